@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../renderer/src/i18n/en';
+import { pickLanguage } from '../../renderer/src/i18n/language';
+import { zhCN } from '../../renderer/src/i18n/zh-CN';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('language choice', () => {
+  it('uses Simplified Chinese for any Chinese system language', () => {
+    expect(pickLanguage(['zh-CN'])).toBe('zh-CN');
+    expect(pickLanguage(['zh-TW', 'en'])).toBe('zh-CN');
+    expect(pickLanguage(['ZH'])).toBe('zh-CN');
+  });
+  it('uses English otherwise, and when nothing is known', () => {
+    expect(pickLanguage(['en-US', 'zh-CN'])).toBe('en');
+    expect(pickLanguage(['de-DE'])).toBe('en');
+    expect(pickLanguage([])).toBe('en');
+  });
+});
+
+describe('translations', () => {
+  it('have the same keys in Chinese and English, none empty', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+    for (const table of [en, zhCN]) {
+      for (const k of keys(table)) {
+        const value = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], table);
+        expect(String(value).trim(), k).not.toBe('');
+      }
+    }
+  });
+});
