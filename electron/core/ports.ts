@@ -1,0 +1,40 @@
+/**
+ * What the core needs from its host (the Electron shell or the browser host), passed in through
+ * createServices(ports) so tests can hand in real, temporary versions of each.
+ */
+
+/** Per-account secret storage. The Electron one encrypts with safeStorage; tests use a file. */
+export interface SecretStore {
+  /** Says what protects the secrets, e.g. 'safeStorage' or 'insecure-file (tests only)'. */
+  readonly kind: string;
+  get(accountId: string): Promise<string | null>;
+  put(accountId: string, secret: string): Promise<void>;
+  delete(accountId: string): Promise<void>;
+}
+
+/** Small JSON settings (no secrets): electron-store in both hosts. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/** Structured log; a log line never carries an AppSecret or a token. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface CorePorts {
+  /** Root of this installation's data: one folder per account below it. */
+  dataDir: string;
+  secrets: SecretStore;
+  settings: KeyValueStore;
+  log: Logger;
+  /** The system proxy for a URL as a proxy URL ('http://host:port'), or null for direct. Electron only. */
+  resolveSystemProxy?: (url: string) => Promise<string | null>;
+  /** App version and name for app:info. */
+  app: { name: string; version: string };
+  now?: () => number;
+}
