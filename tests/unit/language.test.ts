@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodes } from '#contract/errors';
 import { en } from '../../renderer/src/i18n/en';
 import { pickLanguage } from '../../renderer/src/i18n/language';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
@@ -30,6 +31,17 @@ describe('translations', () => {
         const value = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], table);
         expect(String(value).trim(), k).not.toBe('');
       }
+    }
+  });
+});
+
+describe('error wording', () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+  it('exists for every error code in both languages, with the same placeholders', () => {
+    for (const code of errorCodes) {
+      expect(zhCN.errors[code], code).toBeTruthy();
+      expect(en.errors[code], code).toBeTruthy();
+      expect(placeholders(en.errors[code]), code).toEqual(placeholders(zhCN.errors[code]));
     }
   });
 });

@@ -1,3 +1,4 @@
+import { errorsEn } from './errors.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -6,4 +7,5 @@ export const en: Messages = {
     tagline:
       "Manage your Official Account followers' tags, remarks and blacklist from your desktop — even offline.",
   },
+  errors: errorsEn,
 };

@@ -1,0 +1,83 @@
+import type { ErrorCode } from '#contract/errors';
+
+/** Every error: what happened, and what to do next. {{…}} are the specifics the error carries. */
+export const errorsEn: Record<ErrorCode, string> = {
+  BAD_INPUT: 'Something you entered is not in the right format. Please check it and try again.',
+  FORBIDDEN_SENDER:
+    "This request did not come from the app's own window and was refused. Please reopen the app.",
+  INTERNAL:
+    'Something went wrong inside the app: {{message}}. Please try again; if it keeps happening, restart the app.',
+  NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',
+  APPID_FORMAT:
+    'The AppID is not in the right format: it starts with "wx" followed by 16 letters or digits. Copy it from Settings and Development → Basic Configuration in the Official Account console.',
+  APPSECRET_FORMAT:
+    'The AppSecret is not in the right format: it is 32 letters or digits. Copy it from Settings and Development → Basic Configuration in the console.',
+  ACCOUNT_EXISTS: 'This Official Account ({{appId}}) has already been added.',
+  SECRET_STORAGE_UNAVAILABLE:
+    "This computer's system cannot encrypt the AppSecret, so the app will not store it in plain text. Make sure the system keychain is available, then try again.",
+  DEMO_READ_ONLY: 'This setting cannot be changed for the demo account.',
+  INVALID_APPID:
+    'WeChat does not recognise this AppID. Check it under Settings and Development → Basic Configuration in the console and enter it again.',
+  INVALID_APPSECRET:
+    'The AppSecret is wrong. Check it under Settings and Development → Basic Configuration. If you must reset it, remember that other systems using the old AppSecret will stop working.',
+  APPSECRET_FROZEN:
+    "This account's AppSecret has been frozen. Sign in to the console to see why and unfreeze it.",
+  IP_NOT_WHITELISTED:
+    'WeChat refused the request from IP {{ip}} because it is not on the IP whitelist. Add this IP under Settings and Development → Basic Configuration → IP Whitelist in the console, wait a few minutes, then test again.',
+  IP_CONFIRM_REQUIRED:
+    "WeChat wants an administrator to approve this new IP. Approve the request in WeChat on the administrator's phone, then try again.",
+  IP_CONFIRM_PENDING:
+    "Waiting for the administrator to approve this IP in WeChat on their phone. Try again once it's approved.",
+  IP_REJECTED:
+    'The administrator rejected this IP, so WeChat blocks it for about {{hours}} hours. Try again later or from another network.',
+  TOKEN_FIGHT:
+    "Another system keeps force-refreshing this account's access token, so the app's token keeps being invalidated. Check whether a website, mini program or third-party platform uses the same AppSecret and force-refreshes its token.",
+  TOKEN_INVALID:
+    'WeChat refused the access token. Try again shortly; if it keeps happening, check whether another system uses the same AppSecret.',
+  API_UNAUTHORIZED:
+    'This account is not allowed to manage followers. WeChat allows follower and tag management only for verified (认证) accounts, and remarks only for verified service accounts. Complete WeChat verification to use these features.',
+  API_BANNED:
+    'WeChat has banned this API for this account because of a violation. Check the notices in the console.',
+  QUOTA_DAILY:
+    "Today's WeChat quota for this operation is used up. The job is paused and will continue tomorrow by itself.",
+  QUOTA_MINUTE:
+    "Requests came too fast for WeChat's per-minute limit. The app continues by itself next minute.",
+  QUOTA_CLEAR_LIMIT: 'All 10 quota resets for this month have been used. Please wait until next month.',
+  SYSTEM_BUSY: 'WeChat is busy and several retries did not get through. Please try again later.',
+  NETWORK:
+    "Can't reach WeChat's servers ({{reason}}). Check your network; if you use a proxy, check its settings.",
+  TIMEOUT: "WeChat's servers did not answer in time. Check your network and try again.",
+  TAG_NAME_INVALID:
+    'This tag name cannot be used: it has characters WeChat does not allow, or another tag has it. Choose another name.',
+  TAG_NAME_TOO_LONG:
+    'The tag name is too long: at most 30 characters (WeChat sometimes counts bytes, so keep Chinese names short).',
+  TAG_LIMIT:
+    'This account already has the most tags WeChat allows (100). Delete a tag you no longer use first.',
+  TAG_RESERVED: 'This is a reserved system group (such as Starred) and cannot be changed or deleted.',
+  TAG_TOO_MANY_FANS:
+    'This tag has more than 100,000 followers, and WeChat will not delete it directly. Remove the followers from the tag first, then delete it.',
+  TAG_USER_LIMIT: 'This follower already has the most tags WeChat allows (20). Remove some tags first.',
+  TAG_NOT_FOUND: 'This tag no longer exists; it may have been deleted elsewhere. Refresh the tag list.',
+  GROUP_NAME_INVALID: 'This group name cannot be used. Choose another name.',
+  GROUP_NAME_TOO_LONG: 'The group name is too long: at most 30 characters.',
+  GROUP_LIMIT:
+    'This account already has the most groups WeChat allows. Delete a group you no longer use first.',
+  GROUP_RESERVED:
+    'This is a reserved system group (Ungrouped, Blacklist, Starred) and cannot be changed or deleted.',
+  GROUP_NOT_FOUND: 'This group no longer exists. Refresh the group list.',
+  OPENID_INVALID: 'The follower id (openid) is not valid.',
+  OPENID_OTHER_APP: 'This follower belongs to another Official Account.',
+  USER_UNSUBSCRIBED: 'This follower has unfollowed the account.',
+  USER_LIMITED: "This follower's WeChat account is restricted, so it can't be changed right now.",
+  REMARK_INVALID:
+    'The remark is too long: WeChat needs it under 30 bytes (about 10 Chinese characters). Shorten it and try again.',
+  LIST_TOO_LONG:
+    "Too many followers were sent in one request, over WeChat's limit. This is a bug in the app; please report it.",
+  OPENID_BUSY: 'This follower is being changed by another request; the app retries by itself.',
+  PARTIAL_FAILURE:
+    '{{count}} followers could not be processed; the rest are done. See why, then retry the ones that failed.',
+  REQUEST_MALFORMED:
+    'The request sent to WeChat was malformed (errcode {{errcode}}). This is a bug in the app; please report it.',
+  WECHAT_UNKNOWN:
+    'WeChat answered with error {{errcode}}: {{errmsg}}. Try again later; if it keeps happening, report it with the error code and request id.',
+};

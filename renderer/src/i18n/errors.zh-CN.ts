@@ -1,0 +1,60 @@
+import type { ErrorCode } from '#contract/errors';
+
+/** 每个错误：发生了什么，下一步怎么做。{{…}} 是错误带来的具体信息。 */
+export const errorsZhCN: Record<ErrorCode, string> = {
+  BAD_INPUT: '填写的内容格式不对，请检查后再试。',
+  FORBIDDEN_SENDER: '这个请求不是来自本应用的窗口，已被拒绝。请重新打开应用。',
+  INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',
+  NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
+  APPID_FORMAT:
+    'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
+  APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
+  ACCOUNT_EXISTS: '这个公众号（{{appId}}）已经添加过了，无需重复添加。',
+  SECRET_STORAGE_UNAVAILABLE:
+    '这台电脑的系统无法加密保存 AppSecret，为了安全，应用不会以明文保存它。请确认系统钥匙串可用后再试。',
+  DEMO_READ_ONLY: '演示账号不能修改这项设置。',
+  INVALID_APPID: '微信不认识这个 AppID。请到公众号后台“设置与开发 → 基本配置”核对 AppID 后重新填写。',
+  INVALID_APPSECRET:
+    'AppSecret 不正确。请到公众号后台“设置与开发 → 基本配置”核对；如果忘记了需要重置，注意重置会让正在使用旧 AppSecret 的其他系统失效。',
+  APPSECRET_FROZEN: '这个公众号的 AppSecret 已被冻结。请登录公众号后台查看原因并解冻。',
+  IP_NOT_WHITELISTED:
+    '微信拒绝了来自 IP {{ip}} 的请求，因为它不在 IP 白名单中。请到公众号后台“设置与开发 → 基本配置 → IP白名单”添加这个 IP，几分钟后再测试。',
+  IP_CONFIRM_REQUIRED: '微信需要管理员确认这个新 IP。请在管理员的手机微信上同意登录请求，然后再试。',
+  IP_CONFIRM_PENDING: '正在等待管理员在手机微信上确认这个 IP。确认后再试。',
+  IP_REJECTED: '管理员拒绝了这个 IP，微信暂时禁止它调用接口（约 {{hours}} 小时）。请稍后再试，或换一个网络。',
+  TOKEN_FIGHT:
+    '有其他系统正在强制刷新这个公众号的 access_token，导致本应用的令牌反复失效。请检查网站、小程序或第三方平台是否使用了同一个 AppSecret 并强制刷新令牌。',
+  TOKEN_INVALID: '微信拒绝了访问令牌。请稍后重试；如果一直出现，请检查是否有其他系统在使用同一个 AppSecret。',
+  API_UNAUTHORIZED:
+    '这个公众号没有权限使用粉丝管理功能。微信只允许已认证的公众号管理粉丝和标签，设置备注还需要已认证的服务号。完成微信认证后即可使用。',
+  API_BANNED: '这个接口因违规已被微信封禁。请登录公众号后台查看通知。',
+  QUOTA_DAILY: '今天调用这个接口的次数已用完（微信每日限额）。任务已暂停，明天会自动继续。',
+  QUOTA_MINUTE: '调用太快，触发了微信每分钟的限额。应用会在下一分钟自动继续。',
+  QUOTA_CLEAR_LIMIT: '本月重置接口次数的机会（每月 10 次）已用完，请等到下个月。',
+  SYSTEM_BUSY: '微信系统繁忙，多次重试后仍未成功。请稍后再试。',
+  NETWORK: '连不上微信服务器（{{reason}}）。请检查网络；如果使用了代理，请检查代理设置。',
+  TIMEOUT: '微信服务器长时间没有响应。请检查网络后再试。',
+  TAG_NAME_INVALID: '标签名不可用：可能包含不允许的字符，或与已有标签重名。请换一个名字。',
+  TAG_NAME_TOO_LONG: '标签名太长：最多 30 个字符（微信有时按字节计算，中文请尽量简短）。',
+  TAG_LIMIT: '标签数量已达上限（每个公众号最多 100 个）。请先删除不用的标签。',
+  TAG_RESERVED: '这是系统保留的分组（如星标组），不能修改或删除。',
+  TAG_TOO_MANY_FANS: '这个标签下的粉丝超过 10 万，微信不允许直接删除。请先把粉丝移出这个标签，再删除。',
+  TAG_USER_LIMIT: '这位粉丝的标签已达上限（每人最多 20 个）。请先去掉一些标签。',
+  TAG_NOT_FOUND: '这个标签已不存在，可能在别处被删除了。请刷新标签列表。',
+  GROUP_NAME_INVALID: '分组名不可用，请换一个名字。',
+  GROUP_NAME_TOO_LONG: '分组名太长：最多 30 个字符。',
+  GROUP_LIMIT: '分组数量已达上限。请先删除不用的分组。',
+  GROUP_RESERVED: '这是系统保留的分组（未分组、黑名单、星标组），不能修改或删除。',
+  GROUP_NOT_FOUND: '这个分组已不存在。请刷新分组列表。',
+  OPENID_INVALID: '粉丝编号（openid）无效。',
+  OPENID_OTHER_APP: '这位粉丝属于另一个公众号。',
+  USER_UNSUBSCRIBED: '这位粉丝已经取消关注。',
+  USER_LIMITED: '这位粉丝的账号受到微信限制，暂时无法操作。',
+  REMARK_INVALID: '备注太长：微信要求少于 30 个字节（约 10 个汉字）。请缩短后再试。',
+  LIST_TOO_LONG: '一次提交的粉丝太多，超过了微信的单次上限。这是应用的问题，请反馈给我们。',
+  OPENID_BUSY: '这位粉丝正在被同时修改，稍后会自动重试。',
+  PARTIAL_FAILURE: '有 {{count}} 位粉丝没有处理成功，其余已完成。可以查看原因后重试失败的部分。',
+  REQUEST_MALFORMED: '发给微信的请求格式有误（错误码 {{errcode}}）。这是应用的问题，请反馈给我们。',
+  WECHAT_UNKNOWN:
+    '微信返回了错误 {{errcode}}：{{errmsg}}。请稍后重试；如果一直出现，请带上错误码和请求编号反馈。',
+};
