@@ -1,0 +1,27 @@
+// The in-process control surface tests use: clock, call log, settings, faults, apps, state.
+
+import type { Emulator } from './emulator';
+import { stateView } from './stateView';
+import type { SandboxControl } from './types';
+
+export function createControl(emu: Emulator): SandboxControl {
+  return {
+    now: () => emu.clock.now(),
+    advance: (ms) => emu.clock.advance(ms),
+    setTime: (ms) => emu.clock.set(ms),
+    calls: (filter) => emu.calls.list(filter),
+    clearCalls: () => emu.calls.clear(),
+    configure: (patch, appid) => emu.configure(patch, appid),
+    settings: (appid) => structuredClone(emu.settingsFor(appid ?? null)),
+    addFault: (fault) => emu.faults.add(fault),
+    removeFault: (id) => emu.faults.remove(id),
+    clearFaults: () => emu.faults.clear(),
+    addApp: (spec) => {
+      emu.addApp(spec);
+    },
+    apps: () =>
+      [...emu.apps.values()].map((a) => ({ appid: a.appid, secret: a.config.secret, kind: a.config.kind })),
+    state: (appid) => stateView(emu.app(appid), emu.clock),
+    reset: () => emu.reset(),
+  };
+}

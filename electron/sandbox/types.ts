@@ -1,0 +1,170 @@
+// Public types of the WeChat API emulator. The lead's client tests, the demo account and the
+// benchmarks are written against these names: extend, never rename.
+
+export type AccountKind = 'service' | 'subscription' | 'unverified' | 'test';
+
+export interface AppSpec {
+  /** 'wx' + 16 hex */
+  appid: string;
+  /** 32 hex */
+  secret: string;
+  /** default 'service' (a verified service account) */
+  kind?: AccountKind;
+  /** default 1000 (100 for 'test' accounts), up to 1 000 000 */
+  followers?: number;
+  /** default: the sandbox seed */
+  seed?: number;
+  /** seed a few realistic Chinese tags and legacy groups with members (default true) */
+  tags?: boolean;
+  /** bound to an Open Platform account, so user/info carries `unionid` (default: true except 'test') */
+  unionid?: boolean;
+}
+
+export interface SandboxOptions {
+  /** default 0 (a free port); the server always listens on 127.0.0.1 */
+  port?: number;
+  /** default 1; all generated data is deterministic from it */
+  seed?: number;
+  apps?: AppSpec[];
+  /** clock start, ms since epoch (default DEFAULT_START_TIME) */
+  startTime?: number;
+  /** how many call records to keep (oldest dropped first); default 200 000 */
+  callLogLimit?: number;
+}
+
+export interface Sandbox {
+  /** 'http://127.0.0.1:PORT' */
+  url: string;
+  port: number;
+  control: SandboxControl;
+  /** closes the server and every open socket */
+  close(): Promise<void>;
+}
+
+export interface CallRecord {
+  /** sandbox clock, ms */
+  time: number;
+  /** Host header without the port ('' when absent) */
+  host: string;
+  method: string;
+  /** path without the query string */
+  path: string;
+  appid: string | null;
+  bodyBytes: number;
+  /**
+   * The errcode answered; 0 for success (also data responses without errcode). Transport-level
+   * outcomes use negative values that WeChat never sends: see CALL_RESET, CALL_HTTP_502,
+   * CALL_HTTP_413.
+   */
+  errcode: number;
+}
+
+export interface IpWhitelistSettings {
+  enabled: boolean;
+  /** the caller IP WeChat "sees" */
+  seenIp: string;
+  /** 'token': only the token endpoints check (default); 'all': every endpoint */
+  scope: 'token' | 'all';
+  /** errmsg format: 'ipv6' (today), 'hint' (older servers), 'plain' (no ipv6 part) */
+  variant: 'ipv6' | 'hint' | 'plain';
+  /** IPv4 addresses or CIDR ranges */
+  allowed: string[];
+}
+
+export interface SandboxSettings {
+  ipWhitelist: IpWhitelistSettings;
+  /** IP risk confirmation on token endpoints */
+  ipConfirm: 'off' | '89503' | '89501' | '89506' | '89507';
+  /** how the 30 limit on tag names is counted (default 'chars') */
+  tagNameRule: 'chars' | 'bytes';
+  /** how the remark limit (< 30) is counted (default 'bytes') */
+  remarkRule: 'bytes' | 'chars';
+  /** custom tags per account (default 100) */
+  maxTags: number;
+  /** custom legacy groups per account (default 500) */
+  maxLegacyGroups: number;
+  blacklistPageSize: number;
+  userGetPageSize: number;
+  tagMemberPageSize: number;
+  /** tags/delete refuses tags with more followers than this (45057) */
+  tagDeleteMaxFans: number;
+  /** daily limit overrides per cgi path, e.g. {'/cgi-bin/user/get': 500} */
+  quotas: Partial<Record<string, number>>;
+  /** per-minute limits per cgi path (45011) */
+  minuteQuotas: Partial<Record<string, number>>;
+  /** 'reject' (default): `\uXXXX` escapes of non-ASCII text or invalid UTF-8 give 40033 */
+  unicodeEscapes: 'reject' | 'accept';
+}
+
+/** A patch for configure(): top-level keys replace, ipWhitelist/quotas/minuteQuotas merge. */
+export type SandboxSettingsPatch = Partial<Omit<SandboxSettings, 'ipWhitelist'>> & {
+  ipWhitelist?: Partial<IpWhitelistSettings>;
+};
+
+export type FaultSpec = { appid?: string; path?: string; host?: string } & (
+  | { kind: 'latency'; ms: number; jitterMs?: number }
+  | { kind: 'randomError'; rate: number; errcode?: number }
+  | { kind: 'reset'; count?: number; rate?: number; after?: boolean }
+  | { kind: 'http502'; count?: number; rate?: number; after?: boolean }
+  | { kind: 'errcode'; errcode: number; count: number; errmsg?: string }
+  | { kind: 'openidBusy'; count: number }
+  | { kind: 'partialFail'; openids?: string[]; rate?: number; count?: number }
+  | { kind: 'hostDown'; host: string }
+);
+
+export interface FollowerView {
+  openid: string;
+  subscribed: boolean;
+  /** unix seconds */
+  subscribeTime: number;
+  remark: string;
+  tagIds: number[];
+  groupId: number;
+  blacklisted: boolean;
+  scene: string;
+  qrScene: number;
+  qrSceneStr: string;
+  language: string;
+  unionid?: string;
+}
+
+export interface AppStateView {
+  appid: string;
+  kind: AccountKind;
+  /** subscribed followers */
+  followerCount(): number;
+  follower(openid: string): FollowerView | undefined;
+  /** in user/get order */
+  openids(options?: { subscribedOnly?: boolean }): string[];
+  /** custom tags and 星标组 (id 2), as tags/get lists them */
+  tags(): { id: number; name: string; count: number }[];
+  tagMembers(tagId: number): string[];
+  legacyGroups(): { id: number; name: string; count: number }[];
+  blacklist(): string[];
+  /** daily counter of one cgi path */
+  quotaUsed(path: string): number;
+  // Mutations for tests (real-world change between syncs).
+  follow(count: number): string[];
+  unfollow(openids: string[]): void;
+  setTags(openid: string, tagIds: number[]): void;
+  createTag(name: string, members?: string[]): number;
+  setRemark(openid: string, remark: string): void;
+  setBlacklisted(openid: string, blacklisted: boolean): void;
+}
+
+export interface SandboxControl {
+  now(): number;
+  advance(ms: number): void;
+  setTime(ms: number): void;
+  calls(filter?: { path?: string; appid?: string }): CallRecord[];
+  clearCalls(): void;
+  configure(patch: SandboxSettingsPatch, appid?: string): void;
+  settings(appid?: string): SandboxSettings;
+  addFault(fault: FaultSpec): string;
+  removeFault(id: string): void;
+  clearFaults(): void;
+  addApp(spec: AppSpec): void;
+  apps(): { appid: string; secret: string; kind: AccountKind }[];
+  state(appid?: string): AppStateView;
+  reset(): void;
+}
