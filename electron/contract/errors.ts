@@ -39,9 +39,11 @@ export const errorCodes = [
   'TAG_NAME_TOO_LONG', // 45158
   'TAG_LIMIT', // 45056
   'TAG_RESERVED', // 45058
-  'TAG_TOO_MANY_FANS', // 45057
+  'TAG_TOO_MANY_FANS', // 45057 — params: { count?, max }
   'TAG_USER_LIMIT', // 45059
   'TAG_NOT_FOUND', // 45159
+  'GROUP_NAME_EMPTY', // checked locally, both APIs
+  'GROUP_NAME_DUPLICATE', // checked locally, both APIs — params: { name }
   'GROUP_NAME_INVALID', // 40051/40117
   'GROUP_NAME_TOO_LONG', // 45017
   'GROUP_LIMIT', // 45018

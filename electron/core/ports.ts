@@ -26,6 +26,18 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * Overrides for how the WeChat client connects. Unset in the real app; tests, the browser host and
+ * benchmarks set `hosts` (and `resolveTo: '127.0.0.1'`) so nothing ever leaves the machine.
+ */
+export interface WeChatConnectOptions {
+  hosts?: readonly string[];
+  resolveTo?: string;
+  connectTimeoutMs?: number;
+  responseTimeoutMs?: number;
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; maxTotalMs?: number };
+}
+
 export interface CorePorts {
   /** Root of this installation's data: one folder per account below it. */
   dataDir: string;
@@ -37,4 +49,5 @@ export interface CorePorts {
   /** App version and name for app:info. */
   app: { name: string; version: string };
   now?: () => number;
+  wechat?: WeChatConnectOptions;
 }

@@ -1,10 +1,10 @@
-// PLACEHOLDER (shell issue): lead replaces
-// A minimal Services so the shell and the browser host can be built and tested before the real
-// core exists: app:info and settings are real, every other channel answers NOT_FOUND.
 import type { Handlers } from '#contract/channels';
-import { defaultSettings, settingsSchema, type Settings } from '#contract/settings';
-import { AppError } from './appError';
+import { AccountList } from './accounts/accountList';
+import { AccountService } from './accounts/accountService';
+import { ClientPool } from './accounts/clientPool';
+import { DemoEnvironment } from './accounts/demoEnvironment';
 import type { CorePorts } from './ports';
+import { SettingsService } from './settingsService';
 import { createEventHub, type EventHub } from './transport';
 
 export interface Services {
@@ -13,40 +13,68 @@ export interface Services {
   close(): Promise<void>;
 }
 
-const settingsKey = 'settings';
-
+/**
+ * The composition of the core: every contract channel's handler, built from the host's ports.
+ * Both hosts (Electron main, browser host) call this and nothing else.
+ */
 export async function createServices(ports: CorePorts): Promise<Services> {
+  const now = ports.now ?? Date.now;
   const events = createEventHub();
-  const readSettings = (): Settings => {
-    const stored = settingsSchema.partial().safeParse(ports.settings.get(settingsKey));
-    return { ...defaultSettings, ...(stored.success ? stored.data : {}) };
-  };
-  const notYet = async (): Promise<never> => {
-    throw new AppError('NOT_FOUND', { what: 'channel' });
-  };
+  const settings = new SettingsService(ports.settings);
+  const demo = new DemoEnvironment();
+  const clients = new ClientPool(
+    ports.secrets,
+    demo,
+    {
+      ...ports.wechat,
+      ...(ports.resolveSystemProxy ? { resolveSystemProxy: ports.resolveSystemProxy } : {}),
+    },
+    ports.log,
+  );
+  const accounts = new AccountService(
+    new AccountList(ports.settings),
+    ports.secrets,
+    clients,
+    demo,
+    ports.dataDir,
+    ports.log,
+    now,
+    () => events.emit('accounts:changed', {}),
+  );
+
   const handlers: Handlers = {
     'app:info': async () => ({
       name: ports.app.name,
       version: ports.app.version,
       dataDir: ports.dataDir,
       platform: process.platform,
-      demoAvailable: false,
+      demoAvailable: true,
     }),
-    'accounts:list': async () => ({ accounts: [], defaultId: null }),
-    'accounts:test': notYet,
-    'accounts:add': notYet,
-    'accounts:rename': notYet,
-    'accounts:configure': notYet,
-    'accounts:remove': notYet,
-    'accounts:setDefault': notYet,
-    'settings:get': async () => readSettings(),
-    'settings:set': async (patch) => {
-      const next = { ...readSettings(), ...patch };
-      ports.settings.set(settingsKey, next);
-      return next;
+    'accounts:list': async () => accounts.accounts(),
+    'accounts:test': async (input) => ({ capabilities: await accounts.test(input) }),
+    'accounts:add': (input) => accounts.add(input),
+    'accounts:rename': async ({ id, name }) => accounts.rename(id, name),
+    'accounts:configure': ({ id, ...patch }) => accounts.configure(id, patch),
+    'accounts:remove': async ({ id }) => {
+      await accounts.remove(id);
+      return { id };
     },
-    'demo:open': notYet,
-    'demo:reset': notYet,
+    'accounts:setDefault': async ({ id }) => {
+      accounts.setDefault(id);
+      return { id };
+    },
+    'settings:get': async () => settings.get(),
+    'settings:set': async (patch) => settings.set(patch),
+    'demo:open': () => accounts.openDemo(),
+    'demo:reset': () => accounts.resetDemo(),
   };
-  return { handlers, events, close: async () => {} };
+
+  return {
+    handlers,
+    events,
+    close: async () => {
+      await clients.closeAll();
+      await demo.close();
+    },
+  };
 }

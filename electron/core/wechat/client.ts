@@ -32,6 +32,8 @@ export interface WeChatClientOptions {
   /** How long to stay on a backup host before trying the primary again. */
   retryPrimaryAfterMs?: number;
   log?: Logger;
+  /** Told after every exchange whether WeChat answered at all (any HTTP answer counts as online). */
+  onReachability?: (online: boolean, reason?: string) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -219,11 +221,16 @@ export class WeChatClient {
         );
         // A request that may have reached WeChat is not sent again unless it is safe to repeat.
         safeToRepeat = spec.idempotent || err.beforeSend;
-        if (!safeToRepeat || !canTryAgain()) throw asError;
+        const giveUp = () => {
+          this.options.onReachability?.(false, err.reason);
+          return asError;
+        };
+        if (!safeToRepeat || !canTryAgain()) throw giveUp();
         failuresInRow++;
         // Go straight to the next host until every host has failed once; then wait.
         if (failuresInRow < hostCount) continue;
         transient = asError;
+        if (!canTryAgain()) throw giveUp();
       }
       if (!safeToRepeat || !canTryAgain()) throw transient;
       await this.sleep(this.backoff(attempt));

@@ -58,6 +58,8 @@ export const errorsEn: Record<ErrorCode, string> = {
     'This tag has more than 100,000 followers, and WeChat will not delete it directly. Remove the followers from the tag first, then delete it.',
   TAG_USER_LIMIT: 'This follower already has the most tags WeChat allows (20). Remove some tags first.',
   TAG_NOT_FOUND: 'This tag no longer exists; it may have been deleted elsewhere. Refresh the tag list.',
+  GROUP_NAME_EMPTY: 'The name cannot be empty. Please enter a name.',
+  GROUP_NAME_DUPLICATE: 'There is already a tag called "{{name}}". Choose another name.',
   GROUP_NAME_INVALID: 'This group name cannot be used. Choose another name.',
   GROUP_NAME_TOO_LONG: 'The group name is too long: at most 30 characters.',
   GROUP_LIMIT:

@@ -41,6 +41,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   TAG_TOO_MANY_FANS: '这个标签下的粉丝超过 10 万，微信不允许直接删除。请先把粉丝移出这个标签，再删除。',
   TAG_USER_LIMIT: '这位粉丝的标签已达上限（每人最多 20 个）。请先去掉一些标签。',
   TAG_NOT_FOUND: '这个标签已不存在，可能在别处被删除了。请刷新标签列表。',
+  GROUP_NAME_EMPTY: '名称不能为空，请输入名称。',
+  GROUP_NAME_DUPLICATE: '已经有叫“{{name}}”的标签了，请换一个名字。',
   GROUP_NAME_INVALID: '分组名不可用，请换一个名字。',
   GROUP_NAME_TOO_LONG: '分组名太长：最多 30 个字符。',
   GROUP_LIMIT: '分组数量已达上限。请先删除不用的分组。',

@@ -1,0 +1,82 @@
+import { AppError } from '../appError';
+import type { Logger, SecretStore } from '../ports';
+import { WeChatClient, type WeChatClientOptions } from '../wechat/client';
+import type { AccountRecord } from './accountRecord';
+import type { DemoEnvironment } from './demoEnvironment';
+
+/** Client settings every account shares: timeouts, retries, and where host names resolve to. */
+export type SharedClientOptions = Pick<
+  WeChatClientOptions,
+  | 'hosts'
+  | 'resolveTo'
+  | 'resolveSystemProxy'
+  | 'connectTimeoutMs'
+  | 'responseTimeoutMs'
+  | 'retry'
+  | 'retryPrimaryAfterMs'
+  | 'now'
+  | 'log'
+>;
+
+/** One WeChat client (and so one in-memory token) per account, made on first use. */
+export class ClientPool {
+  private readonly clients = new Map<string, Promise<WeChatClient>>();
+
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly demo: DemoEnvironment,
+    private readonly shared: SharedClientOptions,
+    private readonly log: Logger,
+  ) {}
+
+  get(account: AccountRecord): Promise<WeChatClient> {
+    let client = this.clients.get(account.id);
+    if (!client) {
+      client = this.create(account);
+      this.clients.set(account.id, client);
+      client.catch(() => this.clients.delete(account.id));
+    }
+    return client;
+  }
+
+  /** A client for credentials that are not saved yet (the connection test). */
+  forCredentials(appId: string, secret: string, network: AccountRecord['network']): WeChatClient {
+    return new WeChatClient({ ...this.shared, appId, secret: async () => secret, network, log: this.log });
+  }
+
+  /** Forget an account's client and token (its settings changed, or it was removed). */
+  async drop(accountId: string): Promise<void> {
+    const client = this.clients.get(accountId);
+    this.clients.delete(accountId);
+    if (client) await (await client).close().catch(() => undefined);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.clients.keys()].map((id) => this.drop(id)));
+  }
+
+  private async create(account: AccountRecord): Promise<WeChatClient> {
+    if (account.isDemo) {
+      const baseUrl = await this.demo.url();
+      const demoSecret = this.demo.secret;
+      return new WeChatClient({
+        ...this.shared,
+        appId: account.appId,
+        secret: async () => demoSecret,
+        network: { mode: 'custom-base', baseUrl },
+        log: this.log,
+      });
+    }
+    return new WeChatClient({
+      ...this.shared,
+      appId: account.appId,
+      network: account.network,
+      log: this.log,
+      secret: async () => {
+        const secret = await this.secrets.get(account.id);
+        if (!secret) throw new AppError('NOT_FOUND', { what: 'secret', id: account.id });
+        return secret;
+      },
+    });
+  }
+}

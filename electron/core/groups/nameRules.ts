@@ -1,0 +1,37 @@
+import { AppError } from '../appError';
+import { NAME_MAX_CHARS, type GroupBackend, type WxGroupInfo } from './groupBackend';
+
+/** Characters as a person counts them (一 is one, 😀 is one), not UTF-16 units. */
+export function nameLength(name: string): number {
+  return [...name].length;
+}
+
+/**
+ * The rules WeChat enforces, checked before calling it so the user gets a specific message at
+ * once. WeChat still has the last word: its errcodes for the same rules are mapped too.
+ */
+export function checkGroupName(
+  backend: Pick<GroupBackend, 'api'>,
+  rawName: string,
+  existing: readonly WxGroupInfo[],
+  exceptId?: number,
+): string {
+  const name = rawName.trim();
+  if (name === '') throw new AppError('GROUP_NAME_EMPTY');
+  if (nameLength(name) > NAME_MAX_CHARS) {
+    throw new AppError(backend.api === 'tags' ? 'TAG_NAME_TOO_LONG' : 'GROUP_NAME_TOO_LONG', {
+      max: NAME_MAX_CHARS,
+      length: nameLength(name),
+    });
+  }
+  if (existing.some((g) => g.name === name && g.id !== exceptId)) {
+    throw new AppError('GROUP_NAME_DUPLICATE', { name });
+  }
+  return name;
+}
+
+export function checkNotReserved(backend: Pick<GroupBackend, 'api' | 'reservedIds'>, id: number): void {
+  if (backend.reservedIds.has(id)) {
+    throw new AppError(backend.api === 'tags' ? 'TAG_RESERVED' : 'GROUP_RESERVED', { id });
+  }
+}
