@@ -1,33 +1,96 @@
+// Composition root of the Electron shell: builds the real ports, the core services, the IPC
+// registry and the window. No business logic here; each concern lives in its own file.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
+import { createServices, type Services } from '../core/services';
+import { resolveDataDir } from './dataDir';
+import { hardenAllWebContents, hardenSession, openExternalIfAllowed } from './hardening';
+import { forwardEvents, registerIpc } from './ipc';
+import { createConsoleLogger } from './logger';
+import { menuLanguage, menuTemplate } from './menu';
+import { systemProxyResolver } from './proxy';
+import { resolveRendererLocation } from './rendererLocation';
+import { SafeStorageSecretStore } from './secretStore';
+import { createSettingsStore } from './settings';
+import { createMainWindow } from './window';
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-    },
+const log = createConsoleLogger('main');
+const location = resolveRendererLocation({
+  isPackaged: app.isPackaged,
+  devUrl: process.env['ELECTRON_RENDERER_URL'],
+  rendererDir: join(import.meta.dirname, '../renderer'),
+});
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+// Before 'ready': the data folder (Chromium's profile goes there too) and the sandbox everywhere.
+const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+app.setPath('userData', dataDir);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the data folder; it gets focused through 'second-instance'.
+  app.quit();
+} else {
+  hardenAllWebContents(location);
+  void start().catch((error: unknown) => {
+    log.error('Startup failed', { error: String(error) });
+    app.exit(1);
   });
-  win.once('ready-to-show', () => win.show());
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return win;
 }
 
-void app.whenReady().then(() => {
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession, location);
+  const settings = createSettingsStore(dataDir);
+  const services: Services = await createServices({
+    dataDir,
+    secrets: new SafeStorageSecretStore(join(dataDir, 'secrets'), safeStorage),
+    settings,
+    log,
+    resolveSystemProxy: systemProxyResolver(session.defaultSession),
+    app: { name: app.getName(), version: app.getVersion() },
   });
-});
+  registerIpc(services.handlers, location, log);
+  forwardEvents(services.events, location);
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        language: menuLanguage(app.getLocale()),
+        appName: app.getName(),
+        platform: process.platform,
+        dev: location.kind === 'dev',
+        openExternal: openExternalIfAllowed,
+      }),
+    ),
+  );
+
+  const openWindow = () => createMainWindow({ location, preloadPath, settings, title: app.getName() });
+  let win = openWindow();
+  app.on('second-instance', () => {
+    if (win.isDestroyed()) win = openWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  closeServicesBeforeQuit(services);
+}
+
+/** Let the core finish (close databases, stop jobs cleanly) before the process exits. */
+function closeServicesBeforeQuit(services: Services): void {
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    void services
+      .close()
+      .catch((error: unknown) => log.error('Closing services failed', { error: String(error) }))
+      .finally(() => app.quit());
+  });
+}

@@ -11,5 +11,42 @@ test('the real app opens its window with the product name', async () => {
   const page = await app.firstWindow();
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/粉丝分组助手|Follower Groups/);
+
+  // The preload exposes the contract and nothing of Node or Electron.
+  const exposed = await page.evaluate(() => ({
+    methods: Object.keys(window.wxg).sort(),
+    node: typeof (globalThis as { process?: unknown }).process,
+    require: typeof (globalThis as { require?: unknown }).require,
+  }));
+  expect(exposed.methods).toContain('appInfo');
+  expect(exposed.methods).not.toContain('invoke');
+  expect(exposed.node).toBe('undefined');
+  expect(exposed.require).toBe('undefined');
+
+  const info = await page.evaluate(() => window.wxg.appInfo());
+  expect(info).toMatchObject({
+    ok: true,
+    data: { name: expect.any(String), dataDir: expect.stringContaining('fg-electron-') },
+  });
+  const bad = await page.evaluate(() => window.wxg.accountsRemove({ id: 5 } as never));
+  expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+
+  // The same flow as the browser e2e: list accounts, open the demo.
+  expect(await page.evaluate(() => window.wxg.accountsList())).toMatchObject({ ok: true });
+  expect(await page.evaluate(() => window.wxg.demoOpen())).toMatchObject({
+    ok: true,
+    data: { isDemo: true },
+  });
+
+  // No window.open, no navigation away.
+  expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+  expect(app.windows()).toHaveLength(1);
+
+  // node:sqlite exists in Electron's Node (the cache needs it).
+  const sqlite = await app.evaluate(async () => {
+    const { DatabaseSync } = await import('node:sqlite');
+    return new DatabaseSync(':memory:').prepare('select sqlite_version() as v').get();
+  });
+  expect(sqlite).toHaveProperty('v');
   await app.close();
 });

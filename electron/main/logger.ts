@@ -1,0 +1,12 @@
+import type { Logger } from '../core/ports';
+
+/** One JSON line per entry on stderr; callers never pass a secret (see the Logger port). */
+export function createConsoleLogger(scope: string): Logger {
+  const write = (level: string, message: string, fields?: Record<string, unknown>) =>
+    console.error(JSON.stringify({ time: new Date().toISOString(), level, scope, message, ...fields }));
+  return {
+    info: (message, fields) => write('info', message, fields),
+    warn: (message, fields) => write('warn', message, fields),
+    error: (message, fields) => write('error', message, fields),
+  };
+}

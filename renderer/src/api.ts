@@ -1,0 +1,25 @@
+import type { AppErrorData, Result } from '#contract/result';
+
+/**
+ * The typed API to the main process (or the browser host): one method per contract channel,
+ * `accounts:list` → `wxg.accountsList()`, each resolving with a Result; `wxg.on(event, cb)`
+ * returns an unsubscribe function.
+ */
+export const wxg = window.wxg;
+
+/** An error result as a throwable value (for TanStack Query), keeping the code and params intact. */
+export class WxgError extends Error {
+  readonly data: AppErrorData;
+
+  constructor(data: AppErrorData) {
+    super(data.code);
+    this.name = 'WxgError';
+    this.data = data;
+  }
+}
+
+/** The data of an ok result, or throws a WxgError: `wxg.accountsList().then(unwrap)`. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.data;
+  throw new WxgError(result.error);
+}
