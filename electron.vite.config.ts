@@ -15,6 +15,8 @@ export default defineConfig({
       // A sandboxed preload runs as a classic script: it must be one CommonJS file with no imports
       // left to resolve, so zod and the contract are bundled in rather than externalized.
       externalizeDeps: false,
+      // zod is bundled in; minified, the preload stays small for every window start.
+      minify: true,
       rolldownOptions: {
         input: { index: resolve('electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
