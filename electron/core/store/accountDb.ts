@@ -1,0 +1,69 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { FollowerIndex } from './followerIndex';
+import { FollowerRepo } from './followerRepo';
+import { GroupRepo } from './groupRepo';
+import { openDatabase, type Recovery } from './openDatabase';
+import { SyncStateRepo } from './syncStateRepo';
+import { createTransact } from './transaction';
+
+/** One account's offline cache: groups, followers and sync state in a SQLite file of its own. */
+export interface AccountDb {
+  readonly file: string;
+  readonly groups: GroupRepo;
+  readonly followers: FollowerRepo;
+  readonly syncState: SyncStateRepo;
+  /**
+   * Runs `fn` (synchronous) in one transaction; repository calls inside join it, and all of it
+   * rolls back if `fn` throws.
+   */
+  transaction<T>(fn: () => T): T;
+  /**
+   * The connection, for tables later migrations add (jobs). Writes to followers or
+   * follower_groups must go through `followers` (or be followed by `followers.invalidate`).
+   */
+  readonly sql: DatabaseSync;
+  close(): void;
+}
+
+export interface OpenAccountDbOptions {
+  /** Clock in ms (first/last seen, group updates, moved-aside file names). */
+  now?: () => number;
+}
+
+export interface OpenedAccountDb {
+  db: AccountDb;
+  /** Non-null when the old file was unusable and a fresh cache was created: a full sync is needed. */
+  recovered: Recovery | null;
+}
+
+/**
+ * Opens the cache at `file` (e.g. `<dataDir>/accounts/<id>/cache.sqlite`; folders are created).
+ * Never throws for a corrupt file or one from a newer app version: see openDatabase.
+ */
+export function openAccountDb(file: string, options: OpenAccountDbOptions = {}): OpenedAccountDb {
+  const now = options.now ?? Date.now;
+  const { db: sql, recovered } = openDatabase(file, now);
+  const index = new FollowerIndex(sql);
+  // A rollback may undo rows the index already read inside the transaction: reload it.
+  const transaction = createTransact(sql, () => index.invalidate());
+  const syncState = new SyncStateRepo(sql, transaction);
+  const groups = new GroupRepo(sql, transaction, now, index);
+  const followers = new FollowerRepo(sql, transaction, now, index, groups, () => syncState.lastSyncedAt());
+  const db: AccountDb = {
+    file,
+    groups,
+    followers,
+    syncState,
+    transaction,
+    sql,
+    close() {
+      if (!sql.isOpen) return;
+      try {
+        sql.exec('PRAGMA optimize');
+      } finally {
+        sql.close();
+      }
+    },
+  };
+  return { db, recovered };
+}

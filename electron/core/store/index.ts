@@ -1,0 +1,13 @@
+// The offline cache: one SQLite database per account (see accountDb.ts).
+export { openAccountDb, type AccountDb, type OpenAccountDbOptions, type OpenedAccountDb } from './accountDb';
+export type {
+  FollowerCountFilter,
+  FollowerFields,
+  FollowerMemberships,
+  FollowerRepo,
+  FollowerUpsert,
+} from './followerRepo';
+export type { GroupInput, GroupRepo } from './groupRepo';
+export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+export type { Recovery, RecoveryReason } from './openDatabase';
+export type { SyncStateRepo } from './syncStateRepo';
