@@ -9,6 +9,7 @@ import {
   groupApiSchema,
   networkSettingSchema,
 } from './accounts';
+import { dataChannels } from './dataChannels';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 /**
@@ -86,6 +87,8 @@ export const channels = {
   'demo:open': { input: noInput, output: accountSummarySchema },
   /** Puts the demo account's data back to its seed. */
   'demo:reset': { input: noInput, output: accountSummarySchema },
+
+  ...dataChannels,
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodObject; output: z.ZodType }>;
 
 type Channels = typeof channels;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncStatusSchema } from './dataChannels';
 
 /**
  * Everything the core pushes to the renderer without being asked (progress, sync, online state).
@@ -14,6 +15,10 @@ export const events = {
     reason: z.string().optional(),
     since: z.number(),
   }),
+  /** A sync's progress: phase and counts ("已同步 3,000 / 23,000"). */
+  'sync:progress': syncStatusSchema,
+  /** An account's groups or followers changed in the cache (after a sync, an edit or a job chunk). */
+  'data:changed': z.object({ accountId: z.string() }),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 type Events = typeof events;

@@ -6,3 +6,5 @@ export * from './settings';
 export * from './channels';
 export * from './events';
 export * from './api';
+export * from './followers';
+export * from './dataChannels';

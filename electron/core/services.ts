@@ -3,7 +3,12 @@ import { AccountList } from './accounts/accountList';
 import { AccountService } from './accounts/accountService';
 import { ClientPool } from './accounts/clientPool';
 import { DemoEnvironment } from './accounts/demoEnvironment';
+import { FollowerService } from './followers/followerService';
+import { SyncService } from './followers/syncService';
+import { GroupService } from './groups/groupService';
 import type { CorePorts } from './ports';
+import { AccountSessions } from './session/accountSessions';
+import { NetStatus } from './session/netStatus';
 import { SettingsService } from './settingsService';
 import { createEventHub, type EventHub } from './transport';
 
@@ -21,6 +26,7 @@ export async function createServices(ports: CorePorts): Promise<Services> {
   const now = ports.now ?? Date.now;
   const events = createEventHub();
   const settings = new SettingsService(ports.settings);
+  const net = new NetStatus(events, now);
   const demo = new DemoEnvironment();
   const clients = new ClientPool(
     ports.secrets,
@@ -30,6 +36,7 @@ export async function createServices(ports: CorePorts): Promise<Services> {
       ...(ports.resolveSystemProxy ? { resolveSystemProxy: ports.resolveSystemProxy } : {}),
     },
     ports.log,
+    (accountId, online, reason) => net.report(accountId, online, reason),
   );
   const accounts = new AccountService(
     new AccountList(ports.settings),
@@ -41,6 +48,10 @@ export async function createServices(ports: CorePorts): Promise<Services> {
     now,
     () => events.emit('accounts:changed', {}),
   );
+  const sessions = new AccountSessions(accounts, clients, ports.log, now);
+  const groups = new GroupService(sessions, events);
+  const followers = new FollowerService(sessions, accounts, events);
+  const sync = new SyncService(sessions, settings, events, ports.log);
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -54,8 +65,12 @@ export async function createServices(ports: CorePorts): Promise<Services> {
     'accounts:test': async (input) => ({ capabilities: await accounts.test(input) }),
     'accounts:add': (input) => accounts.add(input),
     'accounts:rename': async ({ id, name }) => accounts.rename(id, name),
-    'accounts:configure': ({ id, ...patch }) => accounts.configure(id, patch),
+    'accounts:configure': async ({ id, ...patch }) => {
+      sessions.close(id);
+      return accounts.configure(id, patch);
+    },
     'accounts:remove': async ({ id }) => {
+      sessions.close(id);
       await accounts.remove(id);
       return { id };
     },
@@ -66,13 +81,28 @@ export async function createServices(ports: CorePorts): Promise<Services> {
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => settings.set(patch),
     'demo:open': () => accounts.openDemo(),
-    'demo:reset': () => accounts.resetDemo(),
+    'demo:reset': async () => {
+      sessions.close('demo');
+      return accounts.resetDemo();
+    },
+    'groups:list': ({ accountId }) => groups.list(accountId),
+    'groups:create': ({ accountId, name }) => groups.create(accountId, name),
+    'groups:rename': ({ accountId, id, name }) => groups.rename(accountId, id, name),
+    'groups:delete': ({ accountId, id }) => groups.delete(accountId, id),
+    'followers:query': ({ accountId, query }) => followers.query(accountId, query),
+    'followers:get': ({ accountId, openid }) => followers.get(accountId, openid),
+    'followers:setRemark': ({ accountId, openid, remark }) => followers.setRemark(accountId, openid, remark),
+    'followers:setNote': ({ accountId, openid, note }) => followers.setNote(accountId, openid, note),
+    'sync:start': ({ accountId }) => sync.start(accountId),
+    'sync:status': ({ accountId }) => sync.status(accountId),
   };
 
   return {
     handlers,
     events,
     close: async () => {
+      await sync.closeAll();
+      sessions.closeAll();
       await clients.closeAll();
       await demo.close();
     },

@@ -33,9 +33,14 @@ export interface TestCore {
 }
 
 /** The real core on a temp data folder, with WeChat's host names pointed at the emulator. */
-export async function startTestCore(sandbox: Sandbox, extra: Partial<CorePorts> = {}): Promise<TestCore> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fg-core-'));
-  const secretsDir = mkdtempSync(join(tmpdir(), 'fg-secrets-'));
+export async function startTestCore(
+  sandbox: Sandbox,
+  extra: Partial<CorePorts> = {},
+  /** Reopen the folders of an earlier core, as an app restart would. */
+  reopen?: Pick<TestCore, 'dataDir' | 'secretsDir'>,
+): Promise<TestCore> {
+  const dataDir = reopen?.dataDir ?? mkdtempSync(join(tmpdir(), 'fg-core-'));
+  const secretsDir = reopen?.secretsDir ?? mkdtempSync(join(tmpdir(), 'fg-secrets-'));
   const log = capturingLog();
   const services = await createServices({
     dataDir,

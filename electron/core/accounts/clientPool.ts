@@ -27,6 +27,8 @@ export class ClientPool {
     private readonly demo: DemoEnvironment,
     private readonly shared: SharedClientOptions,
     private readonly log: Logger,
+    /** Told whenever an account's client finds WeChat reachable or not. */
+    private readonly onReachability?: (accountId: string, online: boolean, reason?: string) => void,
   ) {}
 
   get(account: AccountRecord): Promise<WeChatClient> {
@@ -56,6 +58,10 @@ export class ClientPool {
   }
 
   private async create(account: AccountRecord): Promise<WeChatClient> {
+    const reach = this.onReachability;
+    const onReachability = reach
+      ? (online: boolean, reason?: string) => reach(account.id, online, reason)
+      : undefined;
     if (account.isDemo) {
       const baseUrl = await this.demo.url();
       const demoSecret = this.demo.secret;
@@ -65,6 +71,7 @@ export class ClientPool {
         secret: async () => demoSecret,
         network: { mode: 'custom-base', baseUrl },
         log: this.log,
+        ...(onReachability ? { onReachability } : {}),
       });
     }
     return new WeChatClient({
@@ -72,6 +79,7 @@ export class ClientPool {
       appId: account.appId,
       network: account.network,
       log: this.log,
+      ...(onReachability ? { onReachability } : {}),
       secret: async () => {
         const secret = await this.secrets.get(account.id);
         if (!secret) throw new AppError('NOT_FOUND', { what: 'secret', id: account.id });

@@ -1,4 +1,12 @@
-import type { AccountSummary, ChannelName, ChannelOutput, ChannelRequest } from '#contract';
+import type {
+  AccountSummary,
+  ChannelName,
+  ChannelOutput,
+  ChannelRequest,
+  FollowerRow,
+  GroupSummary,
+  SyncStatus,
+} from '#contract';
 
 /** Valid traffic for every channel. The mapped type makes a new channel without samples a type error. */
 export type ChannelSamples = {
@@ -16,6 +24,34 @@ const account: AccountSummary = {
   createdAt: 1_700_000_000_000,
 };
 const secret = '0123456789abcdef0123456789abcdef';
+const group: GroupSummary = { id: 100, name: '老顾客', count: 12, api: 'tags', system: false };
+const follower: FollowerRow = {
+  openid: 'oAbCdEfGhIjKlMnOpQrStUvWxYz1',
+  subscribed: true,
+  subscribeTime: 1_650_000_000,
+  scene: 'ADD_SCENE_QR_CODE',
+  qrScene: 0,
+  qrSceneStr: 'shop-door',
+  remark: '王阿姨',
+  language: 'zh_CN',
+  unionid: null,
+  groupIds: [2, 100],
+  blacklisted: false,
+  note: '',
+  firstSeen: 1_700_000_000_000,
+  lastSeen: 1_700_000_000_000,
+};
+const syncStatus: SyncStatus = {
+  accountId: 'acc_1',
+  running: true,
+  phase: 'followers',
+  done: 3000,
+  total: 23_000,
+  lastSyncedAt: null,
+  resumable: false,
+  needsFullSync: false,
+  lastError: null,
+};
 
 export const samples: ChannelSamples = {
   'app:info': {
@@ -67,4 +103,56 @@ export const samples: ChannelSamples = {
   },
   'demo:open': { inputs: [{}], output: { ...account, id: 'demo', isDemo: true } },
   'demo:reset': { inputs: [{}], output: { ...account, id: 'demo', isDemo: true } },
+
+  'groups:list': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: {
+      groups: [{ id: 2, name: '星标组', count: 3, api: 'tags', system: true }, group],
+      lastSyncedAt: 1_700_000_000_000,
+      ungrouped: 40,
+      blacklisted: 2,
+    },
+  },
+  'groups:create': { inputs: [{ accountId: 'acc_1', name: '老顾客' }], output: group },
+  'groups:rename': { inputs: [{ accountId: 'acc_1', id: 100, name: '老客户' }], output: group },
+  'groups:delete': { inputs: [{ accountId: 'acc_1', id: 100 }], output: { id: 100 } },
+  'followers:query': {
+    inputs: [
+      // Defaults spelled out: a round-trip compares what goes in with what comes out.
+      {
+        accountId: 'acc_1',
+        query: { subscribed: true, sort: { by: 'subscribeTime', dir: 'desc' }, offset: 0, limit: 100 },
+      },
+      {
+        accountId: 'acc_1',
+        query: {
+          text: '张',
+          groups: { mode: 'all', ids: [100, 101] },
+          blacklisted: false,
+          subscribed: true,
+          subscribedFrom: 1_600_000_000,
+          subscribedTo: 1_700_000_000,
+          scenes: ['ADD_SCENE_QR_CODE'],
+          sort: { by: 'remark', dir: 'asc' },
+          offset: 500,
+          limit: 500,
+        },
+      },
+    ],
+    output: { rows: [follower], total: 1, offset: 0, lastSyncedAt: null },
+  },
+  'followers:get': { inputs: [{ accountId: 'acc_1', openid: follower.openid }], output: follower },
+  'followers:setRemark': {
+    inputs: [{ accountId: 'acc_1', openid: follower.openid, remark: '王阿姨' }],
+    output: follower,
+  },
+  'followers:setNote': {
+    inputs: [{ accountId: 'acc_1', openid: follower.openid, note: '每周三来店' }],
+    output: follower,
+  },
+  'sync:start': { inputs: [{ accountId: 'acc_1' }], output: syncStatus },
+  'sync:status': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: { ...syncStatus, running: false, phase: 'idle' },
+  },
 };

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { accountIdInput } from './accounts';
+import { followerPageSchema, followerQuerySchema, followerRowSchema, groupSummarySchema } from './followers';
+import { appErrorDataSchema } from './result';
+
+const openidInput = z.string().min(1).max(64);
+const groupNameInput = z.string().max(200);
+const groupIdInput = z
+  .int()
+  .min(0)
+  .max(2 ** 31);
+
+export const syncPhaseSchema = z.enum(['idle', 'followers', 'blacklist', 'groups', 'done']);
+
+export const syncStatusSchema = z.object({
+  accountId: z.string(),
+  running: z.boolean(),
+  phase: syncPhaseSchema,
+  done: z.number(),
+  total: z.number(),
+  lastSyncedAt: z.number().nullable(),
+  /** A checkpoint from an interrupted sync exists: the next start resumes it. */
+  resumable: z.boolean(),
+  /** The cache had to be rebuilt (it was damaged or from a newer version): a full sync is needed. */
+  needsFullSync: z.boolean(),
+  lastError: appErrorDataSchema.nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const groupListSchema = z.object({
+  groups: z.array(groupSummarySchema),
+  lastSyncedAt: z.number().nullable(),
+  /** Followers in no group at all (for the groups sidebar's "no group"). */
+  ungrouped: z.number(),
+  blacklisted: z.number(),
+});
+
+/** Groups, followers and sync: answered from the account's offline cache, refreshed from WeChat. */
+export const dataChannels = {
+  'groups:list': { input: z.strictObject({ accountId: accountIdInput }), output: groupListSchema },
+  'groups:create': {
+    input: z.strictObject({ accountId: accountIdInput, name: groupNameInput }),
+    output: groupSummarySchema,
+  },
+  'groups:rename': {
+    input: z.strictObject({ accountId: accountIdInput, id: groupIdInput, name: groupNameInput }),
+    output: groupSummarySchema,
+  },
+  'groups:delete': {
+    input: z.strictObject({ accountId: accountIdInput, id: groupIdInput }),
+    output: z.object({ id: z.number() }),
+  },
+  'followers:query': {
+    input: z.strictObject({ accountId: accountIdInput, query: followerQuerySchema }),
+    output: followerPageSchema,
+  },
+  'followers:get': {
+    input: z.strictObject({ accountId: accountIdInput, openid: openidInput }),
+    output: followerRowSchema,
+  },
+  'followers:setRemark': {
+    input: z.strictObject({ accountId: accountIdInput, openid: openidInput, remark: z.string().max(200) }),
+    output: followerRowSchema,
+  },
+  'followers:setNote': {
+    input: z.strictObject({ accountId: accountIdInput, openid: openidInput, note: z.string().max(2000) }),
+    output: followerRowSchema,
+  },
+  'sync:start': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
+  'sync:status': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
+} as const;

@@ -1,0 +1,67 @@
+import type { FollowerQuery, FollowerRow } from '#contract/followers';
+import { AppError } from '../appError';
+import type { AccountService } from '../accounts/accountService';
+import type { AccountSessions } from '../session/accountSessions';
+import type { EventHub } from '../transport';
+import { updateRemark } from '../wechat/api/users';
+import { WeChatError } from '../wechat/wechatError';
+
+/** WeChat wants a remark under 30 bytes of UTF-8 (about 10 Chinese characters). */
+export const REMARK_MAX_BYTES = 29;
+
+/** Followers for the renderer: queries from the cache; remarks go to WeChat, notes stay local. */
+export class FollowerService {
+  constructor(
+    private readonly sessions: AccountSessions,
+    private readonly accounts: AccountService,
+    private readonly events: EventHub,
+  ) {}
+
+  async query(accountId: string, query: FollowerQuery) {
+    const s = await this.sessions.open(accountId);
+    return s.db.followers.query(query, s.backend.api);
+  }
+
+  async get(accountId: string, openid: string): Promise<FollowerRow> {
+    const s = await this.sessions.open(accountId);
+    const row = s.db.followers.get(openid, s.backend.api);
+    if (!row) throw new AppError('NOT_FOUND', { what: 'follower', id: openid });
+    return row;
+  }
+
+  async setRemark(accountId: string, openid: string, rawRemark: string): Promise<FollowerRow> {
+    const remark = rawRemark.trim();
+    const bytes = Buffer.byteLength(remark, 'utf8');
+    if (bytes > REMARK_MAX_BYTES) throw new AppError('REMARK_INVALID', { bytes, max: REMARK_MAX_BYTES });
+    await this.get(accountId, openid);
+    const s = await this.sessions.open(accountId);
+    if (s.account.capabilities.remarks === 'no')
+      throw new AppError('API_UNAUTHORIZED', { feature: 'remarks' });
+    try {
+      await updateRemark(s.client, openid, remark);
+    } catch (err) {
+      if (err instanceof WeChatError && err.errcode === 48001) {
+        // Learned: this is not a verified service account; say so at once next time.
+        this.accounts.noteCapability(accountId, { remarks: 'no' });
+      }
+      if (err instanceof WeChatError && (err.errcode === 43004 || err.errcode === 50005)) {
+        s.db.followers.upsertMany([{ openid, subscribed: false }]);
+        this.events.emit('data:changed', { accountId });
+      }
+      throw err;
+    }
+    if (s.account.capabilities.remarks !== 'yes') this.accounts.noteCapability(accountId, { remarks: 'yes' });
+    s.db.followers.setRemark(openid, remark);
+    this.events.emit('data:changed', { accountId });
+    return this.get(accountId, openid);
+  }
+
+  /** A local note: kept in the cache only, searchable, never sent to WeChat. */
+  async setNote(accountId: string, openid: string, note: string): Promise<FollowerRow> {
+    await this.get(accountId, openid);
+    const s = await this.sessions.open(accountId);
+    s.db.followers.setNote(openid, note);
+    this.events.emit('data:changed', { accountId });
+    return this.get(accountId, openid);
+  }
+}

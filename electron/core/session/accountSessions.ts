@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AccountRecord } from '../accounts/accountRecord';
+import type { AccountService } from '../accounts/accountService';
+import type { ClientPool } from '../accounts/clientPool';
+import type { GroupBackend } from '../groups/groupBackend';
+import { LegacyGroupBackend } from '../groups/legacyGroupBackend';
+import { TagBackend } from '../groups/tagBackend';
+import type { Logger } from '../ports';
+import { openAccountDb } from '../store';
+import type { AccountDb } from '../store';
+import type { WeChatClient } from '../wechat/client';
+
+export interface AccountSession {
+  account: AccountRecord;
+  db: AccountDb;
+  client: WeChatClient;
+  backend: GroupBackend;
+  /** Set when the cache file had to be moved aside on opening: a full sync is needed. */
+  recovered: { reason: string; movedTo: string } | null;
+}
+
+/** Per account: its cache database (opened once), its client and its group backend. */
+export class AccountSessions {
+  private readonly dbs = new Map<string, { db: AccountDb; recovered: AccountSession['recovered'] }>();
+
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly clients: ClientPool,
+    private readonly log: Logger,
+    private readonly now: () => number,
+  ) {}
+
+  async open(accountId: string): Promise<AccountSession> {
+    const account = this.accounts.get(accountId);
+    let entry = this.dbs.get(accountId);
+    if (!entry) {
+      const dir = this.accounts.accountDir(accountId);
+      mkdirSync(dir, { recursive: true });
+      const opened = openAccountDb(join(dir, 'cache.sqlite'), { now: this.now });
+      if (opened.recovered) this.log.warn('cache database moved aside', { accountId, ...opened.recovered });
+      entry = { db: opened.db, recovered: opened.recovered };
+      this.dbs.set(accountId, entry);
+    }
+    const client = await this.clients.get(account);
+    const backend = account.groupApi === 'groups' ? new LegacyGroupBackend(client) : new TagBackend(client);
+    return { account, db: entry.db, client, backend, recovered: entry.recovered };
+  }
+
+  /** Closes an account's database (before its folder is deleted, or at shutdown). */
+  close(accountId: string): void {
+    this.dbs.get(accountId)?.db.close();
+    this.dbs.delete(accountId);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.dbs.keys()]) this.close(id);
+  }
+}

@@ -1,0 +1,150 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EventPayload } from '#contract/events';
+import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { startTestCore, type TestCore } from '../../support/coreServices';
+import { allCached, expectCacheMatches } from '../../support/compareCache';
+
+let sandbox: Sandbox;
+const cores: TestCore[] = [];
+
+async function coreWithAccount(): Promise<{ core: TestCore; accountId: string }> {
+  const core = await startTestCore(sandbox);
+  cores.push(core);
+  const account = await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
+  return { core, accountId: account.id };
+}
+
+async function syncToEnd(core: TestCore, accountId: string) {
+  const done = new Promise<EventPayload<'sync:progress'>>((resolve) => {
+    const off = core.services.events.subscribe((e) => {
+      if (e.name === 'sync:progress' && !e.payload.running && e.payload.accountId === accountId) {
+        off();
+        resolve(e.payload);
+      }
+    });
+  });
+  await core.ok('sync:start', { accountId });
+  return done;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    port: 0,
+    seed: 11,
+    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 20_000 }],
+  });
+});
+afterEach(async () => {
+  sandbox.control.clearFaults();
+  await Promise.all(cores.splice(0).map((c) => c.services.close()));
+});
+afterAll(async () => sandbox.close());
+
+describe('sync', () => {
+  it('copies 20 000 followers exactly, with tags, remarks and the blacklist', async () => {
+    sandbox.control.clearCalls();
+    const { core, accountId } = await coreWithAccount();
+    const status = await syncToEnd(core, accountId);
+    expect(status).toMatchObject({ phase: 'idle', lastError: null, resumable: false });
+    expect(status.lastSyncedAt).not.toBeNull();
+    await expectCacheMatches(core, sandbox, accountId);
+    // Pages of 10 000 ids (plus the empty page that ends the list) and batches of 100, no more.
+    expect(sandbox.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThanOrEqual(3);
+    for (const c of sandbox.control.calls({ path: '/cgi-bin/user/info/batchget' })) expect(c.errcode).toBe(0);
+    const expectedBatches = Math.ceil(sandbox.control.state().openids({ subscribedOnly: true }).length / 100);
+    expect(sandbox.control.calls({ path: '/cgi-bin/user/info/batchget' }).length).toBeLessThanOrEqual(
+      expectedBatches + 2,
+    );
+  });
+
+  it('matches again after 500 unfollow and 300 new follow', async () => {
+    const { core, accountId } = await coreWithAccount();
+    await syncToEnd(core, accountId);
+    const state = sandbox.control.state();
+    const leaving = state.openids({ subscribedOnly: true }).slice(100, 600);
+    state.unfollow(leaving);
+    const joined = state.follow(300);
+    const status = await syncToEnd(core, accountId);
+    expect(status.lastError).toBeNull();
+    await expectCacheMatches(core, sandbox, accountId);
+    const left = await allCached(core, accountId, false);
+    expect(left.map((r) => r.openid)).toEqual(expect.arrayContaining(leaving));
+    const one = await core.ok('followers:get', { accountId, openid: joined[0] as string });
+    expect(one.subscribed).toBe(true);
+  });
+
+  it('resumes a sync killed half-way, without fetching again what it has and without duplicates', async () => {
+    const { core, accountId } = await coreWithAccount();
+    // Slow the details down and stop the services part-way through the second id page.
+    sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 2 });
+    await core.ok('sync:start', { accountId });
+    await new Promise<void>((resolve) => {
+      const off = core.services.events.subscribe((e) => {
+        if (e.name === 'sync:progress' && e.payload.done >= 12_000) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await core.services.close();
+    cores.splice(cores.indexOf(core), 1);
+
+    // The same data folder, reopened: the checkpoint is there and the next start resumes.
+    const again = await startTestCore(sandbox, {}, core);
+    cores.push(again);
+    const before = await again.ok('sync:status', { accountId });
+    expect(before.resumable).toBe(true);
+    sandbox.control.clearCalls();
+    const status = await syncToEnd(again, accountId);
+    expect(status.lastError).toBeNull();
+    // Only the second page's ids were listed again.
+    expect(sandbox.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThanOrEqual(2);
+    await expectCacheMatches(again, sandbox, accountId);
+  });
+});
+
+describe('offline', () => {
+  it('answers lists from the cache, with the last-synced time, when WeChat cannot be reached', async () => {
+    const { core, accountId } = await coreWithAccount();
+    const synced = await syncToEnd(core, accountId);
+    const offline = new Promise<EventPayload<'net:status'>>((resolve) => {
+      core.services.events.subscribe((e) => {
+        if (e.name === 'net:status' && !e.payload.online) resolve(e.payload);
+      });
+    });
+    for (const host of ['api', 'api2', 'sh.api', 'sz.api', 'hk.api']) {
+      sandbox.control.addFault({ kind: 'hostDown', host: `${host}.weixin.qq.com` });
+    }
+    const groups = await core.ok('groups:list', { accountId });
+    expect(groups.groups.length).toBeGreaterThan(3);
+    expect(groups.lastSyncedAt).toBe(synced.lastSyncedAt);
+    const page = await core.ok('followers:query', { accountId, query: { limit: 10 } });
+    expect(page.rows).toHaveLength(10);
+    expect(page.lastSyncedAt).toBe(synced.lastSyncedAt);
+    expect((await offline).online).toBe(false);
+  });
+});
+
+describe('a damaged cache', () => {
+  it('is moved aside; the app keeps working and asks for a full sync', async () => {
+    const { core, accountId } = await coreWithAccount();
+    await syncToEnd(core, accountId);
+    await core.services.close();
+    cores.splice(cores.indexOf(core), 1);
+    writeFileSync(
+      join(core.dataDir, 'accounts', accountId, 'cache.sqlite'),
+      'this is not a database'.repeat(500),
+    );
+
+    const again = await startTestCore(sandbox, {}, core);
+    cores.push(again);
+    const status = await again.ok('sync:status', { accountId });
+    expect(status).toMatchObject({ needsFullSync: true, lastSyncedAt: null });
+    const page = await again.ok('followers:query', { accountId, query: {} });
+    expect(page.total).toBe(0);
+    await syncToEnd(again, accountId);
+    await expectCacheMatches(again, sandbox, accountId);
+  });
+});
