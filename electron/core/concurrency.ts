@@ -23,6 +23,37 @@ export async function forEachConcurrently<T>(
   if (failure) throw (failure as { error: unknown }).error;
 }
 
+/**
+ * Like forEachConcurrently, but pulls items from an async source as workers free up, so a slow
+ * producer (the next id page) and the consumers (detail batches) overlap without a drain between.
+ */
+export async function pullConcurrently<T>(
+  source: AsyncIterator<T>,
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (failure === null) {
+      let next: IteratorResult<T>;
+      try {
+        next = await source.next();
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+      if (next.done) return;
+      try {
+        await work(next.value);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

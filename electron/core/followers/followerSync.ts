@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { chunk, forEachConcurrently, throttle } from '../concurrency';
+import { chunk, pullConcurrently, throttle } from '../concurrency';
 import type { GroupBackend } from '../groups/groupBackend';
 import type { AccountDb, FollowerUpsert } from '../store';
 import { getBlacklist } from '../wechat/api/blacklist';
@@ -84,47 +84,60 @@ export async function syncFollowers(
     return getFollowerIds(client, cursor);
   };
 
+  // The blacklist and the group list don't depend on the id pages: fetch them alongside.
+  const blacklistPromise = fetchBlacklist(client, (done, total) =>
+    options.onProgress?.({ phase: 'blacklist', done, total }),
+  );
+  const groupsPromise = backend.list();
+  blacklistPromise.catch(() => undefined);
+  groupsPromise.catch(() => undefined);
+
+  // Pages in flight, in order; the checkpoint advances past a page once all its batches are stored.
+  const pages: { next: string; remaining: number }[] = [];
+  let checkpointed = 0;
+  const pageDone = () => {
+    while (checkpointed < pages.length && pages[checkpointed]?.remaining === 0) {
+      cp.next = (pages[checkpointed] as { next: string }).next;
+      cp.pagesDone++;
+      checkpointed++;
+      db.syncState.set(CHECKPOINT, cp);
+    }
+  };
+
   // A resumed sync whose id list was already complete has nothing left to page through.
-  let page: IdPage | null =
-    saved && saved.next === '' && saved.pagesDone > 0 ? null : await fetchIds(cp.next);
-  while (page && page.openids.length > 0) {
-    if (page.total !== undefined) cp.total = page.total;
-    const pending: Promise<IdPage> | null = page.next ? fetchIds(page.next) : null;
-    // Don't let a failure of the prefetch go unhandled while this page is still loading.
-    pending?.catch(() => undefined);
-    const ids = page.openids;
-    await forEachConcurrently(chunk(ids, USER_BATCH_LIMIT), options.concurrency, async (part) => {
-      options.signal?.throwIfAborted();
-      calls.batchget++;
-      const users = await getUsers(client, part);
-      db.followers.upsertMany(
-        users.map((u) => toRow(u, backend.api)),
-        cp.run,
-      );
-      cp.done += part.length;
-      progress.push({ phase: 'followers', done: cp.done, total: Math.max(cp.total, cp.done) });
-    });
-    cp.next = page.next;
-    cp.pagesDone++;
-    db.syncState.set(CHECKPOINT, cp);
-    page = pending ? await pending : null;
+  const finished = saved !== undefined && saved !== null && saved.next === '' && saved.pagesDone > 0;
+  async function* batches(): AsyncGenerator<{ page: { next: string; remaining: number }; ids: string[] }> {
+    let page: IdPage | null = finished ? null : await fetchIds(cp.next);
+    while (page && page.openids.length > 0) {
+      if (page.total !== undefined) cp.total = page.total;
+      // The next page loads while this one's details are being fetched.
+      const pending: Promise<IdPage> | null = page.next ? fetchIds(page.next) : null;
+      pending?.catch(() => undefined);
+      const parts = chunk(page.openids, USER_BATCH_LIMIT);
+      const record = { next: page.next, remaining: parts.length };
+      pages.push(record);
+      for (const ids of parts) yield { page: record, ids };
+      page = pending ? await pending : null;
+    }
   }
+
+  await pullConcurrently(batches(), options.concurrency, async ({ page, ids }) => {
+    options.signal?.throwIfAborted();
+    calls.batchget++;
+    const users = await getUsers(client, ids);
+    db.followers.upsertMany(
+      users.map((u) => toRow(u, backend.api)),
+      cp.run,
+    );
+    cp.done += ids.length;
+    page.remaining--;
+    pageDone();
+    progress.push({ phase: 'followers', done: cp.done, total: Math.max(cp.total, cp.done) });
+  });
   progress.flush();
 
-  // The blacklist, paged with begin_openid.
-  const blacklisted: string[] = [];
-  for (let cursor = '', first = true; first || cursor !== ''; first = false) {
-    const bl = await getBlacklist(client, cursor);
-    blacklisted.push(...bl.openids);
-    cursor = bl.next;
-    options.onProgress?.({
-      phase: 'blacklist',
-      done: blacklisted.length,
-      total: bl.total ?? blacklisted.length,
-    });
-  }
-
-  const groups = await backend.list();
+  const blacklisted = await blacklistPromise;
+  const groups = await groupsPromise;
   options.onProgress?.({ phase: 'groups', done: groups.length, total: groups.length });
 
   let unfollowed = 0;
@@ -151,4 +164,19 @@ export async function syncFollowers(
     resumed: saved !== undefined && saved !== null,
     calls,
   };
+}
+
+/** The whole blacklist, paged with begin_openid. */
+async function fetchBlacklist(
+  client: WeChatClient,
+  onPage: (done: number, total: number) => void,
+): Promise<string[]> {
+  const all: string[] = [];
+  for (let cursor = '', first = true; first || cursor !== ''; first = false) {
+    const page = await getBlacklist(client, cursor);
+    all.push(...page.openids);
+    cursor = page.next;
+    onPage(all.length, page.total ?? all.length);
+  }
+  return all;
 }
