@@ -1,9 +1,9 @@
 // Request bodies as WeChat reads them: raw UTF-8 JSON objects. Field readers answer 47001 for a
 // field of the wrong type, so handlers can keep their specific errcodes for missing values.
 
+import { isUtf8 } from 'node:buffer';
 import { WxError } from './errors';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 // A \uXXXX escape of a non-ASCII code point, not preceded by an escaped backslash.
 const NON_ASCII_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u(?!00[0-7][0-9a-fA-F])[0-9a-fA-F]{4}/;
 
@@ -12,13 +12,8 @@ export type JsonObject = Record<string, unknown>;
 /** 44002 empty, 40033 bad charset (when strict), 47001 not a JSON object. */
 export function parseBody(raw: Buffer, strictCharset: boolean): JsonObject {
   if (raw.length === 0) throw new WxError(44002);
-  let text: string;
-  try {
-    text = decoder.decode(raw);
-  } catch {
-    if (strictCharset) throw new WxError(40033);
-    text = raw.toString('utf8');
-  }
+  if (strictCharset && !isUtf8(raw)) throw new WxError(40033);
+  const text = raw.toString('utf8');
   if (text.trim() === '') throw new WxError(44002);
   if (strictCharset && text.includes('\\u') && NON_ASCII_ESCAPE.test(text)) throw new WxError(40033);
   let value: unknown;

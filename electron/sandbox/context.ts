@@ -56,3 +56,8 @@ export interface AppContext {
 
 /** `{"errcode":0,"errmsg":"ok"}`: what every write endpoint answers. */
 export const OK = Object.freeze({ errcode: 0, errmsg: 'ok' });
+
+/** A handler's answer already serialised (hot paths build their JSON directly). */
+export class RawJson {
+  constructor(readonly json: string | Buffer) {}
+}

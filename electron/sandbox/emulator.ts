@@ -4,7 +4,7 @@
 import { AppState, appConfig } from './appState';
 import { CallLog } from './callLog';
 import { Clock } from './clock';
-import { type AppContext, RequestContext, type WxRequest } from './context';
+import { type AppContext, RawJson, RequestContext, type WxRequest } from './context';
 import { WxError, errmsgFor } from './errors';
 import { FaultEngine } from './faults';
 import { Rng, hash3 } from './random';
@@ -19,7 +19,7 @@ export interface Outcome {
   /** 'json': answer status+body; 'reset': destroy the socket; 'http502': gateway error page */
   kind: 'json' | 'reset' | 'http502';
   status: number;
-  body: string;
+  body: string | Buffer;
   errcode: number;
   appid: string | null;
   delayMs: number;
@@ -146,13 +146,17 @@ export class Emulator {
       if (pre) return this.transportOutcome(pre, ctx);
     }
     let status = 200;
-    let body: string;
+    let body: string | Buffer;
     let errcode = 0;
     try {
       const data = this.dispatch(route, ctx);
-      body = JSON.stringify(data);
-      const code = (data as { errcode?: unknown }).errcode;
-      if (typeof code === 'number') errcode = code;
+      if (data instanceof RawJson) {
+        body = data.json;
+      } else {
+        body = JSON.stringify(data);
+        const code = (data as { errcode?: unknown }).errcode;
+        if (typeof code === 'number') errcode = code;
+      }
     } catch (e) {
       const err = e instanceof WxError ? e : new WxError(-1);
       if (!(e instanceof WxError)) console.error('[sandbox] handler crashed:', e);
@@ -234,6 +238,7 @@ export class Emulator {
     const w = settings.ipWhitelist;
     if (!w.enabled || (w.scope === 'token' && !tokenEndpoint) || ipAllowed(w.seenIp, w.allowed)) return;
     const ip = w.seenIp;
+    if (w.errcode === 61004) throw new WxError(61004, `access clientip is not registered requestIP: ${ip}`);
     if (w.variant === 'hint') {
       const hint = this.rid().replace(/-/g, '').slice(4, 18);
       throw new WxError(40164, `invalid ip ${ip}, not in whitelist hint: [${hint}]`, undefined, true);

@@ -45,7 +45,7 @@ export class FollowerStore {
 
   constructor(
     readonly codec: OpenidCodec,
-    private readonly unionCodec: OpenidCodec | null,
+    readonly unionCodec: OpenidCodec | null,
     private readonly key: number,
     capacity: number,
   ) {

@@ -33,24 +33,35 @@ export function isWellFormedOpenid(value: unknown): value is string {
 export class OpenidCodec {
   readonly prefix: string;
   private readonly roundKeys: number[];
-  private readonly buffer = new Array<number>(OPENID_LENGTH);
+  private readonly prefixCodes: Uint8Array;
+  private readonly scratch = new Array<number>(OPENID_LENGTH).fill(0);
 
   constructor(private readonly key: number) {
     let prefix = 'o';
     for (let i = 0; i < PREFIX_LENGTH - 1; i++) prefix += ALPHABET[hash3(key, 0x70726566, i) & 63];
     this.prefix = prefix;
+    this.prefixCodes = Uint8Array.from(prefix, (c) => c.charCodeAt(0));
     this.roundKeys = [0, 1, 2, 3].map((r) => hash3(key, 0x66656973, r));
   }
 
   encode(index: number): string {
-    const x = this.permute(index);
-    const b = this.buffer;
-    for (let i = 0; i < PREFIX_LENGTH; i++) b[i] = this.prefix.charCodeAt(i);
-    // 30 low bits in five chars, the top two bits with the 4-bit check in the sixth.
-    for (let i = 0; i < 5; i++) b[PREFIX_LENGTH + i] = CODES[(x >>> (6 * i)) & 63];
-    b[PREFIX_LENGTH + 5] = CODES[(x >>> 30) | ((hash3(x, this.key, 99) & 15) << 2)];
-    this.writeMac(x, b);
+    const b = this.scratch;
+    this.encodeInto(b, 0, index);
     return String.fromCharCode.apply(null, b);
+  }
+
+  /** Writes the 28 ASCII bytes of an openid at target[offset..]. */
+  encodeInto(target: Uint8Array | number[], offset: number, index: number): void {
+    const x = this.permute(index);
+    const prefix = this.prefixCodes;
+    for (let i = 0; i < PREFIX_LENGTH; i++) target[offset + i] = prefix[i];
+    // 30 low bits in five chars, the top two bits with the 4-bit check in the sixth.
+    for (let i = 0; i < 5; i++) target[offset + PREFIX_LENGTH + i] = CODES[(x >>> (6 * i)) & 63];
+    target[offset + PREFIX_LENGTH + 5] = CODES[(x >>> 30) | ((hash3(x, this.key, 99) & 15) << 2)];
+    for (let j = 0; j < 4; j++) {
+      const h = hash3(x, this.key, 100 + j);
+      for (let k = 0; k < 4; k++) target[offset + MAC_START + j * 4 + k] = CODES[(h >>> (6 * k)) & 63];
+    }
   }
 
   /** The follower index, or -1 when the string is not an openid this codec issued. */
@@ -74,13 +85,6 @@ export class OpenidCodec {
       }
     }
     return this.unpermute(x);
-  }
-
-  private writeMac(x: number, b: number[]): void {
-    for (let j = 0; j < 4; j++) {
-      const h = hash3(x, this.key, 100 + j);
-      for (let k = 0; k < 4; k++) b[MAC_START + j * 4 + k] = CODES[(h >>> (6 * k)) & 63];
-    }
   }
 
   // A 4-round Feistel network on 16-bit halves: a keyed bijection of 32-bit integers, so

@@ -13,7 +13,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Oversized bodies are read and discarded up to this size so the connection stays usable. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
-const JSON_HEADERS = { 'Content-Type': 'application/json; encoding=utf-8' };
+const JSON_TYPE = 'application/json; encoding=utf-8';
 const PAGE_502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const PAGE_413 =
@@ -41,9 +41,11 @@ export async function listen(emu: Emulator, control: SandboxControl, port: numbe
     socket.on('close', () => sockets.delete(socket));
   });
   // Malformed HTTP must not take the server down.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -129,9 +131,9 @@ async function onRequest(
         .writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(PAGE_502) })
         .end(PAGE_502);
     } else {
-      res
-        .writeHead(outcome.status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(outcome.body) })
-        .end(outcome.body);
+      // One UTF-8 encoding, reused for the length and the write.
+      const bytes = typeof outcome.body === 'string' ? Buffer.from(outcome.body, 'utf8') : outcome.body;
+      res.writeHead(outcome.status, { 'Content-Type': JSON_TYPE, 'Content-Length': bytes.length }).end(bytes);
     }
   };
   if (outcome.delayMs > 0) {

@@ -4,7 +4,14 @@ import type { SandboxSettings, SandboxSettingsPatch } from './types';
 
 export function defaultSettings(): SandboxSettings {
   return {
-    ipWhitelist: { enabled: false, seenIp: '203.0.113.7', scope: 'token', variant: 'ipv6', allowed: [] },
+    ipWhitelist: {
+      enabled: false,
+      seenIp: '203.0.113.7',
+      scope: 'token',
+      variant: 'ipv6',
+      allowed: [],
+      errcode: 40164,
+    },
     ipConfirm: 'off',
     tagNameRule: 'chars',
     remarkRule: 'bytes',

@@ -69,6 +69,8 @@ export interface IpWhitelistSettings {
   variant: 'ipv6' | 'hint' | 'plain';
   /** IPv4 addresses or CIDR ranges */
   allowed: string[];
+  /** 40164 (default, every log) or 61004 (one passage of the new guide) */
+  errcode?: 40164 | 61004;
 }
 
 export interface SandboxSettings {
