@@ -53,7 +53,7 @@ export class FollowerIndex {
   private readonly dirty = new Set<string>();
   private dataVersion = -1;
   private rankOf = new Int32Array(0);
-  private ranksFor: number[] | null = null;
+  private ranksFor = -1;
 
   private readonly allRows: StatementSync;
   private readonly oneRow: StatementSync;
@@ -102,12 +102,12 @@ export class FollowerIndex {
    * integers instead of 28-character strings.
    */
   private openidRanks(): Int32Array {
-    const { slots } = this.byOpenid.ensure(this.size);
-    if (this.rankOf.length !== this.size || this.ranksFor !== slots) {
+    const { slots, version } = this.byOpenid.ensure(this.size);
+    if (this.rankOf.length !== this.size || this.ranksFor !== version) {
       const rank = new Int32Array(this.size);
       for (let k = 0; k < slots.length; k++) rank[slots[k]] = k;
       this.rankOf = rank;
-      this.ranksFor = slots;
+      this.ranksFor = version;
     }
     return this.rankOf;
   }
@@ -200,7 +200,7 @@ export class FollowerIndex {
     this.byTime.reset();
     this.byRemark.reset();
     this.byOpenid.reset();
-    this.ranksFor = null;
+    this.ranksFor = -1;
     this.text.invalidate();
     this.dirty.clear();
     this.reloadAll = false;
@@ -214,15 +214,13 @@ export class FollowerIndex {
       if (slot === undefined) return;
       this.subscribed[slot] = GONE;
     } else {
-      if (slot === undefined) {
-        slot = this.append(openid);
-        this.byOpenid.invalidate();
-      }
+      // A new slot joins the sort orders on their next use, as an added slot.
+      slot ??= this.append(openid);
       const before = { time: this.time[slot], remark: this.remarkKey[slot], text: this.searchText[slot] };
       this.write(slot, row);
-      if (!Object.is(before.time, this.time[slot])) this.byTime.invalidate();
-      if (before.remark !== this.remarkKey[slot]) this.byRemark.invalidate();
-      if (before.text !== this.searchText[slot]) this.text.invalidate();
+      if (!Object.is(before.time, this.time[slot])) this.byTime.move(slot);
+      if (before.remark !== this.remarkKey[slot]) this.byRemark.move(slot);
+      if (before.text !== this.searchText[slot]) this.text.changed(slot);
     }
     if (this.memberships.size > 0) this.reloadMemberships(slot, openid);
   }

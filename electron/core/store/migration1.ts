@@ -25,7 +25,8 @@ export function migration1(db: DatabaseSync, now: number): void {
       PRIMARY KEY (api, id)
     ) WITHOUT ROWID;
 
-    -- A rowid table: rows are wide (remark, note) and looked up by openid through its index.
+    -- Clustered by openid: every lookup is by openid, rows are small (remarks are < 30 bytes),
+    -- and a full scan comes out in openid order, which the query index's tie-break order wants.
     CREATE TABLE followers (
       openid         TEXT    NOT NULL PRIMARY KEY,
       subscribed     INTEGER NOT NULL CHECK (subscribed IN (0, 1)),
@@ -41,7 +42,7 @@ export function migration1(db: DatabaseSync, now: number): void {
       first_seen     INTEGER NOT NULL,
       last_seen      INTEGER NOT NULL,
       seen_in_sync   TEXT
-    );
+    ) WITHOUT ROWID;
 
     -- No foreign key to groups: a follower may carry a tag the cached group list does not know yet.
     CREATE TABLE follower_groups (

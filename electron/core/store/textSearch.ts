@@ -19,14 +19,28 @@ export function foldText(text: string): string {
   return lowered.includes(TEXT_SEPARATOR) ? lowered.replaceAll(TEXT_SEPARATOR, '\u0000') : lowered;
 }
 
+/** Past this many changed texts, rebuilding the joined string beats patching it. */
+const PATCH_LIMIT = 64;
+
 export class TextSearch {
   private joined = '';
+  /** starts[slot] = where the slot's text begins in `joined`; starts[count] = length + 1. */
   private starts = new Int32Array(1);
   private count = 0;
-  private fresh = false;
+  private built = false;
+  private stale = false;
+  private readonly changedSlots = new Set<number>();
+
+  /** The slot's text changed (new slots are picked up by their number alone). */
+  changed(slot: number): void {
+    if (!this.built || this.stale || slot >= this.count) return;
+    this.changedSlots.add(slot);
+    if (this.changedSlots.size > PATCH_LIMIT) this.invalidate();
+  }
 
   invalidate(): void {
-    this.fresh = false;
+    this.stale = true;
+    this.changedSlots.clear();
   }
 
   /**
@@ -34,7 +48,7 @@ export class TextSearch {
    * `texts[slot]` is the folded remark + separator + folded note.
    */
   mark(texts: readonly string[], size: number, term: string, marks: Uint8Array): void {
-    if (!this.fresh || this.count !== size) this.build(texts, size);
+    this.update(texts, size);
     const { joined, starts } = this;
     let pos = joined.indexOf(term);
     while (pos !== -1) {
@@ -51,6 +65,25 @@ export class TextSearch {
     }
   }
 
+  private update(texts: readonly string[], size: number): void {
+    const added = size - this.count;
+    if (this.built && !this.stale && this.changedSlots.size === 0 && added === 0) return;
+    if (
+      !this.built ||
+      this.stale ||
+      this.count === 0 ||
+      added < 0 ||
+      this.changedSlots.size + added > PATCH_LIMIT
+    ) {
+      this.build(texts, size);
+    } else {
+      this.patch(texts, size);
+    }
+    this.built = true;
+    this.stale = false;
+    this.changedSlots.clear();
+  }
+
   private build(texts: readonly string[], size: number): void {
     const starts = new Int32Array(size + 1);
     let offset = 0;
@@ -63,6 +96,29 @@ export class TextSearch {
       size === texts.length ? texts.join(TEXT_SEPARATOR) : texts.slice(0, size).join(TEXT_SEPARATOR);
     this.starts = starts;
     this.count = size;
-    this.fresh = true;
+  }
+
+  /** Splices changed texts in and appends new ones: a string copy and a shift of the offsets each. */
+  private patch(texts: readonly string[], size: number): void {
+    let { joined } = this;
+    const { count } = this;
+    const starts = new Int32Array(size + 1);
+    starts.set(this.starts.subarray(0, count + 1));
+    for (const slot of this.changedSlots) {
+      const from = starts[slot];
+      const to = starts[slot + 1] - 1;
+      const text = texts[slot];
+      joined = joined.slice(0, from) + text + joined.slice(to);
+      const delta = text.length - (to - from);
+      if (delta !== 0) for (let i = slot + 1; i <= count; i++) starts[i] += delta;
+    }
+    const tail: string[] = [joined];
+    for (let slot = count; slot < size; slot++) {
+      tail.push(texts[slot]);
+      starts[slot + 1] = starts[slot] + texts[slot].length + 1;
+    }
+    this.joined = tail.join(TEXT_SEPARATOR);
+    this.starts = starts;
+    this.count = size;
   }
 }

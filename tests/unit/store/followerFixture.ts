@@ -139,16 +139,15 @@ export function loadFixture(db: AccountDb, followers: readonly FixtureFollower[]
       })),
       'fixture',
     );
-    db.followers.upsertMany(
-      followers
-        .filter((f) => f.legacyGroup !== null)
-        .map((f) => ({
-          openid: f.openid,
-          subscribed: f.subscribed,
-          groupIds: [f.legacyGroup ?? 0],
-          groupApi: 'groups',
-        })),
-    );
+    // Legacy groups through the move operation, one call per group.
+    const byGroup = new Map<number, string[]>();
+    for (const f of followers) {
+      if (f.legacyGroup === null) continue;
+      const members = byGroup.get(f.legacyGroup) ?? [];
+      members.push(f.openid);
+      byGroup.set(f.legacyGroup, members);
+    }
+    for (const [group, members] of byGroup) db.followers.moveToGroup(members, 'groups', group);
     for (const f of followers) if (f.note) db.followers.setNote(f.openid, f.note);
   });
 }
@@ -218,11 +217,26 @@ export function referenceCompare(q: FollowerQuery): (a: FixtureFollower, b: Fixt
   };
 }
 
+/** Full sorted match lists by query (without its window), so that several windows cost one sort. */
+const sortedMatches = new WeakMap<readonly FixtureFollower[], Map<string, FixtureFollower[]>>();
+
 export function referenceQuery(
   followers: readonly FixtureFollower[],
   q: FollowerQuery,
   api: GroupApi,
 ): { total: number; openids: string[] } {
-  const matches = followers.filter((f) => referenceFilter(f, q, api)).sort(referenceCompare(q));
+  let cache = sortedMatches.get(followers);
+  if (!cache) sortedMatches.set(followers, (cache = new Map()));
+  const key = JSON.stringify({ ...q, offset: 0, limit: 0, api, n: followers.length });
+  let matches = cache.get(key);
+  if (!matches) {
+    matches = followers.filter((f) => referenceFilter(f, q, api)).sort(referenceCompare(q));
+    cache.set(key, matches);
+  }
   return { total: matches.length, openids: matches.slice(q.offset, q.offset + q.limit).map((f) => f.openid) };
+}
+
+/** Forget memoised results (for data that is edited between queries). */
+export function clearReferenceCache(followers: readonly FixtureFollower[]): void {
+  sortedMatches.delete(followers);
 }
