@@ -7,6 +7,12 @@ import type { AppErrorData, Result } from '#contract/result';
  */
 export const wxg = window.wxg;
 
+/**
+ * Whether a host installed `window.wxg` (the preload or the browser host's bridge). Without it
+ * (the built page opened on its own) the app can only say that it needs to be started properly.
+ */
+export const hasBridge: boolean = typeof window.wxg === 'object' && window.wxg !== null;
+
 /** An error result as a throwable value (for TanStack Query), keeping the code and params intact. */
 export class WxgError extends Error {
   readonly data: AppErrorData;
@@ -22,4 +28,11 @@ export class WxgError extends Error {
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.data;
   throw new WxgError(result.error);
+}
+
+/** Any thrown value as error data: a WxgError keeps its own, anything else is INTERNAL. */
+export function errorData(error: unknown): AppErrorData {
+  if (error instanceof WxgError) return error.data;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', params: { message }, retryable: true };
 }

@@ -15,6 +15,7 @@ export function initI18n(language: Language = pickLanguage(navigator.languages ?
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },
+    returnNull: false,
   });
   document.documentElement.lang = language;
   return i18next;

@@ -1,0 +1,145 @@
+import { Descriptions, Divider, Drawer, Flex, Skeleton, Tag, Typography, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '#contract/accounts';
+import { errorData } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormatters } from '../../i18n/format';
+import { NoteEditor } from './NoteEditor';
+import { RemarkEditor } from './RemarkEditor';
+import { useFollower, useFollowerEdits } from './useFollower';
+import { useSceneName } from './useSceneName';
+
+interface Props {
+  account: AccountSummary;
+  openid: string | null;
+  groupNames: ReadonlyMap<number, string>;
+  /** Why WeChat actions are unavailable (offline), or null. */
+  blockedReason: string | null;
+  onClose: () => void;
+}
+
+/** One follower: remark (saved on WeChat), local note, groups, and the openid to copy. Esc closes. */
+export function FollowerDrawer({ account, openid, groupNames, blockedReason, onClose }: Props) {
+  const { t } = useTranslation();
+  const follower = useFollower(account.id, openid);
+  const row = follower.data;
+  return (
+    <Drawer
+      open={openid !== null}
+      onClose={onClose}
+      size={460}
+      title={row ? row.remark || t('followers.noRemark') : t('drawer.title')}
+      closable={{ 'aria-label': t('common.close') }}
+      destroyOnHidden
+    >
+      {follower.isPending ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
+      {follower.isError ? (
+        <ErrorAlert error={errorData(follower.error)} onRetry={() => void follower.refetch()} />
+      ) : null}
+      {row && openid ? (
+        <DrawerBody
+          key={openid}
+          account={account}
+          openid={openid}
+          groupNames={groupNames}
+          blockedReason={blockedReason}
+        />
+      ) : null}
+    </Drawer>
+  );
+}
+
+function DrawerBody({
+  account,
+  openid,
+  groupNames,
+  blockedReason,
+}: Omit<Props, 'onClose' | 'openid'> & { openid: string }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const format = useFormatters();
+  const sceneName = useSceneName();
+  const follower = useFollower(account.id, openid);
+  const edits = useFollowerEdits(account.id, openid);
+  const row = follower.data;
+  if (!row) return null;
+  const remarkBlocked = account.capabilities.remarks === 'no' ? t('drawer.remarkNotAllowed') : blockedReason;
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Text type="secondary">{t('drawer.openid')}</Typography.Text>
+        <Flex align="center" gap={8}>
+          <Typography.Text style={{ fontFamily: token.fontFamilyCode, wordBreak: 'break-all' }}>
+            {row.openid}
+          </Typography.Text>
+          <CopyButton text={row.openid} label={t('drawer.copyOpenid')} iconOnly size="small" />
+        </Flex>
+      </div>
+      <RemarkEditor
+        key={`r-${row.remark}`}
+        initial={row.remark}
+        blockedReason={remarkBlocked}
+        save={edits.remark}
+      />
+      <NoteEditor key={`n-${row.note}`} initial={row.note} save={edits.note} />
+      <Divider style={{ margin: 0 }} />
+      <div>
+        <Typography.Text strong>{t('drawer.groups')}</Typography.Text>
+        <div style={{ marginTop: 6 }}>
+          {row.groupIds.length === 0 ? (
+            <Typography.Text type="secondary">{t('drawer.noGroups')}</Typography.Text>
+          ) : (
+            row.groupIds.map((id) => (
+              <Tag key={id} color="green">
+                {groupNames.get(id) ?? `#${id}`}
+              </Tag>
+            ))
+          )}
+        </div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('drawer.groupsHint')}
+        </Typography.Text>
+      </div>
+      <Descriptions
+        title={t('drawer.details')}
+        column={1}
+        size="small"
+        items={[
+          {
+            key: 'subscribed',
+            label: t('drawer.subscribeTime'),
+            children: row.subscribeTime ? format.dateTimeFromSeconds(row.subscribeTime) : t('common.dash'),
+          },
+          {
+            key: 'scene',
+            label: t('drawer.scene'),
+            children: (
+              <>
+                {sceneName(row.scene)}
+                {row.qrSceneStr || row.qrScene ? (
+                  <Typography.Text type="secondary">
+                    {' '}
+                    ({t('scenes.qrScene', { value: String(row.qrSceneStr || row.qrScene) })})
+                  </Typography.Text>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            key: 'blacklist',
+            label: t('drawer.blacklistState'),
+            children: row.blacklisted ? (
+              <Typography.Text type="danger">{t('drawer.inBlacklist')}</Typography.Text>
+            ) : (
+              t('drawer.notInBlacklist')
+            ),
+          },
+          { key: 'language', label: t('drawer.language'), children: row.language || t('common.dash') },
+          ...(row.unionid ? [{ key: 'unionid', label: t('drawer.unionid'), children: row.unionid }] : []),
+          { key: 'firstSeen', label: t('drawer.firstSeen'), children: format.dateTime(row.firstSeen) },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,177 @@
+import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Input,
+  Popover,
+  Radio,
+  Segmented,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import type { InputRef } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowerFilters } from './followerFilters';
+import { SCENES } from './sceneNames';
+import { useSceneName } from './useSceneName';
+
+interface Props {
+  filters: FollowerFilters;
+  onChange: (filters: FollowerFilters) => void;
+  groupOptions: { value: number; label: string }[];
+  searchRef: RefObject<InputRef | null>;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Search (Ctrl/⌘+F), tag and source filters, subscribe dates, and the rarer filters in a popover. */
+export function FollowersToolbar({ filters, onChange, groupOptions, searchRef }: Props) {
+  const { t } = useTranslation();
+  const sceneName = useSceneName();
+  const [text, setText] = useState(filters.text);
+  const [shownText, setShownText] = useState(filters.text);
+
+  // The box follows the filters when they are changed elsewhere (a chip removed, filters cleared).
+  if (filters.text !== shownText) {
+    setShownText(filters.text);
+    setText(filters.text);
+  }
+
+  // Typing is applied a moment after the last key, so each keystroke does not query.
+  useEffect(() => {
+    if (text === filters.text) return;
+    const timer = window.setTimeout(() => onChange({ ...filters, text }), 250);
+    return () => window.clearTimeout(timer);
+  }, [text, filters, onChange]);
+
+  const moreCount =
+    (filters.blacklisted !== null ? 1 : 0) + (filters.ungrouped ? 1 : 0) + (filters.unsubscribedOnly ? 1 : 0);
+  const shortcut = isMac ? '⌘F' : 'Ctrl+F';
+
+  const more = (
+    <Flex vertical gap={12} style={{ width: 260 }}>
+      <div>
+        <Typography.Text strong id="filter-blacklist">
+          {t('filters.blacklist')}
+        </Typography.Text>
+        <Radio.Group
+          aria-labelledby="filter-blacklist"
+          value={filters.blacklisted === null ? 'any' : filters.blacklisted ? 'only' : 'exclude'}
+          onChange={(e) =>
+            onChange({
+              ...filters,
+              blacklisted: e.target.value === 'any' ? null : e.target.value === 'only',
+            })
+          }
+        >
+          <Space orientation="vertical">
+            <Radio value="any">{t('filters.blacklistAny')}</Radio>
+            <Radio value="only">{t('filters.blacklistOnly')}</Radio>
+            <Radio value="exclude">{t('filters.blacklistExclude')}</Radio>
+          </Space>
+        </Radio.Group>
+      </div>
+      <Checkbox
+        checked={filters.ungrouped}
+        onChange={(e) => onChange({ ...filters, ungrouped: e.target.checked, groupIds: [] })}
+      >
+        {t('filters.ungrouped')}
+      </Checkbox>
+      <Checkbox
+        checked={filters.unsubscribedOnly}
+        onChange={(e) => onChange({ ...filters, unsubscribedOnly: e.target.checked })}
+      >
+        {t('filters.unsubscribed')}
+      </Checkbox>
+    </Flex>
+  );
+
+  return (
+    <Flex gap={8} wrap align="center">
+      <Input
+        ref={searchRef}
+        type="search"
+        allowClear
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onChange({ ...filters, text });
+        }}
+        prefix={<SearchOutlined aria-hidden />}
+        suffix={
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-hidden>
+            {shortcut}
+          </Typography.Text>
+        }
+        placeholder={t('followers.searchPlaceholder')}
+        aria-label={t('followers.searchLabel')}
+        aria-keyshortcuts={isMac ? 'Meta+F' : 'Control+F'}
+        style={{ flex: '1 1 220px', maxWidth: 340 }}
+        maxLength={100}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        aria-label={t('filters.groupsPlaceholder')}
+        placeholder={t('filters.groupsPlaceholder')}
+        value={filters.groupIds}
+        onChange={(ids: number[]) => onChange({ ...filters, groupIds: ids, ungrouped: false })}
+        options={groupOptions}
+        maxTagCount="responsive"
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: 170 }}
+      />
+      {filters.groupIds.length > 1 ? (
+        <Segmented
+          aria-label={t('filters.groupMode')}
+          value={filters.groupMode}
+          onChange={(mode) => onChange({ ...filters, groupMode: mode })}
+          options={[
+            { value: 'any' as const, label: t('filters.any') },
+            { value: 'all' as const, label: t('filters.all') },
+          ]}
+        />
+      ) : null}
+      <Select
+        mode="multiple"
+        allowClear
+        aria-label={t('filters.scenesPlaceholder')}
+        placeholder={t('filters.scenesPlaceholder')}
+        value={filters.scenes}
+        onChange={(scenes: string[]) => onChange({ ...filters, scenes })}
+        options={SCENES.map((s) => ({ value: s, label: sceneName(s) }))}
+        maxTagCount="responsive"
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: 170 }}
+      />
+      <DatePicker.RangePicker
+        aria-label={t('filters.dateRange')}
+        placeholder={[t('filters.dateStart'), t('filters.dateEnd')]}
+        value={[
+          filters.from !== null ? dayjs.unix(filters.from) : null,
+          filters.to !== null ? dayjs.unix(filters.to) : null,
+        ]}
+        allowEmpty={[true, true]}
+        onChange={(range) =>
+          onChange({
+            ...filters,
+            from: range?.[0] ? range[0].startOf('day').unix() : null,
+            to: range?.[1] ? range[1].endOf('day').unix() : null,
+          })
+        }
+        style={{ width: 240 }}
+      />
+      <Popover content={more} trigger="click" placement="bottomLeft" title={t('filters.label')}>
+        <Badge count={moreCount} size="small">
+          <Button icon={<FilterOutlined />}>{t('filters.label')}</Button>
+        </Badge>
+      </Popover>
+    </Flex>
+  );
+}

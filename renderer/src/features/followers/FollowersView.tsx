@@ -1,0 +1,222 @@
+import { SyncOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Skeleton, Tooltip, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '#contract/accounts';
+import type { GroupSummary } from '#contract/followers';
+import { errorData } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAppReadyMarker } from '../../components/useAppReadyMarker';
+import { BulkActions } from '../jobs/BulkActions';
+import type { BulkTarget } from '../jobs/jobsPort';
+import { SyncProgressBar } from '../sync/SyncProgressBar';
+import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
+import { FilterChips } from './FilterChips';
+import { hasFilters, noFilters, toQuery, type FollowerFilters } from './followerFilters';
+import { FollowerDrawer } from './FollowerDrawer';
+import { FollowersTable } from './FollowersTable';
+import { FollowersToolbar } from './FollowersToolbar';
+import { emptySelection, isAllMatching, selectAllMatching, selectedCount, type Selection } from './selection';
+import { useFirstWindow } from './useFollowerWindows';
+
+interface Props {
+  account: AccountSummary;
+  filters: FollowerFilters;
+  onFilters: (filters: FollowerFilters) => void;
+  groups: readonly GroupSummary[];
+  groupNames: ReadonlyMap<number, string>;
+  term: string;
+  blockedReason: string | null;
+  onJobStarted: () => void;
+}
+
+/** Toolbar, filter chips, selection bar, the virtualized table and the detail drawer. */
+export function FollowersView(props: Props) {
+  const { account, filters, onFilters, groupNames, term, blockedReason } = props;
+  const { t } = useTranslation();
+  const searchRef = useRef<InputRef>(null);
+  const [openid, setOpenid] = useState<string | null>(null);
+  const query = useMemo(() => toQuery(filters), [filters]);
+  const queryKey = JSON.stringify(query);
+  const [selection, setSelection] = useState<{ key: string; value: Selection }>({
+    key: queryKey,
+    value: emptySelection,
+  });
+  // A new filter starts a new selection: ticks on rows no longer listed would surprise.
+  const current = selection.key === queryKey ? selection.value : emptySelection;
+  const select = (value: Selection) => setSelection({ key: queryKey, value });
+
+  const first = useFirstWindow(account.id, query);
+  const sync = useSyncStatus(account.id);
+  const startSync = useStartSync(account.id);
+  useAppReadyMarker(first.isSuccess);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus({ cursor: 'all' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const groupOptions = useMemo(
+    () =>
+      props.groups
+        .filter((g) => g.id !== 0 && g.id !== 1)
+        .map((g) => ({ value: g.id, label: groupNames.get(g.id) ?? g.name })),
+    [props.groups, groupNames],
+  );
+
+  const total = first.data?.total ?? 0;
+  const count = selectedCount(current, total);
+  const target: BulkTarget | null =
+    count === 0
+      ? null
+      : current.mode === 'ids'
+        ? { kind: 'openids', openids: [...current.ids] }
+        : {
+            kind: 'query',
+            query: Object.fromEntries(Object.entries(query).filter(([k]) => k !== 'sort')),
+            except: [...current.except],
+            count,
+          };
+
+  const body = () => {
+    if (first.isError)
+      return <ErrorAlert error={errorData(first.error)} onRetry={() => void first.refetch()} />;
+    if (!first.data)
+      return (
+        <div style={{ padding: 16 }} aria-busy>
+          <Skeleton active paragraph={{ rows: 12 }} />
+        </div>
+      );
+    if (total === 0 && !first.isPlaceholderData) {
+      if (hasFilters(filters))
+        return (
+          <Empty
+            style={{ marginTop: 64 }}
+            description={
+              <EmptyText title={t('followers.empty.noMatchTitle')} body={t('followers.empty.noMatchBody')} />
+            }
+          >
+            <Button onClick={() => onFilters({ ...noFilters, sort: filters.sort })}>
+              {t('followers.empty.clearFilters')}
+            </Button>
+          </Empty>
+        );
+      if (sync.data?.running)
+        return (
+          <Flex vertical style={{ maxWidth: 480, margin: '64px auto' }} gap={12}>
+            <EmptyText title={t('followers.empty.syncingTitle')} body={t('followers.empty.syncingBody')} />
+            <SyncProgressBar status={sync.data} />
+          </Flex>
+        );
+      return (
+        <Empty
+          style={{ marginTop: 64 }}
+          description={
+            <EmptyText title={t('followers.empty.noneTitle')} body={t('followers.empty.noneBody')} />
+          }
+        >
+          <Tooltip title={blockedReason}>
+            <Button
+              type="primary"
+              icon={<SyncOutlined />}
+              disabled={blockedReason !== null}
+              loading={startSync.isPending}
+              onClick={() => startSync.mutate()}
+            >
+              {t('shell.sync')}
+            </Button>
+          </Tooltip>
+        </Empty>
+      );
+    }
+    return (
+      <FollowersTable
+        accountId={account.id}
+        filter={query}
+        total={total}
+        firstRows={first.data.rows}
+        sort={filters.sort}
+        onSort={(sort) => onFilters({ ...filters, sort })}
+        selection={current}
+        onSelection={select}
+        groupNames={groupNames}
+        onOpen={setOpenid}
+        stale={first.isPlaceholderData}
+      />
+    );
+  };
+
+  return (
+    <Flex vertical gap={10} style={{ height: '100%', minHeight: 0, padding: '12px 16px 0' }}>
+      <FollowersToolbar
+        filters={filters}
+        onChange={onFilters}
+        groupOptions={groupOptions}
+        searchRef={searchRef}
+      />
+      <FilterChips filters={filters} onChange={onFilters} groupNames={groupNames} />
+      <Flex align="center" justify="space-between" gap={12} wrap style={{ minHeight: 32 }}>
+        <Flex align="center" gap={12} wrap>
+          <Typography.Text type="secondary" data-testid="follower-count" aria-live="polite">
+            {first.data ? t('followers.count', { count: total }) : ''}
+          </Typography.Text>
+          {count > 0 ? (
+            <Flex align="center" gap={8} role="status">
+              <Typography.Text strong>
+                {isAllMatching(current)
+                  ? t('followers.selection.allMatching', { count })
+                  : t('followers.selection.count', { count })}
+              </Typography.Text>
+              {!isAllMatching(current) && count < total ? (
+                <Button size="small" type="link" onClick={() => select(selectAllMatching())}>
+                  {t('followers.selectAllMatching', { count: total })}
+                </Button>
+              ) : null}
+              <Button size="small" type="link" onClick={() => select(emptySelection)}>
+                {t('followers.selection.clear')}
+              </Button>
+            </Flex>
+          ) : null}
+        </Flex>
+        <BulkActions
+          accountId={account.id}
+          target={target}
+          count={count}
+          term={term}
+          groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
+          blockedReason={blockedReason}
+          onStarted={() => {
+            select(emptySelection);
+            props.onJobStarted();
+          }}
+        />
+      </Flex>
+      <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{body()}</div>
+      <FollowerDrawer
+        account={account}
+        openid={openid}
+        groupNames={groupNames}
+        blockedReason={blockedReason}
+        onClose={() => setOpenid(null)}
+      />
+    </Flex>
+  );
+}
+
+function EmptyText({ title, body }: { title: string; body: string }) {
+  return (
+    <>
+      <Typography.Title level={3} style={{ fontSize: 16, marginBottom: 4 }}>
+        {title}
+      </Typography.Title>
+      <Typography.Text type="secondary">{body}</Typography.Text>
+    </>
+  );
+}

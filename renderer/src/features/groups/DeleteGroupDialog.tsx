@@ -1,0 +1,82 @@
+import { App, Button, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GroupSummary } from '#contract/followers';
+import { errorData } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { TAG_DELETE_MAX_FANS } from './groupNameRules';
+import type { AppErrorData } from '#contract/result';
+
+/** Confirms a delete, saying how many followers lose the group (and that they stay followers). */
+export function DeleteGroupDialog({
+  group,
+  label,
+  term,
+  isTags,
+  onDelete,
+  onClose,
+}: {
+  group: GroupSummary;
+  label: string;
+  term: string;
+  isTags: boolean;
+  onDelete: () => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const tooMany = isTags && group.count > TAG_DELETE_MAX_FANS;
+
+  const confirm = async () => {
+    setDeleting(true);
+    setError(null);
+    try {
+      await onDelete();
+      void message.success(t('groups.deleted', { name: label }));
+      onClose();
+    } catch (e) {
+      setError(errorData(e));
+    } finally {
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('groups.deleteTitle', { term, name: label })}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="delete"
+          danger
+          type="primary"
+          autoFocus
+          disabled={tooMany}
+          loading={deleting}
+          onClick={() => void confirm()}
+        >
+          {t('groups.deleteConfirm')}
+        </Button>,
+      ]}
+    >
+      {tooMany ? (
+        <Typography.Paragraph type="danger">{t('groups.deleteTooMany')}</Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph>
+          {group.count > 0
+            ? t('groups.deleteBody', { count: group.count, term })
+            : t('groups.deleteEmpty', { term })}{' '}
+          {t('groups.deleteIrreversible')}
+        </Typography.Paragraph>
+      )}
+      {error ? <ErrorAlert error={error} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,276 @@
+import {
+  DeleteOutlined,
+  EditOutlined,
+  LockOutlined,
+  MoreOutlined,
+  PlusOutlined,
+  StarOutlined,
+  StopOutlined,
+  TagOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Flex, Skeleton, Tooltip, Typography, theme } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '#contract/accounts';
+import type { GroupSummary } from '#contract/followers';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorData } from '../../api';
+import { useFormatters } from '../../i18n/format';
+import type { SidebarView } from '../followers/followerFilters';
+import { useFollowerTotal } from '../followers/useFollowerTotal';
+import { DeleteGroupDialog } from './DeleteGroupDialog';
+import { GroupNameDialog } from './GroupNameDialog';
+import { TAG_LIMIT } from './groupNameRules';
+import { groupLabel, termKey, useGroupMutations, useGroups } from './useGroups';
+
+interface Props {
+  account: AccountSummary;
+  view: SidebarView;
+  onView: (view: SidebarView) => void;
+  /** Why changes are not possible right now (offline), or null. */
+  blockedReason: string | null;
+}
+
+type Dialog =
+  { kind: 'create' } | { kind: 'rename'; group: GroupSummary } | { kind: 'delete'; group: GroupSummary };
+
+/**
+ * The groups sidebar: all followers, the system groups (starred, no group, blacklist) with counts,
+ * then the account's own groups with rename/delete; reserved groups say why they can't change.
+ */
+export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
+  const { t } = useTranslation();
+  const groups = useGroups(account.id);
+  const total = useFollowerTotal(account.id);
+  const mutations = useGroupMutations(account.id);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const term = t(termKey(account.groupApi));
+  const isTags = account.groupApi === 'tags';
+
+  if (groups.isPending)
+    return (
+      <div style={{ padding: 16 }} aria-busy>
+        <Skeleton active paragraph={{ rows: 8 }} title={false} />
+      </div>
+    );
+  if (groups.isError)
+    return (
+      <div style={{ padding: 12 }}>
+        <ErrorAlert error={errorData(groups.error)} onRetry={() => void groups.refetch()} />
+      </div>
+    );
+
+  const list = groups.data.groups;
+  const system = list.filter((g) => g.system && g.id !== 0 && g.id !== 1);
+  const custom = list.filter((g) => !g.system);
+  const atLimit = isTags && custom.length >= TAG_LIMIT;
+  const createBlocked =
+    blockedReason ?? (atLimit ? t('groups.limitReached', { max: TAG_LIMIT, term }) : null);
+  const label = (g: GroupSummary) => groupLabel(g, t);
+  const selected = (v: SidebarView) =>
+    view.kind === v.kind && (v.kind !== 'group' || (view.kind === 'group' && view.id === v.id));
+
+  return (
+    <nav aria-label={t('shell.mainNav')} style={{ padding: '12px 8px', overflowY: 'auto', height: '100%' }}>
+      <Typography.Title level={2} style={{ fontSize: 14, margin: '4px 8px 8px' }} type="secondary">
+        {t('groups.system')}
+      </Typography.Title>
+      <SidebarItem
+        icon={<TeamOutlined />}
+        name={t('groups.all')}
+        count={total.data}
+        selected={selected({ kind: 'all' })}
+        onClick={() => onView({ kind: 'all' })}
+      />
+      {system.map((g) => (
+        <SidebarItem
+          key={g.id}
+          icon={<StarOutlined />}
+          name={label(g)}
+          count={g.count}
+          selected={selected({ kind: 'group', id: g.id })}
+          onClick={() => onView({ kind: 'group', id: g.id })}
+          reserved
+        />
+      ))}
+      <SidebarItem
+        icon={<UserOutlined />}
+        name={t('groups.ungrouped')}
+        count={groups.data.ungrouped}
+        selected={selected({ kind: 'ungrouped' })}
+        onClick={() => onView({ kind: 'ungrouped' })}
+        reserved
+      />
+      <SidebarItem
+        icon={<StopOutlined />}
+        name={t('groups.blacklist')}
+        count={groups.data.blacklisted}
+        selected={selected({ kind: 'blacklist' })}
+        onClick={() => onView({ kind: 'blacklist' })}
+        reserved
+      />
+
+      <Flex align="center" justify="space-between" style={{ margin: '16px 8px 8px' }}>
+        <Typography.Title level={2} style={{ fontSize: 14, margin: 0 }} type="secondary">
+          {t('groups.custom', { term })}
+        </Typography.Title>
+        <Tooltip title={createBlocked}>
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusOutlined />}
+            disabled={createBlocked !== null}
+            onClick={() => setDialog({ kind: 'create' })}
+          >
+            {t('groups.create', { term })}
+          </Button>
+        </Tooltip>
+      </Flex>
+      {custom.length === 0 ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '0 8px' }}>
+          {t('groups.emptyCustom', { term })}
+        </Typography.Paragraph>
+      ) : null}
+      {custom.map((g) => (
+        <SidebarItem
+          key={g.id}
+          icon={isTags ? <TagOutlined /> : <TagsOutlined />}
+          name={g.name}
+          count={g.count}
+          selected={selected({ kind: 'group', id: g.id })}
+          onClick={() => onView({ kind: 'group', id: g.id })}
+          menu={
+            <Tooltip title={blockedReason} placement="right">
+              <Dropdown
+                trigger={['click']}
+                disabled={blockedReason !== null}
+                menu={{
+                  items: [
+                    { key: 'rename', icon: <EditOutlined />, label: t('common.rename') },
+                    { key: 'delete', icon: <DeleteOutlined />, label: t('common.delete'), danger: true },
+                  ],
+                  onClick: ({ key }) => setDialog({ kind: key === 'rename' ? 'rename' : 'delete', group: g }),
+                }}
+              >
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<MoreOutlined />}
+                  aria-label={t('groups.menu', { name: g.name })}
+                  disabled={blockedReason !== null}
+                />
+              </Dropdown>
+            </Tooltip>
+          }
+        />
+      ))}
+
+      {dialog?.kind === 'create' || dialog?.kind === 'rename' ? (
+        <GroupNameDialog
+          groups={list}
+          term={term}
+          {...(dialog.kind === 'rename' ? { renaming: dialog.group } : {})}
+          onSubmit={(name) =>
+            dialog.kind === 'rename'
+              ? mutations.rename.mutateAsync({ id: dialog.group.id, name })
+              : mutations.create.mutateAsync(name)
+          }
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <DeleteGroupDialog
+          group={dialog.group}
+          label={dialog.group.name}
+          term={term}
+          isTags={isTags}
+          onDelete={async () => {
+            await mutations.remove.mutateAsync(dialog.group.id);
+            if (view.kind === 'group' && view.id === dialog.group.id) onView({ kind: 'all' });
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </nav>
+  );
+}
+
+function SidebarItem({
+  icon,
+  name,
+  count,
+  selected,
+  onClick,
+  reserved,
+  menu,
+}: {
+  icon: ReactNode;
+  name: string;
+  count: number | undefined;
+  selected: boolean;
+  onClick: () => void;
+  reserved?: boolean;
+  menu?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const format = useFormatters();
+  return (
+    <Flex
+      align="center"
+      style={{
+        borderRadius: token.borderRadius,
+        background: selected ? token.controlItemBgActive : undefined,
+        marginBottom: 2,
+      }}
+    >
+      <button
+        type="button"
+        onClick={onClick}
+        aria-current={selected ? 'true' : undefined}
+        style={{
+          flex: 1,
+          minWidth: 0,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          padding: '7px 8px',
+          border: 0,
+          background: 'transparent',
+          color: selected ? token.colorPrimaryText : token.colorText,
+          fontWeight: selected ? 600 : 400,
+          fontSize: token.fontSize,
+          fontFamily: 'inherit',
+          cursor: 'pointer',
+          textAlign: 'start',
+        }}
+      >
+        <span aria-hidden style={{ color: token.colorTextSecondary }}>
+          {icon}
+        </span>
+        <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {name}
+        </span>
+        <span style={{ color: token.colorTextSecondary, fontVariantNumeric: 'tabular-nums' }}>
+          {count === undefined ? '' : format.number(count)}
+        </span>
+      </button>
+      {reserved ? (
+        <Tooltip title={t('groups.reserved')} placement="right">
+          <Button
+            size="small"
+            type="text"
+            icon={<LockOutlined />}
+            aria-label={t('groups.reservedWhy', { name })}
+            style={{ color: token.colorTextQuaternary }}
+          />
+        </Tooltip>
+      ) : (
+        menu
+      )}
+    </Flex>
+  );
+}

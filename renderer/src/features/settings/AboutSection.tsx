@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { Descriptions, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { unwrap, wxg } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { queryKeys } from '../../query/keys';
+
+/** Version, data folder and platform, from the core. */
+export function AboutSection() {
+  const { t } = useTranslation();
+  const info = useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: () => wxg.appInfo().then(unwrap),
+    staleTime: Infinity,
+  });
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('settings.about')}
+      </Typography.Title>
+      <Typography.Text type="secondary">{t('settings.aboutLocal')}</Typography.Text>
+      {info.data ? (
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            {
+              key: 'version',
+              label: t('settings.version'),
+              children: `${info.data.name} ${info.data.version}`,
+            },
+            {
+              key: 'data',
+              label: t('settings.dataFolder'),
+              children: (
+                <Flex gap={8} align="center">
+                  <Typography.Text style={{ wordBreak: 'break-all' }}>{info.data.dataDir}</Typography.Text>
+                  <CopyButton
+                    text={info.data.dataDir}
+                    iconOnly
+                    size="small"
+                    label={t('settings.dataFolder')}
+                  />
+                </Flex>
+              ),
+            },
+            { key: 'platform', label: t('settings.platform'), children: info.data.platform },
+          ]}
+        />
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { defaultSettings, type Settings, type SettingsPatch } from '#contract/settings';
+import { hasBridge, unwrap, wxg } from '../../api';
+import { queryKeys } from '../../query/keys';
+
+/** The app-wide settings; the defaults until the core has answered (or without a host). */
+export function useSettings(): { settings: Settings; loaded: boolean } {
+  const query = useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: () => wxg.settingsGet().then(unwrap),
+    enabled: hasBridge,
+    staleTime: Infinity,
+  });
+  return { settings: query.data ?? defaultSettings, loaded: query.isSuccess };
+}
+
+export function useUpdateSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => wxg.settingsSet(patch).then(unwrap),
+    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
+  });
+}

@@ -1,0 +1,103 @@
+import { Button, Divider, Flex, Progress, Tooltip, Typography, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../i18n/format';
+import { useNetStatus } from '../network/useNetStatus';
+import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
+import { runningJob, useJobs } from '../jobs/useJobs';
+import { useNow } from './useNow';
+
+/** The bottom line: connection, last sync (or the running one), and a running job. */
+export function StatusLine({ accountId, lastSyncedAt }: { accountId: string; lastSyncedAt: number | null }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const format = useFormatters();
+  const now = useNow(30_000);
+  const net = useNetStatus(accountId);
+  const sync = useSyncStatus(accountId);
+  const startSync = useStartSync(accountId);
+  const jobs = useJobs(accountId);
+  const job = runningJob(jobs.data);
+  const status = sync.data;
+  const synced = status?.lastSyncedAt ?? lastSyncedAt;
+
+  const dot = (color: string) => (
+    <span
+      aria-hidden
+      style={{
+        display: 'inline-block',
+        width: 8,
+        height: 8,
+        borderRadius: 4,
+        background: color,
+        marginInlineEnd: 6,
+      }}
+    />
+  );
+
+  return (
+    <Flex
+      component="footer"
+      role="contentinfo"
+      aria-label={t('status.label')}
+      align="center"
+      gap={4}
+      wrap
+      style={{
+        padding: '6px 16px',
+        borderTop: `1px solid ${token.colorSplit}`,
+        background: token.colorBgContainer,
+        fontSize: 13,
+        minHeight: 36,
+      }}
+    >
+      <Typography.Text data-testid="net-status">
+        {net.online ? dot(token.colorSuccess) : dot(token.colorError)}
+        {net.online
+          ? t('status.online')
+          : t('status.offlineSince', { time: format.dateTime(net.status?.since ?? now) })}
+      </Typography.Text>
+      <Divider orientation="vertical" />
+      {status?.running ? (
+        <Flex align="center" gap={8}>
+          <Typography.Text>
+            {status.total > 0
+              ? t('status.syncing', { done: status.done, total: status.total })
+              : t('status.syncingStarting')}
+          </Typography.Text>
+          {status.total > 0 ? (
+            <Progress
+              percent={Math.floor((status.done / status.total) * 100)}
+              size="small"
+              showInfo={false}
+              style={{ width: 120, margin: 0 }}
+              aria-label={t('status.syncing', { done: status.done, total: status.total })}
+            />
+          ) : null}
+        </Flex>
+      ) : (
+        <Tooltip title={synced ? format.dateTime(synced) : undefined}>
+          <Typography.Text data-testid="last-synced">
+            {synced
+              ? t('status.lastSynced', { time: format.relative(synced, now) })
+              : t('status.neverSynced')}
+          </Typography.Text>
+        </Tooltip>
+      )}
+      {status?.lastError && !status.running ? (
+        <>
+          <Divider orientation="vertical" />
+          <Typography.Text type="warning">{t('status.syncFailed')}</Typography.Text>
+          <Button size="small" type="link" onClick={() => startSync.mutate()} disabled={!net.online}>
+            {t('sync.resume')}
+          </Button>
+        </>
+      ) : null}
+      {job ? (
+        <>
+          <Divider orientation="vertical" />
+          <Typography.Text>{t('status.jobRunning', { done: job.done, total: job.total })}</Typography.Text>
+        </>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,50 @@
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import en_US from 'antd/locale/en_US';
+import zh_CN from 'antd/locale/zh_CN';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { resolveLanguage } from '../../i18n/language';
+import { useSettings } from '../settings/useSettings';
+import { useDarkMode } from './useDarkMode';
+import { setDateLocale } from './dateLocale';
+
+/** Chinese first: system fonts that carry Simplified Chinese on Windows, macOS and Linux. */
+const fontFamily =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif";
+
+/**
+ * antd in the user's language and theme. The language follows the setting ('system' picks
+ * Chinese for a Chinese system, English otherwise); the theme follows light/dark/system.
+ */
+export function AppProviders({ children }: { children: ReactNode }) {
+  const { settings } = useSettings();
+  const { i18n, t } = useTranslation();
+  const language = resolveLanguage(settings.language);
+  const dark = useDarkMode(settings.theme);
+
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+    setDateLocale(language);
+  }, [i18n, language]);
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  useEffect(() => {
+    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  }, [dark]);
+
+  return (
+    <ConfigProvider
+      locale={language === 'zh-CN' ? zh_CN : en_US}
+      theme={{
+        algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
+        token: { colorPrimary: '#07a35a', fontFamily, borderRadius: 6 },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,99 @@
+import {
+  ApiOutlined,
+  DisconnectOutlined,
+  LockOutlined,
+  PlayCircleOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Flex, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorData, unwrap, wxg } from '../../api';
+import { CenteredPage } from '../../components/CenteredPage';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAppReadyMarker } from '../../components/useAppReadyMarker';
+import { queryKeys } from '../../query/keys';
+
+/** Opens the demo account, makes it the one shown and starts its first sync. */
+export function useOpenDemo() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const account = await wxg.demoOpen().then(unwrap);
+      await wxg.accountsSetDefault({ id: account.id }).then(unwrap);
+      const status = await wxg.syncStatus({ accountId: account.id }).then(unwrap);
+      if (status.lastSyncedAt === null && !status.running)
+        client.setQueryData(
+          queryKeys.sync(account.id),
+          await wxg.syncStart({ accountId: account.id }).then(unwrap),
+        );
+      return account;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.accounts }),
+  });
+}
+
+/** First start: try the demo, or connect a real account. */
+export function WelcomeScreen({ onConnect }: { onConnect: () => void }) {
+  const { t } = useTranslation();
+  const demo = useOpenDemo();
+  useAppReadyMarker(true);
+
+  const points = [
+    { icon: <LockOutlined />, text: t('welcome.points.local') },
+    { icon: <DisconnectOutlined />, text: t('welcome.points.offline') },
+    { icon: <SwapOutlined />, text: t('welcome.points.bulk') },
+  ];
+
+  return (
+    <CenteredPage width={760}>
+      <Flex vertical gap={24}>
+        <div style={{ textAlign: 'center' }}>
+          <Typography.Title level={1} style={{ marginBottom: 8 }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 16 }}>
+            {t('welcome.lead')}
+          </Typography.Paragraph>
+        </div>
+        <Flex gap={16} wrap>
+          <Card style={{ flex: '1 1 300px' }}>
+            <Flex vertical gap={12} align="flex-start">
+              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+                <PlayCircleOutlined /> {t('welcome.tryDemo')}
+              </Typography.Title>
+              <Typography.Text type="secondary">{t('welcome.tryDemoHint')}</Typography.Text>
+              <Button size="large" loading={demo.isPending} onClick={() => demo.mutate()}>
+                {demo.isPending ? t('welcome.opening') : t('welcome.tryDemo')}
+              </Button>
+            </Flex>
+          </Card>
+          <Card style={{ flex: '1 1 300px' }}>
+            <Flex vertical gap={12} align="flex-start">
+              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+                <ApiOutlined /> {t('welcome.connect')}
+              </Typography.Title>
+              <Typography.Text type="secondary">{t('welcome.connectHint')}</Typography.Text>
+              <Button size="large" type="primary" onClick={onConnect}>
+                {t('welcome.connect')}
+              </Button>
+            </Flex>
+          </Card>
+        </Flex>
+        {demo.isError ? <ErrorAlert error={errorData(demo.error)} onRetry={() => demo.mutate()} /> : null}
+        <Card size="small">
+          <Space orientation="vertical" size={8}>
+            {points.map((p) => (
+              <Typography.Text key={p.text}>
+                <span aria-hidden style={{ marginRight: 8 }}>
+                  {p.icon}
+                </span>
+                {p.text}
+              </Typography.Text>
+            ))}
+          </Space>
+        </Card>
+      </Flex>
+    </CenteredPage>
+  );
+}

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { followerRows, openApp } from './support/app';
+import { snap } from './support/screenshots';
+import { startHost, type RunningHost } from './support/webhost';
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startHost();
+});
+test.afterAll(async () => host.stop());
+
+test.use({ locale: 'zh-CN' });
+
+test('a new user tries the demo: welcome → demo → followers listed with their groups', async ({ page }) => {
+  await openApp(page, host.url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('粉丝分组助手');
+  await expect(page.getByRole('button', { name: '连接我的公众号' })).toBeVisible();
+  await snap(page, 'welcome-zh');
+
+  await page.getByRole('button', { name: '试用演示账号' }).click();
+
+  // The main window: the demo account, its groups with counts, and the first followers.
+  await expect(page.getByRole('combobox', { name: '当前公众号' })).toBeVisible();
+  await expect(page.getByText('演示', { exact: true })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: '标签和分组' });
+  await expect(nav.getByRole('button', { name: /^全部粉丝/ })).toBeVisible();
+  await expect(nav.getByRole('button', { name: /^星标组/ })).toBeVisible();
+  await expect(nav.getByRole('button', { name: /^未分组/ })).toBeVisible();
+  await expect(nav.getByRole('button', { name: /^黑名单/ })).toBeVisible();
+  await expect(followerRows(page).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('follower-count')).toHaveText(/共 [\d,]+ 位粉丝/);
+  await expect(page.getByTestId('last-synced')).toContainText('上次同步', { timeout: 20_000 });
+  await snap(page, 'main-zh');
+
+  // The detail drawer: remark byte counter, openid with a copy button; Esc closes it.
+  await followerRows(page).first().click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('button', { name: '复制 openid' })).toBeVisible();
+  await expect(drawer.getByText(/\d+ \/ 29 字节/)).toBeVisible();
+  await snap(page, 'drawer-zh');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+});
