@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { migration1 } from './migration1';
+import { migration2 } from './migration2';
 import { num } from './sqlValues';
 
 /**
@@ -12,7 +13,10 @@ export interface Migration {
   readonly up: (db: DatabaseSync, now: number) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: migration1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: migration1 },
+  { version: 2, name: 'jobs', up: migration2 },
+];
 
 /** The newest schema this code knows; a file with a higher user_version came from a newer app. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,11 +23,14 @@ export function createTransact(db: DatabaseSync, onRollback: () => void = () => 
       }
       db.exec(savepoint ? `RELEASE ${savepoint}` : 'COMMIT');
     } catch (error) {
-      if (savepoint) {
-        db.exec(`ROLLBACK TO ${savepoint}`);
-        db.exec(`RELEASE ${savepoint}`);
-      } else if (db.isTransaction) {
-        db.exec('ROLLBACK');
+      // SQLite may already have rolled everything back (e.g. SQLITE_FULL): then there is nothing to undo.
+      if (db.isTransaction) {
+        if (savepoint) {
+          db.exec(`ROLLBACK TO ${savepoint}`);
+          db.exec(`RELEASE ${savepoint}`);
+        } else {
+          db.exec('ROLLBACK');
+        }
       }
       onRollback();
       throw error;
