@@ -142,14 +142,8 @@ export async function syncFollowers(
 
   let unfollowed = 0;
   db.transaction(() => {
-    // Only flip the flags that changed: the blacklist WeChat reports is the whole truth.
-    const listed = new Set(blacklisted);
-    const was = db.sql.prepare('SELECT openid FROM followers WHERE blacklisted = 1').all();
-    db.followers.setBlacklisted(
-      was.map((r) => String(r['openid'])).filter((o) => !listed.has(o)),
-      false,
-    );
-    db.followers.setBlacklisted(blacklisted, true);
+    // The blacklist WeChat reports is the whole truth.
+    db.followers.replaceBlacklist(blacklisted);
     unfollowed = db.followers.markUnfollowedExcept(cp.run);
     db.groups.replaceAll(backend.api, groups);
     db.syncState.setLastSyncedAt(now());

@@ -41,6 +41,12 @@ export class AccountSessions {
       if (opened.recovered) this.log.warn('cache database moved aside', { accountId, ...opened.recovered });
       entry = { db: opened.db, recovered: opened.recovered };
       this.dbs.set(accountId, entry);
+      // Load the in-memory query index now, so the user's first search does not wait for it.
+      const db = opened.db;
+      const api = account.groupApi;
+      setImmediate(() => {
+        if (this.dbs.get(accountId)?.db === db) db.followers.warm(api);
+      });
     }
     const client = await this.clients.get(account);
     const backend = account.groupApi === 'groups' ? new LegacyGroupBackend(client) : new TagBackend(client);
