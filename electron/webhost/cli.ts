@@ -1,4 +1,4 @@
-// `npm run web -- [--port N] [--data DIR] [--demo]`: the browser host for development and
+// `npm run web -- [--port N] [--data DIR] [--demo] [--wechat-base URL]`: the browser host for development and
 // end-to-end tests. Prints `ready <url>` once it listens; open that exact URL (it carries the
 // per-run token in its #fragment).
 import { mkdirSync } from 'node:fs';
@@ -12,6 +12,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     data: { type: 'string' },
     demo: { type: 'boolean', default: false },
+    // Send every account's WeChat calls to this base URL (a local emulator from `npm run sandbox`).
+    'wechat-base': { type: 'string' },
   },
   strict: true,
 });
@@ -24,7 +26,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 const dataDir = resolve(values.data ?? join(tmpdir(), 'follower-groups-webhost'));
 mkdirSync(dataDir, { recursive: true });
 
-const host = await startWebHost({ port, dataDir, demo: values.demo });
+const wechatBase = values['wechat-base'];
+if (wechatBase !== undefined && !/^https?:\/\/[^/]+\/?$/.test(wechatBase)) {
+  console.error(`--wechat-base must be a base URL such as http://127.0.0.1:8787, got ${wechatBase}`);
+  process.exit(2);
+}
+const host = await startWebHost({
+  port,
+  dataDir,
+  demo: values.demo,
+  ...(wechatBase ? { wechat: { hosts: [wechatBase.replace(/\/$/, '')] } } : {}),
+});
 console.log(`ready ${host.url}`);
 console.error(`data folder: ${dataDir} (secrets are stored UNENCRYPTED here: development only)`);
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import type { Logger } from '../core/ports';
+import type { CorePorts, Logger } from '../core/ports';
 import { createServices, type Services } from '../core/services';
 import { describeError, dispatch } from '../core/transport';
 import { createConsoleLogger } from '../main/logger';
@@ -26,6 +26,11 @@ export interface WebHostOptions {
   /** The built renderer; defaults to out/renderer. */
   rendererDir?: string;
   log?: Logger;
+  /**
+   * Where WeChat is, for development and tests: e.g. `{ hosts: [emulator.url] }` so a real-looking
+   * account talks to a local emulator. Unset: WeChat's real hosts.
+   */
+  wechat?: CorePorts['wechat'];
 }
 
 export interface WebHost {
@@ -53,7 +58,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const token = randomBytes(32).toString('hex');
   const bridge = await buildBridgeScript();
-  const services = await createServices(await createNodePorts({ dataDir: options.dataDir, log }));
+  const services = await createServices(
+    await createNodePorts({
+      dataDir: options.dataDir,
+      log,
+      ...(options.wechat ? { wechat: options.wechat } : {}),
+    }),
+  );
   const serveStatic = createStaticHandler(rendererDir, bridge);
   let port = 0;
 
