@@ -14,16 +14,24 @@ export class JsonWriter {
 
   /** A copy of what was written. */
   toBuffer(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.pos));
+    const out = Buffer.allocUnsafe(this.pos);
+    out.set(this.buf.subarray(0, this.pos));
+    return out;
   }
 
   /** Pre-encoded ASCII (see ascii()). */
   raw(bytes: Uint8Array): this {
-    this.ensure(bytes.length);
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < bytes.length; i++) buf[p++] = bytes[i];
-    this.pos = p;
+    const n = bytes.length;
+    this.ensure(n);
+    // Short fragments: a plain loop beats the call into TypedArray#set.
+    if (n > 24) {
+      this.buf.set(bytes, this.pos);
+    } else {
+      const buf = this.buf;
+      const p = this.pos;
+      for (let i = 0; i < n; i++) buf[p + i] = bytes[i];
+    }
+    this.pos += n;
     return this;
   }
 
@@ -33,8 +41,21 @@ export class JsonWriter {
     return this;
   }
 
+  /** A non-negative integer below 2^32 (ids, counts, unix times) without a string detour. */
   int(n: number): this {
-    return this.asciiText(String(n));
+    if (!(n >= 0 && n < 4294967296 && Number.isInteger(n))) return this.asciiText(String(n));
+    this.ensure(10);
+    let digits = 1;
+    for (let v = n; v >= 10; v = Math.floor(v / 10)) digits++;
+    const buf = this.buf;
+    let p = this.pos + digits;
+    this.pos = p;
+    let v = n;
+    do {
+      buf[--p] = 0x30 + (v % 10);
+      v = Math.floor(v / 10);
+    } while (v > 0);
+    return this;
   }
 
   /** A JSON string literal: quotes, escapes, UTF-8. */
