@@ -32,7 +32,7 @@ export function CopyButton({ text, label, iconOnly, ...rest }: Props) {
       {...rest}
       aria-label={name}
       title={iconOnly ? name : undefined}
-      icon={copied ? <CheckOutlined /> : <CopyOutlined />}
+      icon={copied ? <CheckOutlined aria-hidden /> : <CopyOutlined aria-hidden />}
       onClick={() => void copy()}
     >
       {iconOnly ? null : copied ? t('common.copied') : name}

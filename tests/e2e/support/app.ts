@@ -2,6 +2,8 @@ import { expect, type Page } from '@playwright/test';
 
 /** Opens the app and waits for its readiness marker (the first data on screen). */
 export async function openApp(page: Page, url: string): Promise<void> {
+  // Like a user who turned animations off: antd then draws dialogs at once (steady screenshots).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached({ timeout: 20_000 });
 }

@@ -18,14 +18,14 @@ export function ConfirmOnPhoneHelp({
       type="info"
       role="alert"
       showIcon
-      icon={<MobileOutlined />}
+      icon={<MobileOutlined aria-hidden />}
       title={t('connect.confirm.title')}
       description={
         <Flex vertical gap={12} align="flex-start">
           <Typography.Text>
             {pending ? t('connect.confirm.pending') : t('connect.confirm.body')}
           </Typography.Text>
-          <Button type="primary" icon={<ReloadOutlined />} loading={testing} onClick={onRetest}>
+          <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={testing} onClick={onRetest}>
             {t('connect.ip.retest')}
           </Button>
         </Flex>

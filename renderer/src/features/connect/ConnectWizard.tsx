@@ -100,7 +100,7 @@ export function ConnectWizard({ onDone, onCancel }: { onDone: () => void; onCanc
       <Flex vertical gap={16}>
         <Flex align="center" gap={12}>
           {phase.step !== 'syncing' ? (
-            <Button icon={<ArrowLeftOutlined />} onClick={onCancel} disabled={busy}>
+            <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={onCancel} disabled={busy}>
               {t('common.back')}
             </Button>
           ) : null}

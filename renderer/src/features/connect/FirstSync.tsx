@@ -22,7 +22,7 @@ export function FirstSync({ accountId, onOpen }: { accountId: string; onOpen: ()
       <Typography.Paragraph type="secondary">{t('connect.sync.lead')}</Typography.Paragraph>
       {finished ? (
         <Result
-          icon={<CheckCircleFilled />}
+          icon={<CheckCircleFilled aria-hidden />}
           status="success"
           title={t('connect.sync.done', { count: total.data ?? 0 })}
         />

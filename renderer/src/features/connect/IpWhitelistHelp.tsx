@@ -54,7 +54,7 @@ export function IpWhitelistHelp({
           </div>
           <Typography.Text type="secondary">{t('connect.ip.changes')}</Typography.Text>
           <div>
-            <Button type="primary" icon={<ReloadOutlined />} loading={testing} onClick={onRetest}>
+            <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={testing} onClick={onRetest}>
               {t('connect.ip.retest')}
             </Button>
           </div>

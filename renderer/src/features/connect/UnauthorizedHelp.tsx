@@ -33,10 +33,10 @@ export function UnauthorizedHelp({
             </ol>
           </div>
           <Flex gap={8} wrap>
-            <Button icon={<ReloadOutlined />} loading={testing} onClick={onRetest}>
+            <Button icon={<ReloadOutlined aria-hidden />} loading={testing} onClick={onRetest}>
               {t('connect.ip.retest')}
             </Button>
-            <Button icon={<PlayCircleOutlined />} loading={demoOpening} onClick={onTryDemo}>
+            <Button icon={<PlayCircleOutlined aria-hidden />} loading={demoOpening} onClick={onTryDemo}>
               {t('connect.unauthorized.tryDemo')}
             </Button>
           </Flex>

@@ -169,7 +169,7 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef }:
       />
       <Popover content={more} trigger="click" placement="bottomLeft" title={t('filters.label')}>
         <Badge count={moreCount} size="small">
-          <Button icon={<FilterOutlined />}>{t('filters.label')}</Button>
+          <Button icon={<FilterOutlined aria-hidden />}>{t('filters.label')}</Button>
         </Badge>
       </Popover>
     </Flex>

@@ -125,7 +125,7 @@ export function FollowersView(props: Props) {
           <Tooltip title={blockedReason}>
             <Button
               type="primary"
-              icon={<SyncOutlined />}
+              icon={<SyncOutlined aria-hidden />}
               disabled={blockedReason !== null}
               loading={startSync.isPending}
               onClick={() => startSync.mutate()}

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FollowerRow } from '#contract/followers';
 import { unwrap, wxg } from '../../api';
 import { queryKeys } from '../../query/keys';
+import { netStatusStore } from '../network/netStatusStore';
 
 export function useFollower(accountId: string, openid: string | null) {
   return useQuery({
@@ -21,7 +22,10 @@ export function useFollowerEdits(accountId: string, openid: string) {
   return {
     remark: useMutation({
       mutationFn: (remark: string) => wxg.followersSetRemark({ accountId, openid, remark }).then(unwrap),
-      onSuccess: done,
+      onSuccess: (row) => {
+        netStatusStore.reportOnline(accountId, Date.now());
+        done(row);
+      },
     }),
     note: useMutation({
       mutationFn: (note: string) => wxg.followersSetNote({ accountId, openid, note }).then(unwrap),

@@ -69,12 +69,14 @@ export function DeleteGroupDialog({
       {tooMany ? (
         <Typography.Paragraph type="danger">{t('groups.deleteTooMany')}</Typography.Paragraph>
       ) : (
-        <Typography.Paragraph>
-          {group.count > 0
-            ? t('groups.deleteBody', { count: group.count, term })
-            : t('groups.deleteEmpty', { term })}{' '}
-          {t('groups.deleteIrreversible')}
-        </Typography.Paragraph>
+        <>
+          <Typography.Paragraph>
+            {group.count > 0
+              ? t('groups.deleteBody', { count: group.count, term })
+              : t('groups.deleteEmpty', { term })}
+          </Typography.Paragraph>
+          <Typography.Paragraph strong>{t('groups.deleteIrreversible')}</Typography.Paragraph>
+        </>
       )}
       {error ? <ErrorAlert error={error} /> : null}
     </Modal>

@@ -79,7 +79,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
         {t('groups.system')}
       </Typography.Title>
       <SidebarItem
-        icon={<TeamOutlined />}
+        icon={<TeamOutlined aria-hidden />}
         name={t('groups.all')}
         count={total.data}
         selected={selected({ kind: 'all' })}
@@ -88,7 +88,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
       {system.map((g) => (
         <SidebarItem
           key={g.id}
-          icon={<StarOutlined />}
+          icon={<StarOutlined aria-hidden />}
           name={label(g)}
           count={g.count}
           selected={selected({ kind: 'group', id: g.id })}
@@ -97,7 +97,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
         />
       ))}
       <SidebarItem
-        icon={<UserOutlined />}
+        icon={<UserOutlined aria-hidden />}
         name={t('groups.ungrouped')}
         count={groups.data.ungrouped}
         selected={selected({ kind: 'ungrouped' })}
@@ -105,7 +105,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
         reserved
       />
       <SidebarItem
-        icon={<StopOutlined />}
+        icon={<StopOutlined aria-hidden />}
         name={t('groups.blacklist')}
         count={groups.data.blacklisted}
         selected={selected({ kind: 'blacklist' })}
@@ -121,7 +121,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
           <Button
             size="small"
             type="text"
-            icon={<PlusOutlined />}
+            icon={<PlusOutlined aria-hidden />}
             disabled={createBlocked !== null}
             onClick={() => setDialog({ kind: 'create' })}
           >
@@ -137,7 +137,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
       {custom.map((g) => (
         <SidebarItem
           key={g.id}
-          icon={isTags ? <TagOutlined /> : <TagsOutlined />}
+          icon={isTags ? <TagOutlined aria-hidden /> : <TagsOutlined aria-hidden />}
           name={g.name}
           count={g.count}
           selected={selected({ kind: 'group', id: g.id })}
@@ -149,8 +149,13 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
                 disabled={blockedReason !== null}
                 menu={{
                   items: [
-                    { key: 'rename', icon: <EditOutlined />, label: t('common.rename') },
-                    { key: 'delete', icon: <DeleteOutlined />, label: t('common.delete'), danger: true },
+                    { key: 'rename', icon: <EditOutlined aria-hidden />, label: t('common.rename') },
+                    {
+                      key: 'delete',
+                      icon: <DeleteOutlined aria-hidden />,
+                      label: t('common.delete'),
+                      danger: true,
+                    },
                   ],
                   onClick: ({ key }) => setDialog({ kind: key === 'rename' ? 'rename' : 'delete', group: g }),
                 }}
@@ -158,7 +163,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
                 <Button
                   size="small"
                   type="text"
-                  icon={<MoreOutlined />}
+                  icon={<MoreOutlined aria-hidden />}
                   aria-label={t('groups.menu', { name: g.name })}
                   disabled={blockedReason !== null}
                 />
@@ -263,7 +268,7 @@ function SidebarItem({
           <Button
             size="small"
             type="text"
-            icon={<LockOutlined />}
+            icon={<LockOutlined aria-hidden />}
             aria-label={t('groups.reservedWhy', { name })}
             style={{ color: token.colorTextQuaternary }}
           />

@@ -4,6 +4,7 @@ import type { GroupApi } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
 import { unwrap, wxg } from '../../api';
 import { queryKeys } from '../../query/keys';
+import { netStatusStore } from '../network/netStatusStore';
 
 /** The account's groups with counts, answered from the cache (the core refreshes it from WeChat). */
 export function useGroups(accountId: string) {
@@ -15,7 +16,11 @@ export function useGroups(accountId: string) {
 
 export function useGroupMutations(accountId: string) {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: queryKeys.account(accountId) });
+  const refresh = () => {
+    // A change WeChat accepted proves it is reachable again.
+    netStatusStore.reportOnline(accountId, Date.now());
+    return client.invalidateQueries({ queryKey: queryKeys.account(accountId) });
+  };
   return {
     create: useMutation({
       mutationFn: (name: string) => wxg.groupsCreate({ accountId, name }).then(unwrap),

@@ -128,12 +128,12 @@ function JobCard({
         ) : null}
         <Flex gap={8} wrap>
           {job.state === 'running' || job.state === 'queued' ? (
-            <Button size="small" icon={<PauseOutlined />} onClick={() => run('pause')}>
+            <Button size="small" icon={<PauseOutlined aria-hidden />} onClick={() => run('pause')}>
               {t('jobs.pause')}
             </Button>
           ) : null}
           {job.state === 'paused' ? (
-            <Button size="small" icon={<CaretRightOutlined />} onClick={() => run('resume')}>
+            <Button size="small" icon={<CaretRightOutlined aria-hidden />} onClick={() => run('resume')}>
               {t('jobs.resume')}
             </Button>
           ) : null}
@@ -144,7 +144,7 @@ function JobCard({
               okText={t('jobs.cancel')}
               cancelText={t('common.back')}
             >
-              <Button size="small" danger icon={<StopOutlined />}>
+              <Button size="small" danger icon={<StopOutlined aria-hidden />}>
                 {t('jobs.cancel')}
               </Button>
             </Popconfirm>
@@ -154,7 +154,7 @@ function JobCard({
               <Button size="small" onClick={() => setShowFailures((v) => !v)} aria-expanded={showFailures}>
                 {t('jobs.showFailures')}
               </Button>
-              <Button size="small" icon={<RedoOutlined />} onClick={() => run('retryFailed')}>
+              <Button size="small" icon={<RedoOutlined aria-hidden />} onClick={() => run('retryFailed')}>
                 {t('jobs.retryFailed')}
               </Button>
             </>
@@ -166,7 +166,7 @@ function JobCard({
               okText={t('jobs.undo')}
               cancelText={t('common.back')}
             >
-              <Button size="small" icon={<RollbackOutlined />}>
+              <Button size="small" icon={<RollbackOutlined aria-hidden />}>
                 {t('jobs.undo')}
               </Button>
             </Popconfirm>

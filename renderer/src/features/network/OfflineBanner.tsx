@@ -1,9 +1,8 @@
 import { DisconnectOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/format';
-import { queryKeys } from '../../query/keys';
+import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { useNetStatus } from './useNetStatus';
 
 /** One line when WeChat can't be reached: since when, and that the saved lists still work. */
@@ -16,14 +15,15 @@ export function OfflineBanner({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const client = useQueryClient();
   const net = useNetStatus(accountId);
+  const retry = useStartSync(accountId);
+  const running = useSyncStatus(accountId).data?.running ?? false;
   if (net.online || !net.status) return null;
   return (
     <Alert
       banner
       type="warning"
-      icon={<DisconnectOutlined />}
+      icon={<DisconnectOutlined aria-hidden />}
       role="status"
       data-testid="offline-banner"
       title={t('offline.banner', {
@@ -33,11 +33,8 @@ export function OfflineBanner({
           : t('offline.neverSynced'),
       })}
       action={
-        // Asking for the groups makes the core try WeChat again; success flips the status back.
-        <Button
-          size="small"
-          onClick={() => void client.invalidateQueries({ queryKey: queryKeys.groups(accountId) })}
-        >
+        // A sync tries WeChat again: when it finishes the app is online again; if not, this stays.
+        <Button size="small" loading={retry.isPending || running} onClick={() => retry.mutate()}>
           {t('offline.retry')}
         </Button>
       }

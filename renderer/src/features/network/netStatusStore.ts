@@ -24,6 +24,16 @@ class NetStatusStore {
     this.report({ accountId, online: false, reason, since });
   }
 
+  /**
+   * Marks an account online after something that needed WeChat succeeded (a sync, an edit). The
+   * core only reports going offline, so this is how the app notices WeChat is back.
+   */
+  reportOnline(accountId: string, since: number): void {
+    const current = this.byAccount.get(accountId);
+    if (!current || current.online) return;
+    this.report({ accountId, online: true, since });
+  }
+
   get(accountId: string): NetStatus | undefined {
     return this.byAccount.get(accountId);
   }

@@ -99,7 +99,7 @@ export function AccountSection({ account, onRemoved }: { account: AccountSummary
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('settings.removeAccountHint')}</Typography.Paragraph>
       <div>
-        <Button danger icon={<DeleteOutlined />} onClick={() => setRemoving(true)}>
+        <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setRemoving(true)}>
           {t('settings.removeAccount')}
         </Button>
       </div>

@@ -55,7 +55,7 @@ export function AppHeader({
       <Flex align="center" gap={8}>
         <Tooltip title={blockedReason}>
           <Button
-            icon={<SyncOutlined spin={running} />}
+            icon={<SyncOutlined spin={running} aria-hidden />}
             disabled={blockedReason !== null || running}
             loading={startSync.isPending}
             onClick={() => startSync.mutate()}
@@ -65,12 +65,12 @@ export function AppHeader({
         </Tooltip>
         <Tooltip title={jobsAvailable ? undefined : t('common.comingSoon')}>
           <Badge count={active} size="small">
-            <Button icon={<UnorderedListOutlined />} onClick={onOpenJobs}>
+            <Button icon={<UnorderedListOutlined aria-hidden />} onClick={onOpenJobs}>
               {t('shell.jobs')}
             </Button>
           </Badge>
         </Tooltip>
-        <Button icon={<SettingOutlined />} onClick={onOpenSettings}>
+        <Button icon={<SettingOutlined aria-hidden />} onClick={onOpenSettings}>
           {t('shell.settings')}
         </Button>
       </Flex>

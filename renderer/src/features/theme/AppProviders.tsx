@@ -5,7 +5,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveLanguage } from '../../i18n/language';
 import { useSettings } from '../settings/useSettings';
-import { useDarkMode } from './useDarkMode';
+import { useDarkMode, useReducedMotion } from './mediaQueries';
 import { setDateLocale } from './dateLocale';
 
 /** Chinese first: system fonts that carry Simplified Chinese on Windows, macOS and Linux. */
@@ -21,6 +21,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n, t } = useTranslation();
   const language = resolveLanguage(settings.language);
   const dark = useDarkMode(settings.theme);
+  const reducedMotion = useReducedMotion();
 
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
@@ -39,9 +40,11 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={language === 'zh-CN' ? zh_CN : en_US}
+      // "保存", not "保 存": the inserted space also ends up in what screen readers say.
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
-        token: { colorPrimary: '#07a35a', fontFamily, borderRadius: 6 },
+        token: { colorPrimary: '#07a35a', fontFamily, borderRadius: 6, motion: !reducedMotion },
       }}
     >
       <AntApp>{children}</AntApp>

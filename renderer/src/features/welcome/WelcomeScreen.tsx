@@ -40,9 +40,9 @@ export function WelcomeScreen({ onConnect }: { onConnect: () => void }) {
   useAppReadyMarker(true);
 
   const points = [
-    { icon: <LockOutlined />, text: t('welcome.points.local') },
-    { icon: <DisconnectOutlined />, text: t('welcome.points.offline') },
-    { icon: <SwapOutlined />, text: t('welcome.points.bulk') },
+    { icon: <LockOutlined aria-hidden />, text: t('welcome.points.local') },
+    { icon: <DisconnectOutlined aria-hidden />, text: t('welcome.points.offline') },
+    { icon: <SwapOutlined aria-hidden />, text: t('welcome.points.bulk') },
   ];
 
   return (
@@ -60,7 +60,7 @@ export function WelcomeScreen({ onConnect }: { onConnect: () => void }) {
           <Card style={{ flex: '1 1 300px' }}>
             <Flex vertical gap={12} align="flex-start">
               <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-                <PlayCircleOutlined /> {t('welcome.tryDemo')}
+                <PlayCircleOutlined aria-hidden /> {t('welcome.tryDemo')}
               </Typography.Title>
               <Typography.Text type="secondary">{t('welcome.tryDemoHint')}</Typography.Text>
               <Button size="large" loading={demo.isPending} onClick={() => demo.mutate()}>
@@ -71,7 +71,7 @@ export function WelcomeScreen({ onConnect }: { onConnect: () => void }) {
           <Card style={{ flex: '1 1 300px' }}>
             <Flex vertical gap={12} align="flex-start">
               <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-                <ApiOutlined /> {t('welcome.connect')}
+                <ApiOutlined aria-hidden /> {t('welcome.connect')}
               </Typography.Title>
               <Typography.Text type="secondary">{t('welcome.connectHint')}</Typography.Text>
               <Button size="large" type="primary" onClick={onConnect}>

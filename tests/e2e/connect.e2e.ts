@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import type { Sandbox } from '../../electron/sandbox';
+import { followerRows, openApp } from './support/app';
+import { SEEN_IP, SERVICE, UNVERIFIED, startWeChat } from './support/sandbox';
+import { snap } from './support/screenshots';
+import { startHost, type RunningHost } from './support/webhost';
+import { fillWizard } from './support/wizard';
+
+// The browser host has no switch to send WeChat's own hosts to an emulator, so these tests do what
+// a user behind a relay would: choose "自定义接口地址" in the wizard and enter the emulator's address.
+let wechat: Sandbox;
+let host: RunningHost;
+test.beforeAll(async () => {
+  wechat = await startWeChat();
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host.stop();
+  await wechat.close();
+});
+
+test.use({ locale: 'zh-CN' });
+
+test('an unverified account (48001) is explained plainly, with what to do', async ({ page }) => {
+  await openApp(page, host.url);
+  await page.getByRole('button', { name: '连接我的公众号' }).click();
+  await expect(page.getByRole('heading', { name: '连接我的公众号', level: 1 })).toBeVisible();
+  // Where the credentials are, and the warning about resetting the secret.
+  await expect(page.getByText('在左侧菜单打开“设置与开发 → 基本配置”。')).toBeVisible();
+  await expect(page.getByText('重置 AppSecret 之前请先确认')).toBeVisible();
+  await snap(page, 'connect-zh');
+
+  // A wrong AppID format marks the AppID field itself.
+  await fillWizard(page, { appId: 'wx123', appSecret: UNVERIFIED.secret, baseUrl: wechat.url });
+  await page.getByRole('button', { name: '测试连接' }).click();
+  await expect(page.getByText(/AppID 格式不对/)).toBeVisible();
+  await expect(page.getByLabel('开发者ID (AppID)')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('开发者ID (AppID)').fill(UNVERIFIED.appid);
+  await page.getByRole('button', { name: '测试连接' }).click();
+  const help = page.getByRole('alert').filter({ hasText: '这个公众号暂时不能使用粉丝管理' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('已认证');
+  await expect(help).toContainText('48001');
+  await expect(help.getByRole('button', { name: '再次测试' })).toBeVisible();
+  await expect(help.getByRole('button', { name: '试用演示账号' })).toBeVisible();
+  await snap(page, 'connect-unverified-zh');
+});
+
+test('40164: the IP WeChat saw, how to whitelist it, then success after it is allowed', async ({ page }) => {
+  wechat.control.configure({
+    ipWhitelist: { enabled: true, seenIp: SEEN_IP, scope: 'token', variant: 'ipv6', allowed: [] },
+  });
+  await openApp(page, host.url);
+  await page.getByRole('button', { name: '连接我的公众号' }).click();
+  await fillWizard(page, {
+    appId: SERVICE.appid,
+    appSecret: SERVICE.secret,
+    baseUrl: wechat.url,
+    name: '小店公众号',
+  });
+  await page.keyboard.press('Enter');
+
+  const help = page.getByRole('alert').filter({ hasText: '需要把这台电脑的 IP 加入白名单' });
+  await expect(help).toBeVisible();
+  await expect(help.getByTestId('seen-ip')).toHaveText(SEEN_IP);
+  await expect(help.getByRole('button', { name: '复制 IP' })).toBeVisible();
+  await expect(help).toContainText('IP白名单');
+  await snap(page, 'connect-ip-zh');
+
+  // The owner adds the IP in the console, then tests again.
+  wechat.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
+  await help.getByRole('button', { name: '再次测试' }).click();
+  await expect(page.getByRole('heading', { name: '正在同步粉丝' })).toBeVisible();
+  const followers = wechat.control.state(SERVICE.appid).followerCount();
+  await expect(page.getByText(`同步完成，共 ${followers} 位粉丝。`)).toBeVisible({ timeout: 20_000 });
+  await snap(page, 'connect-synced-zh');
+
+  await page.getByRole('button', { name: '进入主界面' }).click();
+  await expect(page.getByRole('combobox', { name: '当前公众号' })).toBeVisible();
+  await expect(page.getByText('小店公众号')).toBeVisible();
+  await expect(followerRows(page).first()).toBeVisible();
+  await expect(page.getByTestId('follower-count')).toHaveText(`共 ${followers} 位粉丝`);
+});
