@@ -27,6 +27,8 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves this off; minified, the window parses its script noticeably faster.
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
     plugins: [react()],

@@ -15,7 +15,13 @@ export interface SyncRun {
   boundMs: number;
 }
 
-const WECHAT_CALLS = ['/cgi-bin/user/get', '/cgi-bin/user/info/batchget', '/cgi-bin/tags/members/getblacklist', '/cgi-bin/tags/get', '/cgi-bin/stable_token'];
+const WECHAT_CALLS = [
+  '/cgi-bin/user/get',
+  '/cgi-bin/user/info/batchget',
+  '/cgi-bin/tags/members/getblacklist',
+  '/cgi-bin/tags/get',
+  '/cgi-bin/stable_token',
+];
 
 export async function startLatencySandbox(followers: number, latencyMs: number): Promise<Sandbox> {
   const sandbox = await startSandbox({
@@ -67,14 +73,21 @@ export async function runPeerSync(sandbox: Sandbox): Promise<{ ms: number; users
     aes_key: '',
     use_stable_access_token: true,
     http: { baseURL: `${sandbox.url}/` },
-    file_cache: { path: mkdtempSync(join(tmpdir(), 'fg-peer-cache-')), fileMode: 0o600, ext: '.cache' },
+    file_cache: {
+      path: mkdtempSync(join(tmpdir(), 'fg-peer-cache-')),
+      dirMode: 0o700,
+      fileMode: 0o600,
+      ext: '.cache',
+    },
   });
   const client = app.getClient();
   const t0 = performance.now();
   let users = 0;
   let next = '';
   for (;;) {
-    const page = (await client.get('/cgi-bin/user/get', { params: next ? { next_openid: next } : {} })).toObject() as {
+    const page = (
+      await client.get('/cgi-bin/user/get', { params: next ? { next_openid: next } : {} })
+    ).toObject() as {
       count?: number;
       data?: { openid: string[] };
       next_openid?: string;
@@ -102,6 +115,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   sandbox.control.clearCalls();
   const peer = await runPeerSync(sandbox);
   const peerHosts = new Set(sandbox.control.calls().map((c) => c.path));
-  console.log({ followers, latency, ours, ratioToBound: ours.ms / ours.boundMs, peer, oursOverPeer: ours.ms / peer.ms, peerPaths: [...peerHosts] });
+  console.log({
+    followers,
+    latency,
+    ours,
+    ratioToBound: ours.ms / ours.boundMs,
+    peer,
+    oursOverPeer: ours.ms / peer.ms,
+    peerPaths: [...peerHosts],
+  });
   await sandbox.close();
 }
