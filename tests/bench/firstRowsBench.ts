@@ -55,7 +55,10 @@ export async function preparedDataDir(
   return { dataDir, accountDir: join(dataDir, 'accounts', add.id) };
 }
 
-export function startHost(dataDir: string, wechatBase: string): Promise<{ child: ChildProcess; url: string }> {
+export function startHost(
+  dataDir: string,
+  wechatBase: string,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [
