@@ -10,6 +10,7 @@ import {
   networkSettingSchema,
 } from './accounts';
 import { dataChannels } from './dataChannels';
+import { jobChannels } from './jobs';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 /**
@@ -89,6 +90,7 @@ export const channels = {
   'demo:reset': { input: noInput, output: accountSummarySchema },
 
   ...dataChannels,
+  ...jobChannels,
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodObject; output: z.ZodType }>;
 
 type Channels = typeof channels;

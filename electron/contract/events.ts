@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { syncStatusSchema } from './dataChannels';
+import { jobSummarySchema } from './jobs';
 
 /**
  * Everything the core pushes to the renderer without being asked (progress, sync, online state).
@@ -19,6 +20,8 @@ export const events = {
   'sync:progress': syncStatusSchema,
   /** An account's groups or followers changed in the cache (after a sync, an edit or a job chunk). */
   'data:changed': z.object({ accountId: z.string() }),
+  /** A bulk job's counts and status: at most ~10 a second per job, always on a status change. */
+  'job:progress': jobSummarySchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 type Events = typeof events;

@@ -8,3 +8,4 @@ export * from './events';
 export * from './api';
 export * from './followers';
 export * from './dataChannels';
+export * from './jobs';

@@ -6,6 +6,8 @@ import { DemoEnvironment } from './accounts/demoEnvironment';
 import { FollowerService } from './followers/followerService';
 import { SyncService } from './followers/syncService';
 import { GroupService } from './groups/groupService';
+import { JobService } from './jobs/jobService';
+import { jobTiming, type JobTimingOptions } from './jobs/jobTiming';
 import type { CorePorts } from './ports';
 import { AccountSessions } from './session/accountSessions';
 import { NetStatus } from './session/netStatus';
@@ -18,11 +20,16 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** Tuning that is not a host port: tests and benchmarks shorten the jobs' waits with it. */
+export interface ServiceOptions {
+  jobs?: JobTimingOptions;
+}
+
 /**
  * The composition of the core: every contract channel's handler, built from the host's ports.
  * Both hosts (Electron main, browser host) call this and nothing else.
  */
-export async function createServices(ports: CorePorts): Promise<Services> {
+export async function createServices(ports: CorePorts, options: ServiceOptions = {}): Promise<Services> {
   const now = ports.now ?? Date.now;
   const events = createEventHub();
   const settings = new SettingsService(ports.settings);
@@ -52,6 +59,14 @@ export async function createServices(ports: CorePorts): Promise<Services> {
   const groups = new GroupService(sessions, events);
   const followers = new FollowerService(sessions, accounts, events);
   const sync = new SyncService(sessions, settings, events, ports.log);
+  const jobs = new JobService(
+    sessions,
+    accounts,
+    settings,
+    events,
+    ports.log,
+    jobTiming(options.jobs, options.jobs?.now ?? now),
+  );
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -66,10 +81,15 @@ export async function createServices(ports: CorePorts): Promise<Services> {
     'accounts:add': (input) => accounts.add(input),
     'accounts:rename': async ({ id, name }) => accounts.rename(id, name),
     'accounts:configure': async ({ id, ...patch }) => {
+      // A job's chunks in flight land before the database closes; the jobs resume afterwards.
+      await jobs.stopAccount(id);
       sessions.close(id);
-      return accounts.configure(id, patch);
+      const configured = await accounts.configure(id, patch);
+      void jobs.resumeAccount(id);
+      return configured;
     },
     'accounts:remove': async ({ id }) => {
+      await jobs.stopAccount(id);
       sessions.close(id);
       await accounts.remove(id);
       return { id };
@@ -82,6 +102,7 @@ export async function createServices(ports: CorePorts): Promise<Services> {
     'settings:set': async (patch) => settings.set(patch),
     'demo:open': () => accounts.openDemo(),
     'demo:reset': async () => {
+      await jobs.stopAccount('demo');
       sessions.close('demo');
       return accounts.resetDemo();
     },
@@ -95,12 +116,24 @@ export async function createServices(ports: CorePorts): Promise<Services> {
     'followers:setNote': ({ accountId, openid, note }) => followers.setNote(accountId, openid, note),
     'sync:start': ({ accountId }) => sync.start(accountId),
     'sync:status': ({ accountId }) => sync.status(accountId),
+    'jobs:start': (input) => jobs.start(input),
+    'jobs:pause': ({ accountId, jobId }) => jobs.pause(accountId, jobId),
+    'jobs:resume': ({ accountId, jobId }) => jobs.resume(accountId, jobId),
+    'jobs:cancel': ({ accountId, jobId }) => jobs.cancel(accountId, jobId),
+    'jobs:undo': ({ accountId, jobId }) => jobs.undo(accountId, jobId),
+    'jobs:get': ({ accountId, jobId }) => jobs.get(accountId, jobId),
+    'jobs:list': ({ accountId }) => jobs.list(accountId),
+    'jobs:failures': ({ accountId, jobId, offset, limit }) => jobs.failures(accountId, jobId, offset, limit),
   };
+  // Unfinished jobs of every account carry on by themselves (not awaited: start-up stays quick).
+  void jobs.resumeAll();
 
   return {
     handlers,
     events,
     close: async () => {
+      // First: chunks in flight land while their databases and clients are still open.
+      await jobs.close();
       await sync.closeAll();
       sessions.closeAll();
       await clients.closeAll();

@@ -5,6 +5,7 @@ import type {
   ChannelRequest,
   FollowerRow,
   GroupSummary,
+  JobSummary,
   SyncStatus,
 } from '#contract';
 
@@ -52,6 +53,33 @@ const syncStatus: SyncStatus = {
   needsFullSync: false,
   lastError: null,
 };
+
+const job: JobSummary = {
+  id: '0f8e2c1a-4b5d-4e6f-8a7b-9c0d1e2f3a4b',
+  accountId: 'acc_1',
+  kind: 'move',
+  status: 'paused',
+  pauseReason: 'quota',
+  resumeAt: 1_700_000_600_000,
+  params: { from: 100, to: 101 },
+  total: 8000,
+  succeeded: 3000,
+  failed: 2,
+  skipped: 10,
+  createdAt: 1_700_000_000_000,
+  startedAt: 1_700_000_000_100,
+  finishedAt: null,
+  undoOf: null,
+  undoneBy: null,
+  canUndo: false,
+  lastError: {
+    code: 'QUOTA_DAILY',
+    params: { errcode: 45009 },
+    retryable: false,
+    wechat: { errcode: 45009 },
+  },
+};
+const jobRef = { accountId: 'acc_1', jobId: job.id };
 
 export const samples: ChannelSamples = {
   'app:info': {
@@ -154,5 +182,106 @@ export const samples: ChannelSamples = {
   'sync:status': {
     inputs: [{ accountId: 'acc_1' }],
     output: { ...syncStatus, running: false, phase: 'idle' },
+  },
+
+  'jobs:start': {
+    inputs: [
+      {
+        accountId: 'acc_1',
+        kind: 'move',
+        selection: { openids: [follower.openid, 'oAbCdEfGhIjKlMnOpQrStUvWxYz2'] },
+        from: 100,
+        to: 101,
+      },
+      {
+        accountId: 'acc_1',
+        kind: 'add',
+        // Defaults spelled out, as for followers:query.
+        selection: {
+          query: {
+            text: '王',
+            groups: { mode: 'none', ids: [] },
+            subscribed: true,
+            sort: { by: 'subscribeTime', dir: 'desc' },
+          },
+        },
+        to: 101,
+      },
+      { accountId: 'acc_1', kind: 'remove', selection: { openids: [follower.openid] }, from: 2 },
+      { accountId: 'acc_1', kind: 'blacklist', selection: { openids: [follower.openid] } },
+      {
+        accountId: 'acc_1',
+        kind: 'unblacklist',
+        selection: { query: { blacklisted: true, subscribed: true, sort: { by: 'remark', dir: 'asc' } } },
+      },
+      { accountId: 'acc_1', kind: 'deleteGroup', groupId: 100 },
+    ],
+    output: { ...job, status: 'queued', pauseReason: null, resumeAt: null, succeeded: 0, startedAt: null },
+  },
+  'jobs:pause': {
+    inputs: [jobRef],
+    output: { ...job, pauseReason: 'user', resumeAt: null, lastError: null },
+  },
+  'jobs:resume': {
+    inputs: [jobRef],
+    output: { ...job, status: 'running', pauseReason: null, resumeAt: null },
+  },
+  'jobs:cancel': {
+    inputs: [jobRef],
+    output: { ...job, status: 'cancelled', pauseReason: null, resumeAt: null, finishedAt: 1_700_000_900_000 },
+  },
+  'jobs:undo': {
+    inputs: [jobRef],
+    output: {
+      ...job,
+      id: '1a2b3c4d-0000-4000-8000-000000000001',
+      status: 'queued',
+      pauseReason: null,
+      resumeAt: null,
+      params: { from: 101, to: 100 },
+      total: 3000,
+      succeeded: 0,
+      failed: 0,
+      skipped: 0,
+      startedAt: null,
+      undoOf: job.id,
+      lastError: null,
+    },
+  },
+  'jobs:get': { inputs: [jobRef], output: job },
+  'jobs:list': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: {
+      jobs: [
+        job,
+        {
+          ...job,
+          id: 'j2',
+          kind: 'deleteGroup',
+          params: { groupId: 102 },
+          status: 'done',
+          pauseReason: null,
+          resumeAt: null,
+          finishedAt: 1_700_000_900_000,
+          undoneBy: null,
+          lastError: null,
+        },
+        { ...job, id: 'j3', kind: 'blacklist', params: {}, status: 'done', canUndo: true, lastError: null },
+      ],
+    },
+  },
+  'jobs:failures': {
+    inputs: [
+      { ...jobRef, offset: 0, limit: 100 },
+      { ...jobRef, offset: 500, limit: 500 },
+    ],
+    output: {
+      failures: [
+        { openid: follower.openid, code: 'TAG_USER_LIMIT', errcode: 45059, remark: '王阿姨' },
+        { openid: 'oAbCdEfGhIjKlMnOpQrStUvWxYz2', code: 'PARTIAL_FAILURE', errcode: 45171 },
+        { openid: 'oAbCdEfGhIjKlMnOpQrStUvWxYz3', code: 'USER_UNSUBSCRIBED' },
+      ],
+      total: 3,
+    },
   },
 };

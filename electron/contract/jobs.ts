@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { accountIdInput } from './accounts';
+import { errorCodeSchema } from './errors';
+import { followerQuerySchema } from './followers';
+import { appErrorDataSchema } from './result';
+
+/**
+ * Bulk jobs: a move of 8 000 followers is a durable job in the account's database, run in chunks
+ * at the API's limit, paused and resumed by itself (quota, rate, network), and undoable.
+ */
+
+/** Most openids one `jobs:start` may name; a query selection has no such limit. */
+export const JOB_MAX_OPENIDS = 100_000;
+export const JOB_FAILURES_MAX_LIMIT = 500;
+
+export const jobKindSchema = z.enum(['move', 'add', 'remove', 'blacklist', 'unblacklist', 'deleteGroup']);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+export const jobStatusSchema = z.enum(['queued', 'running', 'paused', 'done', 'cancelled', 'failed']);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+/** user: jobs:pause; offline: no host answered; quota: 45009 (daily); rate: 45011 (per minute). */
+export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate']);
+export type JobPauseReason = z.infer<typeof jobPauseReasonSchema>;
+
+const openidInput = z.string().min(1).max(64);
+const groupIdInput = z
+  .int()
+  .min(0)
+  .max(2 ** 31);
+const jobIdInput = z.string().min(1).max(64);
+
+/** A follower query without its window: the job takes every follower it matches at start time. */
+export const jobSelectionQuerySchema = followerQuerySchema.omit({ offset: true, limit: true });
+
+export const jobSelectionSchema = z.union([
+  z.strictObject({ openids: z.array(openidInput).min(1).max(JOB_MAX_OPENIDS) }),
+  z.strictObject({ query: jobSelectionQuerySchema }),
+]);
+export type JobSelection = z.infer<typeof jobSelectionSchema>;
+
+type JobField = 'selection' | 'from' | 'to' | 'groupId';
+
+/** Which fields each kind takes (all of them required); any other field is BAD_INPUT. */
+export const jobKindFields: Readonly<Record<JobKind, readonly JobField[]>> = {
+  move: ['selection', 'from', 'to'],
+  add: ['selection', 'to'],
+  remove: ['selection', 'from'],
+  blacklist: ['selection'],
+  unblacklist: ['selection'],
+  deleteGroup: ['groupId'],
+};
+
+const jobFields: readonly JobField[] = ['selection', 'from', 'to', 'groupId'];
+
+export const jobStartInputSchema = z
+  .strictObject({
+    accountId: accountIdInput,
+    kind: jobKindSchema,
+    selection: jobSelectionSchema.optional(),
+    /** move, remove: the group followers leave. */
+    from: groupIdInput.optional(),
+    /** move, add: the group followers join. */
+    to: groupIdInput.optional(),
+    /** deleteGroup: the group to empty and delete. */
+    groupId: groupIdInput.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const wanted = jobKindFields[input.kind];
+    for (const field of jobFields) {
+      const given = input[field] !== undefined;
+      if (wanted.includes(field) && !given)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${input.kind} needs ${field}` });
+      if (!wanted.includes(field) && given)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${input.kind} takes no ${field}` });
+    }
+    if (input.kind === 'move' && input.from !== undefined && input.from === input.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'move needs two different groups' });
+  });
+export type JobStartInput = z.infer<typeof jobStartInputSchema>;
+
+export const jobParamsSchema = z.object({
+  from: z.number().optional(),
+  to: z.number().optional(),
+  groupId: z.number().optional(),
+});
+export type JobParams = z.infer<typeof jobParamsSchema>;
+
+export const jobSummarySchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  kind: jobKindSchema,
+  status: jobStatusSchema,
+  pauseReason: jobPauseReasonSchema.nullable(),
+  /** When a paused job tries again by itself (ms), or null. */
+  resumeAt: z.number().nullable(),
+  params: jobParamsSchema,
+  /** Items: followers selected (deleteGroup: members untagged first). */
+  total: z.number(),
+  succeeded: z.number(),
+  failed: z.number(),
+  /** Already in the target state at start, or left undone by a cancel. */
+  skipped: z.number(),
+  createdAt: z.number(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  /** This job undoes that one. */
+  undoOf: z.string().nullable(),
+  /** That job undid this one. */
+  undoneBy: z.string().nullable(),
+  canUndo: z.boolean(),
+  lastError: appErrorDataSchema.nullable(),
+});
+export type JobSummary = z.infer<typeof jobSummarySchema>;
+
+export const jobFailureSchema = z.object({
+  openid: z.string(),
+  code: errorCodeSchema,
+  errcode: z.number().optional(),
+  /** The follower's remark in the cache, to recognise them by. */
+  remark: z.string().optional(),
+});
+export type JobFailure = z.infer<typeof jobFailureSchema>;
+
+const jobRef = z.strictObject({ accountId: accountIdInput, jobId: jobIdInput });
+
+export const jobChannels = {
+  /** Creates the job (items resolved now) and queues it; answers at once. */
+  'jobs:start': { input: jobStartInputSchema, output: jobSummarySchema },
+  'jobs:pause': { input: jobRef, output: jobSummarySchema },
+  'jobs:resume': { input: jobRef, output: jobSummarySchema },
+  /** Stops after the chunks in flight; what is left is skipped. */
+  'jobs:cancel': { input: jobRef, output: jobSummarySchema },
+  /** Starts the inverse of a done or cancelled job; answers with the new job. */
+  'jobs:undo': { input: jobRef, output: jobSummarySchema },
+  'jobs:get': { input: jobRef, output: jobSummarySchema },
+  /** The account's jobs, newest first. */
+  'jobs:list': {
+    input: z.strictObject({ accountId: accountIdInput }),
+    output: z.object({ jobs: z.array(jobSummarySchema) }),
+  },
+  'jobs:failures': {
+    input: z.strictObject({
+      accountId: accountIdInput,
+      jobId: jobIdInput,
+      offset: z.int().min(0).default(0),
+      limit: z.int().min(1).max(JOB_FAILURES_MAX_LIMIT).default(100),
+    }),
+    output: z.object({ failures: z.array(jobFailureSchema), total: z.number() }),
+  },
+} as const;

@@ -1,0 +1,437 @@
+import type { JobPauseReason } from '#contract/jobs';
+import type { AppErrorData } from '#contract/result';
+import { AppError } from '../appError';
+import type { Logger } from '../ports';
+import type { AccountSession } from '../session/accountSessions';
+import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
+import { batchLimit, itemOpSchema, jobOp, type ItemOp } from './itemOp';
+import { errorData, JobInterrupt } from './jobErrors';
+import type { JobRecord, JobStore, PendingItem } from './jobStore';
+import { sleepUntil, startOfNextMinute, type JobTiming } from './jobTiming';
+
+export interface RunnerDeps {
+  session: AccountSession;
+  store: JobStore;
+  timing: JobTiming;
+  /** Chunks in flight at once for this account (the jobConcurrency setting, read as it goes). */
+  concurrency: () => number;
+  /** A job's summary changed; `statusChanged` sends it out at once, otherwise it is throttled. */
+  publish: (jobId: string, statusChanged: boolean) => void;
+  /** Followers or groups changed in the cache. */
+  cacheChanged: () => void;
+  log: Logger;
+}
+
+/** In-memory state of one job while its account's runner is up. */
+interface JobRuntime {
+  /** Seqs of its items in flight (still 'pending' in the database). */
+  claimed: Set<number>;
+  inFlight: number;
+  /** After an automatic pause: one chunk at a time until one succeeds. */
+  probing: boolean;
+  /** The wait of an automatic pause; aborted by pause, resume, cancel and close. */
+  resumeWait: AbortController | null;
+  finalizing: boolean;
+  whenIdle: (() => void)[];
+}
+
+interface Chunk {
+  op: ItemOp;
+  items: PendingItem[];
+}
+
+/** Pending rows looked at beyond the ones in flight when picking a chunk. */
+const SCAN_AHEAD = 1_000;
+
+/**
+ * Runs the jobs of one account: takes chunks of pending items at the API's batch limit, runs up to
+ * `concurrency` of them at a time across the account's jobs (oldest job first), never lets one
+ * follower be in two chunks at once (WeChat answers 45169 to concurrent changes of one openid),
+ * and turns what a chunk ran into (per-item failures, 45011, 45009, no network, a fatal error)
+ * into item records, pauses with automatic resumption, or a failed job.
+ */
+export class AccountRunner {
+  private readonly openidsInFlight = new Set<string>();
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly runtimes = new Map<string, JobRuntime>();
+  private readonly stopping = new AbortController();
+  private fillQueued = false;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  get store(): JobStore {
+    return this.deps.store;
+  }
+
+  get session(): AccountSession {
+    return this.deps.session;
+  }
+
+  /** Picks up where the account's jobs stopped (at start-up): automatic pauses resume on their own. */
+  start(): void {
+    for (const job of this.store.withStatus(['paused'])) {
+      if (job.pauseReason && job.pauseReason !== 'user')
+        this.scheduleResume(job.id, job.pauseReason, job.resumeAt, true);
+    }
+    this.wake();
+  }
+
+  /** Looks for work soon (coalesced: many wakes in one tick make one pass). */
+  wake(): void {
+    if (this.fillQueued || this.stopping.signal.aborted) return;
+    this.fillQueued = true;
+    queueMicrotask(() => {
+      this.fillQueued = false;
+      try {
+        this.fill();
+      } catch (error) {
+        this.deps.log.error('job runner failed to schedule', { error: String(error) });
+      }
+    });
+  }
+
+  pause(jobId: string): void {
+    this.cancelResumeWait(jobId);
+    this.store.update(jobId, { status: 'paused', pauseReason: 'user', resumeAt: null });
+    this.deps.publish(jobId, true);
+  }
+
+  /** Back to work: a paused job, or a failed one (its pending items are tried again). */
+  resume(job: JobRecord): void {
+    this.cancelResumeWait(job.id);
+    this.runtime(job.id).probing = false;
+    this.store.update(job.id, {
+      status: job.startedAt === null ? 'queued' : 'running',
+      pauseReason: null,
+      resumeAt: null,
+      lastError: null,
+      finishedAt: null,
+    });
+    this.deps.publish(job.id, true);
+    this.wake();
+  }
+
+  /** Skips everything not in flight now; the chunks in flight land, then the job is finished. */
+  cancel(jobId: string): void {
+    this.cancelResumeWait(jobId);
+    const rt = this.runtime(jobId);
+    this.store.skipPending(jobId, rt.claimed);
+    this.store.update(jobId, {
+      status: 'cancelled',
+      pauseReason: null,
+      resumeAt: null,
+      finishedAt: rt.inFlight === 0 && !rt.finalizing ? this.deps.timing.now() : null,
+    });
+    this.deps.publish(jobId, true);
+  }
+
+  /** Resolves when none of the job's chunks is in flight. */
+  settled(jobId: string): Promise<void> {
+    const rt = this.runtime(jobId);
+    if (rt.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => rt.whenIdle.push(resolve));
+  }
+
+  /**
+   * Stops taking chunks, ends every wait, and lets the chunks in flight land. Items not taken stay
+   * pending in the database: the next start resumes them, and none is done twice.
+   */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
+  }
+
+  private fill(): void {
+    if (this.stopping.signal.aborted) return;
+    const limit = Math.max(1, this.deps.concurrency());
+    for (const job of this.store.withStatus(['queued', 'running'])) {
+      if (this.tasks.size >= limit) return;
+      if (job.api !== this.deps.session.backend.api) {
+        this.fail(job.id, apiChanged());
+        continue;
+      }
+      const rt = this.runtime(job.id);
+      const op = jobOp(job.kind, job.api, job.params);
+      while (this.tasks.size < limit && !rt.finalizing && !(rt.probing && rt.inFlight > 0)) {
+        const chunk = this.pick(job.id, rt, op);
+        if (!chunk) {
+          if (rt.inFlight === 0 && !this.store.hasPending(job.id)) this.finish(job, rt);
+          break;
+        }
+        if (job.status === 'queued') {
+          this.store.update(job.id, { status: 'running', startedAt: this.deps.timing.now() });
+          job.status = 'running';
+          this.deps.publish(job.id, true);
+        }
+        this.launch(job.id, rt, chunk);
+      }
+    }
+  }
+
+  /** The next pending items (in order) that share an op and are not in flight anywhere. */
+  private pick(jobId: string, rt: JobRuntime, jobWide: ItemOp | null): Chunk | null {
+    let key: string | null | undefined;
+    let op: ItemOp | null = null;
+    let max = 0;
+    const items: PendingItem[] = [];
+    for (const item of this.store.pending(jobId, rt.claimed.size + SCAN_AHEAD)) {
+      if (rt.claimed.has(item.seq) || this.openidsInFlight.has(item.openid)) continue;
+      if (key === undefined) {
+        key = item.opKey;
+        op = key === null ? jobWide : itemOpSchema.parse(JSON.parse(key) as unknown);
+        if (!op) return null;
+        max = batchLimit(op);
+      } else if (item.opKey !== key) {
+        continue;
+      }
+      items.push(item);
+      if (items.length >= max) break;
+    }
+    return op && items.length > 0 ? { op, items } : null;
+  }
+
+  private launch(jobId: string, rt: JobRuntime, chunk: Chunk): void {
+    for (const item of chunk.items) {
+      rt.claimed.add(item.seq);
+      this.openidsInFlight.add(item.openid);
+    }
+    void this.track(jobId, rt, async () => {
+      try {
+        await this.runChunkTask(jobId, rt, chunk);
+      } finally {
+        // Released before the task counts as settled, so the next pass can take these followers.
+        for (const item of chunk.items) {
+          rt.claimed.delete(item.seq);
+          this.openidsInFlight.delete(item.openid);
+        }
+      }
+    });
+  }
+
+  /** Counts a task as in flight for its job until it settles, then looks for more work. */
+  private track(jobId: string, rt: JobRuntime, work: () => Promise<void>): Promise<void> {
+    rt.inFlight++;
+    const task: Promise<void> = work()
+      .catch((error: unknown) => this.deps.log.error('job task crashed', { jobId, error: String(error) }))
+      .finally(() => {
+        rt.inFlight--;
+        this.tasks.delete(task);
+        this.afterTask(jobId, rt);
+      });
+    this.tasks.add(task);
+    return task;
+  }
+
+  private async runChunkTask(jobId: string, rt: JobRuntime, chunk: Chunk): Promise<void> {
+    const seqOf = new Map(chunk.items.map((i) => [i.openid, i.seq]));
+    const seq = (openid: string) => seqOf.get(openid) ?? -1;
+    try {
+      const result = await runChunk(
+        this.chunkContext(),
+        chunk.op,
+        chunk.items.map((i) => i.openid),
+      );
+      this.store.recordChunk(
+        jobId,
+        result.done.map(seq),
+        [...result.failed].map(([openid, failure]) => ({ seq: seq(openid), failure })),
+      );
+      rt.probing = false;
+      this.deps.publish(jobId, false);
+    } catch (error) {
+      this.interrupted(
+        jobId,
+        error instanceof JobInterrupt ? error : new JobInterrupt('fatal', errorData(error)),
+      );
+    }
+  }
+
+  private chunkContext(): ChunkContext {
+    return {
+      client: this.deps.session.client,
+      db: this.deps.session.db,
+      timing: this.deps.timing,
+      signal: this.stopping.signal,
+      onCacheChanged: this.deps.cacheChanged,
+    };
+  }
+
+  private afterTask(jobId: string, rt: JobRuntime): void {
+    if (rt.inFlight === 0) {
+      const job = this.store.get(jobId);
+      if (job?.status === 'cancelled' && job.finishedAt === null) {
+        // A cancel while chunks were in flight: what they left pending is skipped too.
+        this.store.skipPending(jobId);
+        this.store.update(jobId, { finishedAt: this.deps.timing.now() });
+        this.deps.publish(jobId, true);
+      }
+      for (const resolve of rt.whenIdle.splice(0)) resolve();
+    }
+    this.wake();
+  }
+
+  /** No pending items and nothing in flight: the job is done (deleteGroup: after the delete). */
+  private finish(job: JobRecord, rt: JobRuntime): void {
+    if (job.kind !== 'deleteGroup') {
+      this.complete(job.id);
+      return;
+    }
+    rt.finalizing = true;
+    void this.track(job.id, rt, async () => {
+      try {
+        await this.deleteGroup(job.params.groupId ?? -1);
+        this.complete(job.id);
+      } catch (error) {
+        this.interrupted(
+          job.id,
+          error instanceof JobInterrupt ? error : new JobInterrupt('fatal', errorData(error)),
+        );
+      } finally {
+        rt.finalizing = false;
+      }
+    });
+  }
+
+  private async deleteGroup(groupId: number): Promise<void> {
+    const { backend, db } = this.deps.session;
+    await runSingleCall(this.chunkContext(), async () => {
+      try {
+        await backend.delete(groupId);
+      } catch (error) {
+        // Gone already (a resumed job whose delete landed just before the app stopped): done.
+        const gone =
+          error instanceof AppError && (error.code === 'TAG_NOT_FOUND' || error.code === 'GROUP_NOT_FOUND');
+        if (!gone) throw error;
+      }
+    });
+    db.groups.remove(backend.api, groupId);
+    try {
+      // The server's counts (legacy: members went back to 未分组).
+      db.groups.replaceAll(backend.api, await backend.list());
+    } catch {
+      // The delete itself succeeded; the next list refresh brings the counts.
+    }
+    this.deps.cacheChanged();
+  }
+
+  private complete(jobId: string): void {
+    const job = this.store.get(jobId);
+    // A cancel that came while the last call was in flight stands.
+    if (!job || (job.status !== 'running' && job.status !== 'queued')) return;
+    const now = this.deps.timing.now();
+    this.store.update(jobId, {
+      status: 'done',
+      pauseReason: null,
+      resumeAt: null,
+      lastError: null,
+      startedAt: job.startedAt ?? now,
+      finishedAt: now,
+    });
+    this.deps.publish(jobId, true);
+    this.deps.cacheChanged();
+  }
+
+  private interrupted(jobId: string, interrupt: JobInterrupt): void {
+    if (interrupt.reason === 'closing') return;
+    const job = this.store.get(jobId);
+    if (!job || (job.status !== 'running' && job.status !== 'queued' && job.status !== 'paused')) return;
+    if (interrupt.reason === 'fatal') {
+      this.deps.log.warn('job failed', { jobId, code: interrupt.error.code });
+      this.fail(jobId, interrupt.error);
+      return;
+    }
+    // A user's pause stands; the job will meet the same condition when they resume it.
+    if (job.status === 'paused' && job.pauseReason === 'user') return;
+    const now = this.deps.timing.now();
+    const resumeAt =
+      interrupt.reason === 'rate'
+        ? startOfNextMinute(now)
+        : now +
+          (interrupt.reason === 'quota' ? this.deps.timing.quotaRetryMs : this.deps.timing.offlineRetryMs);
+    this.store.update(jobId, {
+      status: 'paused',
+      pauseReason: interrupt.reason,
+      resumeAt,
+      lastError: interrupt.error,
+    });
+    this.scheduleResume(jobId, interrupt.reason, resumeAt, false);
+    this.deps.publish(jobId, true);
+  }
+
+  private fail(jobId: string, error: AppErrorData): void {
+    this.cancelResumeWait(jobId);
+    this.store.update(jobId, {
+      status: 'failed',
+      pauseReason: null,
+      resumeAt: null,
+      lastError: error,
+      finishedAt: this.deps.timing.now(),
+    });
+    this.deps.publish(jobId, true);
+  }
+
+  /**
+   * After an automatic pause: a rate pause waits for the next minute on the runner's clock; quota
+   * and offline pauses try one chunk again after their interval (at start-up: at once). When that
+   * chunk succeeds, the job runs at full speed again; when it fails, the job pauses again.
+   */
+  private scheduleResume(
+    jobId: string,
+    reason: Exclude<JobPauseReason, 'user'>,
+    resumeAt: number | null,
+    atStartup: boolean,
+  ): void {
+    const rt = this.runtime(jobId);
+    rt.resumeWait?.abort();
+    const wait = new AbortController();
+    rt.resumeWait = wait;
+    const signal = AbortSignal.any([wait.signal, this.stopping.signal]);
+    const { timing } = this.deps;
+    void (async () => {
+      if (reason === 'rate') await sleepUntil(timing, resumeAt ?? 0, signal);
+      else if (!atStartup)
+        await timing.sleep(reason === 'quota' ? timing.quotaRetryMs : timing.offlineRetryMs, signal);
+      if (signal.aborted) return;
+      if (rt.resumeWait === wait) rt.resumeWait = null;
+      const job = this.store.get(jobId);
+      if (job?.status !== 'paused' || job.pauseReason !== reason) return;
+      this.store.update(jobId, {
+        status: job.startedAt === null ? 'queued' : 'running',
+        pauseReason: null,
+        resumeAt: null,
+        lastError: null,
+      });
+      rt.probing = true;
+      this.deps.publish(jobId, true);
+      this.wake();
+    })().catch((error: unknown) => this.deps.log.error('job resume failed', { jobId, error: String(error) }));
+  }
+
+  private cancelResumeWait(jobId: string): void {
+    const rt = this.runtime(jobId);
+    rt.resumeWait?.abort();
+    rt.resumeWait = null;
+  }
+
+  private runtime(jobId: string): JobRuntime {
+    let rt = this.runtimes.get(jobId);
+    if (!rt) {
+      rt = {
+        claimed: new Set(),
+        inFlight: 0,
+        probing: false,
+        resumeWait: null,
+        finalizing: false,
+        whenIdle: [],
+      };
+      this.runtimes.set(jobId, rt);
+    }
+    return rt;
+  }
+}
+
+function apiChanged(): AppErrorData {
+  return new AppError('BAD_INPUT', {
+    issues: [{ path: ['api'], message: "the account's group API changed after the job was planned" }],
+  }).toData();
+}

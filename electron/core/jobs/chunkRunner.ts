@@ -1,0 +1,145 @@
+import type { ErrorCode } from '#contract/result';
+import type { AccountDb } from '../store';
+import type { WeChatClient } from '../wechat/client';
+import type { ItemOp } from './itemOp';
+import { classify, errorData, JobInterrupt } from './jobErrors';
+import type { JobTiming } from './jobTiming';
+import { stepsOf, type OpStep } from './opSteps';
+
+export interface ItemFailure {
+  code: ErrorCode;
+  errcode: number | undefined;
+}
+
+export interface ChunkResult {
+  /** Every step of the op was accepted for these. */
+  done: string[];
+  failed: Map<string, ItemFailure>;
+}
+
+export interface ChunkContext {
+  client: WeChatClient;
+  db: AccountDb;
+  timing: JobTiming;
+  /** Aborted when the services close: stop between calls, leave the items pending. */
+  signal: AbortSignal;
+  /** The cache changed (a step landed). */
+  onCacheChanged(): void;
+}
+
+interface StepResult {
+  ok: string[];
+  failed: Map<string, ItemFailure>;
+}
+
+/**
+ * Applies one op to one chunk of followers (≤ the API's batch limit): each step is one batch call,
+ * recorded in the cache as soon as WeChat accepts it. Follower-specific refusals are found and
+ * recorded; those followers drop out of later steps (a follower whose tagging failed keeps the old
+ * tag). Anything that stops the whole chunk throws a JobInterrupt and records nothing for its
+ * items, which stay pending: every step is idempotent, so running the chunk again is safe.
+ */
+export async function runChunk(
+  ctx: ChunkContext,
+  op: ItemOp,
+  openids: readonly string[],
+): Promise<ChunkResult> {
+  const failed = new Map<string, ItemFailure>();
+  let live = [...openids];
+  for (const step of stepsOf(op)) {
+    const r = await runStep(ctx, step, live, false);
+    for (const [openid, failure] of r.failed) failed.set(openid, failure);
+    if (r.ok.length > 0) {
+      step.record(ctx.db, r.ok);
+      ctx.onCacheChanged();
+    }
+    live = r.ok;
+    if (live.length === 0) break;
+  }
+  return { done: live, failed };
+}
+
+async function runStep(
+  ctx: ChunkContext,
+  step: OpStep,
+  openids: string[],
+  partialRetried: boolean,
+): Promise<StepResult> {
+  for (let attempt = 1; ; attempt++) {
+    if (ctx.signal.aborted)
+      throw new JobInterrupt('closing', { code: 'INTERNAL', params: {}, retryable: true });
+    let error: unknown;
+    try {
+      await step.call(ctx.client, openids);
+      return { ok: openids, failed: new Map() };
+    } catch (err) {
+      error = err;
+    }
+    const action = classify(error);
+    switch (action.kind) {
+      case 'partial': {
+        // 45171: WeChat applied the others. Retry only the named ones, once; then they failed.
+        const named = new Set(action.failed);
+        const again = openids.filter((o) => named.has(o));
+        // Named none of ours (should not happen): nothing is known to have landed, so all again.
+        const retry = again.length > 0 ? again : openids;
+        const ok = again.length > 0 ? openids.filter((o) => !named.has(o)) : [];
+        if (partialRetried) {
+          const failure: ItemFailure = { code: 'PARTIAL_FAILURE', errcode: 45171 };
+          return { ok, failed: new Map(retry.map((o) => [o, failure])) };
+        }
+        const r = await runStep(ctx, step, retry, true);
+        return { ok: [...ok, ...r.ok], failed: r.failed };
+      }
+      case 'item': {
+        // The whole batch was refused for one (or a few) of its followers: halve until found.
+        if (openids.length === 1) {
+          return {
+            ok: [],
+            failed: new Map([[openids[0] as string, { code: action.code, errcode: action.errcode }]]),
+          };
+        }
+        const mid = Math.ceil(openids.length / 2);
+        const left = await runStep(ctx, step, openids.slice(0, mid), partialRetried);
+        const right = await runStep(ctx, step, openids.slice(mid), partialRetried);
+        return { ok: [...left.ok, ...right.ok], failed: new Map([...left.failed, ...right.failed]) };
+      }
+      case 'retry':
+        if (attempt < ctx.timing.maxRetries) {
+          const delay = Math.min(ctx.timing.retryDelayMs * 2 ** (attempt - 1), 60_000);
+          await ctx.timing.sleep(delay, ctx.signal);
+          continue;
+        }
+        throw new JobInterrupt('fatal', errorData(error), { cause: error });
+      case 'pause':
+        throw new JobInterrupt(action.reason, errorData(error), { cause: error });
+      case 'fatal':
+        throw new JobInterrupt('fatal', errorData(error), { cause: error });
+    }
+  }
+}
+
+/**
+ * One call that is not a batch over followers (tags/delete at the end of a deleteGroup job), with
+ * the same waits and pauses as a chunk; any follower-level answer is fatal here.
+ */
+export async function runSingleCall(
+  ctx: Pick<ChunkContext, 'timing' | 'signal'>,
+  call: () => Promise<void>,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (ctx.signal.aborted)
+      throw new JobInterrupt('closing', { code: 'INTERNAL', params: {}, retryable: true });
+    try {
+      await call();
+      return;
+    } catch (error) {
+      const action = classify(error);
+      if (action.kind === 'pause') throw new JobInterrupt(action.reason, errorData(error), { cause: error });
+      if (action.kind !== 'retry' || attempt >= ctx.timing.maxRetries) {
+        throw new JobInterrupt('fatal', errorData(error), { cause: error });
+      }
+      await ctx.timing.sleep(Math.min(ctx.timing.retryDelayMs * 2 ** (attempt - 1), 60_000), ctx.signal);
+    }
+  }
+}

@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChannelInput } from '#contract/channels';
+import type { JobFailure, JobParams, JobSummary } from '#contract/jobs';
+import { AppError } from '../appError';
+import type { AccountService } from '../accounts/accountService';
+import { checkNotReserved } from '../groups/nameRules';
+import type { Logger } from '../ports';
+import type { AccountSessions } from '../session/accountSessions';
+import type { SettingsService } from '../settingsService';
+import type { EventHub } from '../transport';
+import { AccountRunner } from './accountRunner';
+import { inverseKind, jobOp, changes } from './itemOp';
+import { undoItems } from './inverse';
+import { JobStore, type JobRecord, type NewItem } from './jobStore';
+import type { JobTiming } from './jobTiming';
+import { groupMembers, selectFollowers, type Selected } from './selection';
+import { ThrottledEmitter } from './throttledEmitter';
+
+/**
+ * The jobs channels: plans a job (its items resolved from the cache at once, in one transaction),
+ * hands it to the account's runner, and answers pause/resume/cancel/undo/list/get/failures from
+ * the account's database. Starts every account's unfinished jobs when the services start.
+ */
+export class JobService {
+  private readonly runners = new Map<string, Promise<AccountRunner>>();
+  /** The same runners once open, for the synchronous event emitters. */
+  private readonly open = new Map<string, AccountRunner>();
+  private readonly progress: ThrottledEmitter;
+  private readonly dataChanged: ThrottledEmitter;
+  private closed = false;
+
+  constructor(
+    private readonly sessions: AccountSessions,
+    private readonly accounts: AccountService,
+    private readonly settings: SettingsService,
+    private readonly events: EventHub,
+    private readonly log: Logger,
+    private readonly timing: JobTiming,
+  ) {
+    this.progress = new ThrottledEmitter(timing.progressIntervalMs, (key) => {
+      const [accountId = '', jobId = ''] = key.split('\n');
+      const job = this.open.get(accountId)?.store.get(jobId);
+      if (job) this.events.emit('job:progress', summary(accountId, job));
+    });
+    this.dataChanged = new ThrottledEmitter(timing.dataChangedIntervalMs, (accountId) =>
+      this.events.emit('data:changed', { accountId }),
+    );
+  }
+
+  async start(input: ChannelInput<'jobs:start'>): Promise<JobSummary> {
+    const runner = await this.runner(input.accountId);
+    const { db, backend } = runner.session;
+    const api = backend.api;
+    const params: JobParams = {};
+    if (input.from !== undefined) params.from = input.from;
+    if (input.to !== undefined) params.to = input.to;
+    if (input.groupId !== undefined) params.groupId = input.groupId;
+
+    const known = new Set(db.groups.list(api).map((g) => g.id));
+    for (const id of [params.from, params.to, params.groupId]) {
+      if (id !== undefined && !known.has(id)) throw new AppError('NOT_FOUND', { what: 'group', id });
+    }
+    if (params.groupId !== undefined) checkNotReserved(backend, params.groupId);
+
+    const op = jobOp(input.kind, api, params);
+    let selected: Selected[] = [];
+    if (input.kind === 'deleteGroup') {
+      if (api === 'tags') selected = groupMembers(db, api, params.groupId ?? -1);
+    } else if (input.selection) {
+      selected = selectFollowers(db, api, input.selection);
+    }
+    const items: NewItem[] = selected.map((s) => ({
+      openid: s.openid,
+      op: null,
+      before: s.before,
+      // Only what the cache knows can be skipped; unknown followers are sent and WeChat decides.
+      skipped: op !== null && s.before !== null && !changes(op, s.before),
+    }));
+    const job = runner.store.create(
+      { id: randomUUID(), kind: input.kind, api, params, createdAt: this.timing.now(), undoOf: null },
+      items,
+    );
+    this.log.info('job started', {
+      accountId: input.accountId,
+      jobId: job.id,
+      kind: job.kind,
+      total: job.total,
+    });
+    this.publish(input.accountId, job.id, true);
+    runner.wake();
+    return summary(input.accountId, job);
+  }
+
+  async get(accountId: string, jobId: string): Promise<JobSummary> {
+    const runner = await this.runner(accountId);
+    return summary(accountId, requireJob(runner, jobId));
+  }
+
+  async list(accountId: string): Promise<{ jobs: JobSummary[] }> {
+    const runner = await this.runner(accountId);
+    return { jobs: runner.store.list().map((job) => summary(accountId, job)) };
+  }
+
+  async failures(
+    accountId: string,
+    jobId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ failures: JobFailure[]; total: number }> {
+    const runner = await this.runner(accountId);
+    requireJob(runner, jobId);
+    return runner.store.failures(jobId, offset, limit);
+  }
+
+  async pause(accountId: string, jobId: string): Promise<JobSummary> {
+    const runner = await this.runner(accountId);
+    const job = requireJob(runner, jobId);
+    if (job.status === 'paused' && job.pauseReason === 'user') return summary(accountId, job);
+    if (job.status !== 'queued' && job.status !== 'running' && job.status !== 'paused') {
+      throw jobStateError(job, 'pause');
+    }
+    runner.pause(jobId);
+    return this.get(accountId, jobId);
+  }
+
+  async resume(accountId: string, jobId: string): Promise<JobSummary> {
+    const runner = await this.runner(accountId);
+    const job = requireJob(runner, jobId);
+    if (job.status === 'queued' || job.status === 'running') return summary(accountId, job);
+    if (job.status !== 'paused' && job.status !== 'failed') throw jobStateError(job, 'resume');
+    runner.resume(job);
+    return this.get(accountId, jobId);
+  }
+
+  async cancel(accountId: string, jobId: string): Promise<JobSummary> {
+    const runner = await this.runner(accountId);
+    const job = requireJob(runner, jobId);
+    if (job.status === 'cancelled') return summary(accountId, job);
+    if (job.status === 'done') throw jobStateError(job, 'cancel');
+    runner.cancel(jobId);
+    return this.get(accountId, jobId);
+  }
+
+  /** Starts the job that puts back what `jobId` changed; answers with the new job. */
+  async undo(accountId: string, jobId: string): Promise<JobSummary> {
+    const runner = await this.runner(accountId);
+    // A cancelled job's last chunks may still be landing: undo what they did too.
+    await runner.settled(jobId);
+    const job = requireJob(runner, jobId);
+    if (!canUndo(job)) throw jobStateError(job, 'undo');
+    const { db, backend } = runner.session;
+    if (job.api !== backend.api) throw jobStateError(job, 'undo');
+    const items = undoItems(db, backend.api, job, runner.store.doneItems(jobId));
+    const inverse = inverseKind(job.kind, job.params);
+    const created = runner.store.create(
+      { id: randomUUID(), ...inverse, api: job.api, createdAt: this.timing.now(), undoOf: job.id },
+      items,
+      job.id,
+    );
+    this.log.info('job undo started', { accountId, jobId: created.id, undoOf: job.id, total: created.total });
+    this.publish(accountId, job.id, true);
+    this.publish(accountId, created.id, true);
+    runner.wake();
+    return summary(accountId, created);
+  }
+
+  /** At start-up: every account with a cache gets its runner, which resumes unfinished jobs. */
+  async resumeAll(): Promise<void> {
+    const { accounts } = this.accounts.accounts();
+    await Promise.all(
+      accounts
+        .filter((a) => existsSync(join(this.accounts.accountDir(a.id), 'cache.sqlite')))
+        .map((a) => this.resumeAccount(a.id)),
+    );
+  }
+
+  async resumeAccount(accountId: string): Promise<void> {
+    try {
+      await this.runner(accountId);
+    } catch (error) {
+      this.log.warn('jobs not resumed', {
+        accountId,
+        ...(error instanceof AppError ? { code: error.code } : { error: String(error) }),
+      });
+    }
+  }
+
+  /**
+   * Lets the account's chunks in flight land and stops its runner (before its database is closed:
+   * the account is being reconfigured or removed). Unfinished jobs resume when it opens again.
+   */
+  async stopAccount(accountId: string): Promise<void> {
+    const runner = this.runners.get(accountId);
+    this.runners.delete(accountId);
+    if (!runner) return;
+    const r = await runner.catch(() => null);
+    await r?.close();
+    this.open.delete(accountId);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.runners.keys()].map((id) => this.stopAccount(id)));
+    this.progress.close();
+    this.dataChanged.close();
+  }
+
+  private runner(accountId: string): Promise<AccountRunner> {
+    let runner = this.runners.get(accountId);
+    if (!runner) {
+      runner = (async () => {
+        if (this.closed) throw new AppError('INTERNAL', { message: 'services are closing' });
+        const session = await this.sessions.open(accountId);
+        const r = new AccountRunner({
+          session,
+          store: new JobStore(session.db),
+          timing: this.timing,
+          concurrency: () => this.settings.get().jobConcurrency,
+          publish: (jobId, statusChanged) => this.publish(accountId, jobId, statusChanged),
+          cacheChanged: () => this.dataChanged.push(accountId),
+          log: this.log,
+        });
+        this.open.set(accountId, r);
+        r.start();
+        return r;
+      })();
+      this.runners.set(accountId, runner);
+      runner.catch(() => {
+        if (this.runners.get(accountId) === runner) this.runners.delete(accountId);
+      });
+    }
+    return runner;
+  }
+
+  private publish(accountId: string, jobId: string, statusChanged: boolean): void {
+    this.progress.push(`${accountId}\n${jobId}`, statusChanged);
+  }
+}
+
+function requireJob(runner: AccountRunner, jobId: string): JobRecord {
+  const job = runner.store.get(jobId);
+  if (!job) throw new AppError('NOT_FOUND', { what: 'job', id: jobId });
+  return job;
+}
+
+function canUndo(job: JobRecord): boolean {
+  return (
+    (job.status === 'done' || job.status === 'cancelled') &&
+    job.finishedAt !== null &&
+    job.kind !== 'deleteGroup' &&
+    job.undoneBy === null &&
+    job.succeeded > 0
+  );
+}
+
+/** A request that does not fit the job's state: BAD_INPUT, shaped like the transport's issues. */
+function jobStateError(job: JobRecord, action: string): AppError {
+  const why =
+    action === 'undo' && job.undoneBy !== null
+      ? 'already undone'
+      : action === 'undo' && job.kind === 'deleteGroup'
+        ? 'a deleted group cannot be undone'
+        : `cannot ${action} a job that is ${job.status}`;
+  return new AppError('BAD_INPUT', { issues: [{ path: ['jobId'], message: why }], status: job.status });
+}
+
+function summary(accountId: string, job: JobRecord): JobSummary {
+  return {
+    id: job.id,
+    accountId,
+    kind: job.kind,
+    status: job.status,
+    pauseReason: job.pauseReason,
+    resumeAt: job.resumeAt,
+    params: job.params,
+    total: job.total,
+    succeeded: job.succeeded,
+    failed: job.failed,
+    skipped: job.skipped,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    undoOf: job.undoOf,
+    undoneBy: job.undoneBy,
+    canUndo: canUndo(job),
+    lastError: job.lastError,
+  };
+}

@@ -1,0 +1,306 @@
+import type { SQLInputValue, StatementSync } from 'node:sqlite';
+import { groupApiSchema, type GroupApi } from '#contract/accounts';
+import { errorCodeSchema } from '#contract/errors';
+import {
+  jobKindSchema,
+  jobParamsSchema,
+  jobPauseReasonSchema,
+  jobStatusSchema,
+  type JobFailure,
+  type JobKind,
+  type JobParams,
+  type JobPauseReason,
+  type JobStatus,
+} from '#contract/jobs';
+import { appErrorDataSchema, type AppErrorData } from '#contract/result';
+import type { AccountDb } from '../store';
+import { num, numOrNull, str, strOrNull, type SqlRow } from '../store/sqlValues';
+import type { ItemFailure } from './chunkRunner';
+import { beforeStateSchema, itemOpSchema, type BeforeState, type ItemOp } from './itemOp';
+
+/** A job row as stored. */
+export interface JobRecord {
+  id: string;
+  kind: JobKind;
+  api: GroupApi;
+  status: JobStatus;
+  pauseReason: JobPauseReason | null;
+  resumeAt: number | null;
+  params: JobParams;
+  total: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  undoOf: string | null;
+  undoneBy: string | null;
+  lastError: AppErrorData | null;
+}
+
+export interface NewJob {
+  id: string;
+  kind: JobKind;
+  api: GroupApi;
+  params: JobParams;
+  createdAt: number;
+  undoOf: string | null;
+}
+
+export interface NewItem {
+  openid: string;
+  /** Already as the job would leave them: recorded as skipped, never sent. */
+  skipped: boolean;
+  /** Null: the job's own op. */
+  op: ItemOp | null;
+  before: BeforeState | null;
+}
+
+/** A pending item as the runner takes it: `opKey` is the stored op JSON (null: the job's op). */
+export interface PendingItem {
+  seq: number;
+  openid: string;
+  opKey: string | null;
+}
+
+export interface DoneItem {
+  openid: string;
+  op: ItemOp | null;
+  before: BeforeState | null;
+}
+
+/** Columns a status change may set, by their names in JobRecord. */
+type JobPatch = Partial<
+  Pick<
+    JobRecord,
+    'status' | 'pauseReason' | 'resumeAt' | 'startedAt' | 'finishedAt' | 'lastError' | 'undoneBy'
+  >
+>;
+
+const COLUMN: Record<keyof JobPatch, string> = {
+  status: 'status',
+  pauseReason: 'pause_reason',
+  resumeAt: 'resume_at',
+  startedAt: 'started_at',
+  finishedAt: 'finished_at',
+  lastError: 'last_error',
+  undoneBy: 'undone_by',
+};
+
+/** History kept in jobs:list (older jobs stay in the file but are not listed). */
+const LIST_LIMIT = 200;
+
+/** The jobs and job_items tables of one account's database (schema: store/migration2.ts). */
+export class JobStore {
+  private readonly getStmt: StatementSync;
+  private readonly listStmt: StatementSync;
+  private readonly byStatusStmt: StatementSync;
+  private readonly insertJobStmt: StatementSync;
+  private readonly insertItemStmt: StatementSync;
+  private readonly pendingStmt: StatementSync;
+  private readonly hasPendingStmt: StatementSync;
+  private readonly markStmt: StatementSync;
+  private readonly countsStmt: StatementSync;
+  private readonly skipPendingStmt: StatementSync;
+  private readonly doneItemsStmt: StatementSync;
+  private readonly failuresStmt: StatementSync;
+  private readonly failedCountStmt: StatementSync;
+
+  constructor(private readonly db: AccountDb) {
+    const sql = db.sql;
+    this.getStmt = sql.prepare('SELECT * FROM jobs WHERE id = ?');
+    this.listStmt = sql.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?');
+    this.byStatusStmt = sql.prepare(
+      'SELECT * FROM jobs WHERE status IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid',
+    );
+    this.insertJobStmt = sql.prepare(
+      `INSERT INTO jobs (id, kind, api, status, params, total, skipped, created_at, undo_of)
+       VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+    );
+    this.insertItemStmt = sql.prepare(
+      'INSERT INTO job_items (job_id, seq, openid, state, op, before) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.pendingStmt = sql.prepare(
+      "SELECT seq, openid, op FROM job_items WHERE job_id = ? AND state = 'pending' ORDER BY seq LIMIT ?",
+    );
+    this.hasPendingStmt = sql.prepare(
+      "SELECT 1 AS one FROM job_items WHERE job_id = ? AND state = 'pending' LIMIT 1",
+    );
+    // The state guard makes recording idempotent: an item is counted done (or failed) once.
+    this.markStmt = sql.prepare(
+      "UPDATE job_items SET state = ?, code = ?, errcode = ? WHERE job_id = ? AND seq = ? AND state = 'pending'",
+    );
+    this.countsStmt = sql.prepare(
+      'UPDATE jobs SET succeeded = succeeded + ?, failed = failed + ?, skipped = skipped + ? WHERE id = ?',
+    );
+    this.skipPendingStmt = sql.prepare(
+      `UPDATE job_items SET state = 'skipped' WHERE job_id = ? AND state = 'pending'
+       AND seq NOT IN (SELECT value FROM json_each(?))`,
+    );
+    this.doneItemsStmt = sql.prepare(
+      "SELECT openid, op, before FROM job_items WHERE job_id = ? AND state = 'done' ORDER BY seq",
+    );
+    this.failuresStmt = sql.prepare(
+      `SELECT i.openid AS openid, i.code AS code, i.errcode AS errcode, f.remark AS remark
+       FROM job_items i LEFT JOIN followers f ON f.openid = i.openid
+       WHERE i.job_id = ? AND i.state = 'failed' ORDER BY i.seq LIMIT ? OFFSET ?`,
+    );
+    this.failedCountStmt = sql.prepare(
+      "SELECT count(*) AS n FROM job_items WHERE job_id = ? AND state = 'failed'",
+    );
+  }
+
+  /**
+   * Writes the job and all its items in one transaction (so a job is never half-planned); when
+   * `undoes` is given, that job is marked as undone by this one in the same transaction.
+   */
+  create(job: NewJob, items: readonly NewItem[], undoes?: string): JobRecord {
+    this.db.transaction(() => {
+      const skipped = items.filter((i) => i.skipped).length;
+      this.insertJobStmt.run(
+        job.id,
+        job.kind,
+        job.api,
+        JSON.stringify(job.params),
+        items.length,
+        skipped,
+        job.createdAt,
+        job.undoOf,
+      );
+      let seq = 0;
+      for (const item of items) {
+        this.insertItemStmt.run(
+          job.id,
+          seq++,
+          item.openid,
+          item.skipped ? 'skipped' : 'pending',
+          item.op ? JSON.stringify(item.op) : null,
+          item.before ? JSON.stringify(item.before) : null,
+        );
+      }
+      if (undoes) this.update(undoes, { undoneBy: job.id });
+    });
+    return this.require(job.id);
+  }
+
+  get(id: string): JobRecord | undefined {
+    const row = this.getStmt.get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  require(id: string): JobRecord {
+    const job = this.get(id);
+    if (!job) throw new Error(`job ${id} vanished`);
+    return job;
+  }
+
+  /** Newest first. */
+  list(limit = LIST_LIMIT): JobRecord[] {
+    return this.listStmt.all(limit).map(toRecord);
+  }
+
+  /** Oldest first. */
+  withStatus(statuses: readonly JobStatus[]): JobRecord[] {
+    return this.byStatusStmt.all(JSON.stringify(statuses)).map(toRecord);
+  }
+
+  update(id: string, patch: JobPatch): void {
+    const keys = Object.keys(patch) as (keyof JobPatch)[];
+    if (keys.length === 0) return;
+    const values: SQLInputValue[] = keys.map((k) => {
+      const v = patch[k];
+      if (k === 'lastError') return v ? JSON.stringify(v) : null;
+      return v === undefined ? null : (v as SQLInputValue);
+    });
+    const set = keys.map((k) => `${COLUMN[k]} = ?`).join(', ');
+    this.db.sql.prepare(`UPDATE jobs SET ${set} WHERE id = ?`).run(...values, id);
+  }
+
+  /** The first `limit` pending items in seq order (the caller skips the ones in flight). */
+  pending(jobId: string, limit: number): PendingItem[] {
+    return this.pendingStmt.all(jobId, limit).map((r) => ({
+      seq: num(r.seq),
+      openid: str(r.openid),
+      opKey: strOrNull(r.op),
+    }));
+  }
+
+  hasPending(jobId: string): boolean {
+    return this.hasPendingStmt.get(jobId) !== undefined;
+  }
+
+  /** Records a chunk's outcome: items done or failed (with their code) and the job's counts. */
+  recordChunk(
+    jobId: string,
+    done: readonly number[],
+    failed: readonly { seq: number; failure: ItemFailure }[],
+  ): void {
+    this.db.transaction(() => {
+      let ok = 0;
+      let bad = 0;
+      for (const seq of done) ok += Number(this.markStmt.run('done', null, null, jobId, seq).changes);
+      for (const { seq, failure } of failed) {
+        bad += Number(this.markStmt.run('failed', failure.code, failure.errcode ?? null, jobId, seq).changes);
+      }
+      this.countsStmt.run(ok, bad, 0, jobId);
+    });
+  }
+
+  /** Marks every pending item except `keep` (those in flight) skipped; returns how many. */
+  skipPending(jobId: string, keep: Iterable<number> = []): number {
+    return this.db.transaction(() => {
+      const n = Number(this.skipPendingStmt.run(jobId, JSON.stringify([...keep])).changes);
+      this.countsStmt.run(0, 0, n, jobId);
+      return n;
+    });
+  }
+
+  doneItems(jobId: string): DoneItem[] {
+    return this.doneItemsStmt.all(jobId).map((r) => ({
+      openid: str(r.openid),
+      op: parseJson(strOrNull(r.op), (v) => itemOpSchema.parse(v)),
+      before: parseJson(strOrNull(r.before), (v) => beforeStateSchema.parse(v)),
+    }));
+  }
+
+  failures(jobId: string, offset: number, limit: number): { failures: JobFailure[]; total: number } {
+    const failures = this.failuresStmt.all(jobId, limit, offset).map((r): JobFailure => {
+      const errcode = numOrNull(r.errcode);
+      const remark = strOrNull(r.remark);
+      return {
+        openid: str(r.openid),
+        code: errorCodeSchema.catch('INTERNAL').parse(r.code),
+        ...(errcode === null ? {} : { errcode }),
+        ...(remark ? { remark } : {}),
+      };
+    });
+    return { failures, total: num(this.failedCountStmt.get(jobId)?.n) };
+  }
+}
+
+function parseJson<T>(text: string | null, parse: (value: unknown) => T): T | null {
+  return text === null ? null : parse(JSON.parse(text) as unknown);
+}
+
+function toRecord(r: SqlRow): JobRecord {
+  return {
+    id: str(r.id),
+    kind: jobKindSchema.parse(r.kind),
+    api: groupApiSchema.parse(r.api),
+    status: jobStatusSchema.parse(r.status),
+    pauseReason: r.pause_reason === null ? null : jobPauseReasonSchema.parse(r.pause_reason),
+    resumeAt: numOrNull(r.resume_at),
+    params: jobParamsSchema.parse(JSON.parse(str(r.params)) as unknown),
+    total: num(r.total),
+    succeeded: num(r.succeeded),
+    failed: num(r.failed),
+    skipped: num(r.skipped),
+    createdAt: num(r.created_at),
+    startedAt: numOrNull(r.started_at),
+    finishedAt: numOrNull(r.finished_at),
+    undoOf: strOrNull(r.undo_of),
+    undoneBy: strOrNull(r.undone_by),
+    lastError: parseJson(strOrNull(r.last_error), (v) => appErrorDataSchema.parse(v)),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The runner's clock and waits. Everything time-based in the jobs goes through here, so tests
+ * can run a job against the emulator's clock with millisecond retry intervals.
+ */
+export interface JobTiming {
+  /** The runner's clock (ms): resumeAt values and the start of the next minute come from it. */
+  now: () => number;
+  /** Waits `ms` of real time; resolves early (without throwing) when `signal` aborts. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Paused on 45009: one chunk is tried again this often until WeChat's day rolls over. */
+  quotaRetryMs: number;
+  /** Paused offline: one chunk probes the network this often. */
+  offlineRetryMs: number;
+  /** A rate pause waits for `now()` to reach the next minute, looking this often. */
+  pollMs: number;
+  /** First backoff for 45169 / system busy that outlasted the client's retries (doubles). */
+  retryDelayMs: number;
+  /** Tries of one call for 45169 / system busy before the job fails. */
+  maxRetries: number;
+  /** job:progress at most this often per job (status changes always go out at once). */
+  progressIntervalMs: number;
+  /** data:changed at most this often per account while chunks land. */
+  dataChangedIntervalMs: number;
+}
+
+export type JobTimingOptions = Partial<JobTiming>;
+
+export function realSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    // A long quota wait must not keep a closing process alive.
+    timer.unref?.();
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export function jobTiming(options: JobTimingOptions = {}, now: () => number = Date.now): JobTiming {
+  return {
+    now,
+    sleep: realSleep,
+    quotaRetryMs: 30 * 60_000,
+    offlineRetryMs: 15_000,
+    pollMs: 1_000,
+    retryDelayMs: 1_000,
+    maxRetries: 6,
+    progressIntervalMs: 100,
+    dataChangedIntervalMs: 250,
+    ...options,
+  };
+}
+
+/** Waits until the runner's clock reaches `at` (or `signal` aborts). */
+export async function sleepUntil(timing: JobTiming, at: number, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    const left = at - timing.now();
+    if (left <= 0) return;
+    await timing.sleep(Math.min(left, timing.pollMs), signal);
+  }
+}
+
+/** WeChat's minute quota (45011) frees up at the start of the next minute. */
+export function startOfNextMinute(t: number): number {
+  return (Math.floor(t / 60_000) + 1) * 60_000;
+}
