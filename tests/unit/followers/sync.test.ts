@@ -105,6 +105,32 @@ describe('sync', () => {
   });
 });
 
+describe('quota', () => {
+  it('stops on the daily user/get quota (45009), says so, and resumes from its checkpoint later', async () => {
+    const { core, accountId } = await coreWithAccount();
+    // The id list is refused for today's quota (the next call that asks for it).
+    sandbox.control.addFault({ path: '/cgi-bin/user/get', kind: 'errcode', errcode: 45009, count: 1 });
+    sandbox.control.clearCalls();
+    await core.ok('sync:start', { accountId });
+    const stopped = await new Promise<EventPayload<'sync:progress'>>((resolve) => {
+      const off = core.services.events.subscribe((e) => {
+        if (e.name === 'sync:progress' && !e.payload.running) {
+          off();
+          resolve(e.payload);
+        }
+      });
+    });
+    expect(stopped.lastError).toMatchObject({ code: 'QUOTA_DAILY', wechat: { errcode: 45009 } });
+    // 45009 is never retried.
+    expect(sandbox.control.calls({ path: '/cgi-bin/user/get' })).toHaveLength(1);
+    expect((await core.ok('sync:status', { accountId })).lastSyncedAt).toBeNull();
+
+    const status = await syncToEnd(core, accountId);
+    expect(status.lastError).toBeNull();
+    await expectCacheMatches(core, sandbox, accountId);
+  });
+});
+
 describe('offline', () => {
   it('answers lists from the cache, with the last-synced time, when WeChat cannot be reached', async () => {
     const { core, accountId } = await coreWithAccount();
