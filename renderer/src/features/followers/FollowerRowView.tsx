@@ -77,11 +77,8 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
         <Checkbox
           checked={selected}
           aria-label={t('followers.selectRow', { name: row.remark || shortOpenid(row.openid) })}
-          onClick={(e) => {
-            e.stopPropagation();
-            e.preventDefault();
-            props.onToggle(e.shiftKey);
-          }}
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => props.onToggle(e.nativeEvent.shiftKey)}
         />
       </div>
       <div role="cell" style={{ paddingInline: 12, minWidth: 0 }}>

@@ -18,6 +18,15 @@ export function useUpdateSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (patch: SettingsPatch) => wxg.settingsSet(patch).then(unwrap),
+    // The choice shows at once (a radio that lags behind a click feels broken); undone on failure.
+    onMutate: (patch) => {
+      const before = client.getQueryData<Settings>(queryKeys.settings);
+      if (before) client.setQueryData(queryKeys.settings, { ...before, ...patch });
+      return { before };
+    },
+    onError: (_error, _patch, context) => {
+      if (context?.before) client.setQueryData(queryKeys.settings, context.before);
+    },
     onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
   });
 }

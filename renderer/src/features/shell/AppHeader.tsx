@@ -44,12 +44,15 @@ export function AppHeader({
       }}
     >
       <Flex align="center" gap={16}>
-        <Typography.Title level={1} style={{ fontSize: 18, margin: 0, whiteSpace: 'nowrap' }}>
-          <span aria-hidden style={{ color: token.colorPrimary, marginInlineEnd: 6 }}>
-            ●
-          </span>
-          {t('app.name')}
-        </Typography.Title>
+        <Flex align="center" gap={8}>
+          <span
+            aria-hidden
+            style={{ width: 12, height: 12, borderRadius: 6, background: token.colorPrimary, flex: 'none' }}
+          />
+          <Typography.Title level={1} style={{ fontSize: 18, margin: 0, whiteSpace: 'nowrap' }}>
+            {t('app.name')}
+          </Typography.Title>
+        </Flex>
         <AccountSwitcher account={account} accounts={accounts} onAdd={onAddAccount} />
       </Flex>
       <Flex align="center" gap={8}>
