@@ -80,7 +80,7 @@ export function FollowersView(props: Props) {
         ? { kind: 'openids', openids: [...current.ids] }
         : {
             kind: 'query',
-            query: Object.fromEntries(Object.entries(query).filter(([k]) => k !== 'sort')),
+            query,
             except: [...current.except],
             count,
           };
@@ -192,6 +192,7 @@ export function FollowersView(props: Props) {
           term={term}
           groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
           blockedReason={blockedReason}
+          currentGroup={filters.groupIds.length === 1 ? filters.groupIds[0] : undefined}
           onStarted={() => {
             select(emptySelection);
             props.onJobStarted();

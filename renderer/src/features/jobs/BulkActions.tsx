@@ -16,19 +16,14 @@ interface Props {
   groupOptions: { value: number; label: string }[];
   /** Why WeChat actions are unavailable (offline), or null. */
   blockedReason: string | null;
+  /** The group the list is showing, if one: the natural "from" of a move. */
+  currentGroup?: number | undefined;
   onStarted: () => void;
 }
 
 /** The bulk menu on a selection: move, add to, remove from a group; blacklist and unblacklist. */
-export function BulkActions({
-  accountId,
-  target,
-  count,
-  term,
-  groupOptions,
-  blockedReason,
-  onStarted,
-}: Props) {
+export function BulkActions(props: Props) {
+  const { accountId, target, count, term, groupOptions, blockedReason, onStarted } = props;
   const { t } = useTranslation();
   const [action, setAction] = useState<BulkAction | null>(null);
   const disabledReason = !jobsAvailable
@@ -66,6 +61,7 @@ export function BulkActions({
           count={count}
           term={term}
           groupOptions={groupOptions}
+          currentGroup={props.currentGroup}
           onClose={() => setAction(null)}
           onStarted={() => {
             setAction(null);
@@ -84,6 +80,7 @@ function BulkDialog({
   count,
   term,
   groupOptions,
+  currentGroup,
   onClose,
   onStarted,
 }: Omit<Props, 'blockedReason' | 'target'> & {
@@ -94,7 +91,10 @@ function BulkDialog({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { start } = useJobActions(accountId);
-  const [from, setFrom] = useState<number | undefined>();
+  const known = (id: number | undefined) => (groupOptions.some((g) => g.value === id) ? id : undefined);
+  const [from, setFrom] = useState<number | undefined>(() =>
+    action === 'move' || action === 'remove' ? known(currentGroup) : undefined,
+  );
   const [to, setTo] = useState<number | undefined>();
   const needsFrom = action === 'move' || action === 'remove';
   const needsTo = action === 'move' || action === 'add';
@@ -114,8 +114,8 @@ function BulkDialog({
         accountId,
         action,
         target,
-        ...(needsFrom && from !== undefined ? { fromGroupId: from } : {}),
-        ...(needsTo && to !== undefined ? { toGroupId: to } : {}),
+        ...(needsFrom && from !== undefined ? { from } : {}),
+        ...(needsTo && to !== undefined ? { to } : {}),
       },
       {
         onSuccess: () => {

@@ -1,23 +1,23 @@
 import {
-  PauseOutlined,
   CaretRightOutlined,
+  PauseOutlined,
+  RedoOutlined,
   RollbackOutlined,
   StopOutlined,
-  RedoOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Drawer, Empty, Flex, Popconfirm, Progress, Table, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import type { JobStatus, JobSummary } from '#contract/jobs';
 import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormatters } from '../../i18n/format';
+import { useFormatters, type Formatters } from '../../i18n/format';
 import { useErrorText } from '../../i18n/useErrorText';
 import { shortOpenid } from '../followers/followerName';
-import type { JobState, JobView } from './jobsPort';
-import { useJobActions, useJobFailures, useJobs, type JobCommand } from './useJobs';
+import { isFinished, jobDone, useJobActions, useJobFailures, useJobs, type JobCommand } from './useJobs';
 
-const stateColor: Record<JobState, string> = {
+const statusColor: Record<JobStatus, string> = {
   queued: 'default',
   running: 'processing',
   paused: 'warning',
@@ -26,20 +26,32 @@ const stateColor: Record<JobState, string> = {
   failed: 'error',
 };
 
-/** A job's title in words: "移动到“会员”", "撤销：移动到“会员”". */
+type GroupName = (id: number | undefined) => string;
+
+/** A job's title in words: 移动到“会员”（原“老顾客”）, 撤销：…. */
 export function jobTitle(
-  job: JobView,
-  groupName: (id: number | null) => string,
+  job: JobSummary,
+  groupName: GroupName,
   t: TFunction,
-  jobs: readonly JobView[],
+  jobs: readonly JobSummary[],
 ): string {
-  const to = groupName(job.toGroupId);
-  const from = groupName(job.fromGroupId);
-  if (job.kind === 'undo') {
+  if (job.undoOf) {
     const of = jobs.find((j) => j.id === job.undoOf);
-    return t('jobs.kind.undo', { of: of ? jobTitle(of, groupName, t, jobs) : '' });
+    if (of) return t('jobs.undoOf', { title: jobTitle(of, groupName, t, jobs) });
   }
-  return t(`jobs.kind.${job.kind}`, { to, from });
+  const names = {
+    to: groupName(job.params.to),
+    from: groupName(job.params.from),
+    group: groupName(job.params.groupId),
+  };
+  const title = t(`jobs.kind.${job.kind}`, names);
+  return job.undoOf ? t('jobs.undoOf', { title }) : title;
+}
+
+function pausedText(job: JobSummary, t: TFunction, format: Formatters): string | null {
+  if (job.status !== 'paused' || !job.pauseReason) return null;
+  const time = job.resumeAt ? format.dateTime(job.resumeAt) : '';
+  return t(`jobs.paused.${job.pauseReason}`, { time });
 }
 
 /** Every bulk job of the account: progress, pause/cancel, the result with failures, retry, undo. */
@@ -48,11 +60,13 @@ export function JobsPanel({
   open,
   onClose,
   groupName,
+  blockedReason,
 }: {
   accountId: string;
   open: boolean;
   onClose: () => void;
-  groupName: (id: number | null) => string;
+  groupName: GroupName;
+  blockedReason: string | null;
 }) {
   const { t } = useTranslation();
   const jobs = useJobs(accountId);
@@ -60,16 +74,24 @@ export function JobsPanel({
     <Drawer
       open={open}
       onClose={onClose}
-      size={520}
+      size={540}
       title={t('jobs.title')}
       closable={{ 'aria-label': t('common.close') }}
     >
       {jobs.isError ? <ErrorAlert error={errorData(jobs.error)} onRetry={() => void jobs.refetch()} /> : null}
-      {jobs.data && jobs.data.length === 0 ? <Empty description={t('jobs.empty')} /> : null}
-      {!jobs.data && !jobs.isError ? <Empty description={t('jobs.empty')} /> : null}
+      {jobs.data?.length === 0 || (!jobs.data && !jobs.isError) ? (
+        <Empty description={t('jobs.empty')} />
+      ) : null}
       <Flex vertical gap={12}>
         {jobs.data?.map((job) => (
-          <JobCard key={job.id} job={job} jobs={jobs.data} accountId={accountId} groupName={groupName} />
+          <JobCard
+            key={job.id}
+            job={job}
+            jobs={jobs.data}
+            accountId={accountId}
+            groupName={groupName}
+            blockedReason={blockedReason}
+          />
         ))}
       </Flex>
     </Drawer>
@@ -81,58 +103,68 @@ function JobCard({
   jobs,
   accountId,
   groupName,
+  blockedReason,
 }: {
-  job: JobView;
-  jobs: readonly JobView[];
+  job: JobSummary;
+  jobs: readonly JobSummary[];
   accountId: string;
-  groupName: (id: number | null) => string;
+  groupName: GroupName;
+  blockedReason: string | null;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const errorText = useErrorText();
   const actions = useJobActions(accountId);
   const [showFailures, setShowFailures] = useState(false);
-  const run = (command: JobCommand) => actions.command.mutate({ command, jobId: job.id });
-  const finished = job.state === 'done' || job.state === 'cancelled' || job.state === 'failed';
-  const percent = job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0;
+  const run = (command: JobCommand) => actions.command.mutate({ command, job });
+  const finished = isFinished(job);
+  const done = jobDone(job);
+  const percent = job.total > 0 ? Math.floor((done / job.total) * 100) : finished ? 100 : 0;
   const title = jobTitle(job, groupName, t, jobs);
+  const progress = t('jobs.progress', { done, total: job.total });
+  const paused = pausedText(job, t, format);
 
   return (
     <Card
       size="small"
       title={title}
-      extra={<Tag color={stateColor[job.state]}>{t(`jobs.state.${job.state}`)}</Tag>}
+      role="region"
+      aria-label={title}
+      extra={
+        <Flex gap={4}>
+          {job.undoneBy ? <Tag>{t('jobs.undone')}</Tag> : null}
+          <Tag color={statusColor[job.status]}>{t(`jobs.status.${job.status}`)}</Tag>
+        </Flex>
+      }
     >
       <Flex vertical gap={8}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('jobs.startedAt', { time: format.dateTime(job.createdAt) })}
         </Typography.Text>
         <div>
-          <Typography.Text>{t('jobs.progress', { done: job.done, total: job.total })}</Typography.Text>
+          <Typography.Text>{progress}</Typography.Text>
           <Progress
             percent={percent}
-            status={job.state === 'running' ? 'active' : job.failed > 0 && finished ? 'exception' : undefined}
-            aria-label={`${title}: ${t('jobs.progress', { done: job.done, total: job.total })}`}
+            status={
+              job.status === 'running' ? 'active' : finished && job.failed > 0 ? 'exception' : undefined
+            }
+            aria-label={`${title}: ${progress}`}
           />
         </div>
-        {job.state === 'paused' && job.pauseReason ? (
-          <Typography.Text type="warning">
-            {t('jobs.pausedBecause', { reason: errorText(job.pauseReason) })}
-          </Typography.Text>
-        ) : null}
+        {paused ? <Typography.Text type="warning">{paused}</Typography.Text> : null}
         {finished ? (
-          <Typography.Text>
+          <Typography.Text strong>
             {t('jobs.summary', { succeeded: job.succeeded, failed: job.failed })}
             {job.skipped > 0 ? t('jobs.summarySkipped', { skipped: job.skipped }) : ''}
           </Typography.Text>
         ) : null}
+        {job.status === 'failed' && job.lastError ? <ErrorAlert error={job.lastError} /> : null}
         <Flex gap={8} wrap>
-          {job.state === 'running' || job.state === 'queued' ? (
+          {job.status === 'running' || job.status === 'queued' ? (
             <Button size="small" icon={<PauseOutlined aria-hidden />} onClick={() => run('pause')}>
               {t('jobs.pause')}
             </Button>
           ) : null}
-          {job.state === 'paused' ? (
+          {job.status === 'paused' ? (
             <Button size="small" icon={<CaretRightOutlined aria-hidden />} onClick={() => run('resume')}>
               {t('jobs.resume')}
             </Button>
@@ -154,7 +186,13 @@ function JobCard({
               <Button size="small" onClick={() => setShowFailures((v) => !v)} aria-expanded={showFailures}>
                 {t('jobs.showFailures')}
               </Button>
-              <Button size="small" icon={<RedoOutlined aria-hidden />} onClick={() => run('retryFailed')}>
+              <Button
+                size="small"
+                icon={<RedoOutlined aria-hidden />}
+                disabled={blockedReason !== null}
+                title={blockedReason ?? undefined}
+                onClick={() => run('retryFailed')}
+              >
                 {t('jobs.retryFailed')}
               </Button>
             </>
@@ -179,29 +217,44 @@ function JobCard({
   );
 }
 
+const FAILURES_PAGE = 10;
+
 function Failures({ accountId, jobId }: { accountId: string; jobId: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const failures = useJobFailures(accountId, jobId);
+  const [page, setPage] = useState(0);
+  const failures = useJobFailures(accountId, jobId, page, FAILURES_PAGE);
   return (
     <Table
       size="small"
       loading={failures.isPending}
       rowKey="openid"
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
       aria-label={t('jobs.failuresTitle')}
-      dataSource={failures.data ?? []}
+      dataSource={failures.data?.failures ?? []}
+      pagination={{
+        current: page + 1,
+        pageSize: FAILURES_PAGE,
+        total: failures.data?.total ?? 0,
+        hideOnSinglePage: true,
+        onChange: (p) => setPage(p - 1),
+      }}
       columns={[
         {
-          title: t('jobs.failureOpenid'),
-          dataIndex: 'openid',
-          width: 130,
-          render: (openid: string) => shortOpenid(openid),
+          title: t('jobs.failureFollower'),
+          key: 'who',
+          width: 150,
+          render: (_: unknown, f) => f.remark || shortOpenid(f.openid),
         },
         {
           title: t('jobs.failureReason'),
           key: 'reason',
-          render: (_: unknown, f) => errorText({ code: f.code, params: f.params ?? {}, retryable: false }),
+          render: (_: unknown, f) =>
+            errorText({
+              code: f.code,
+              params: {},
+              retryable: false,
+              ...(f.errcode !== undefined ? { wechat: { errcode: f.errcode } } : {}),
+            }),
         },
       ]}
     />

@@ -1,26 +1,38 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { JobSummary } from '#contract/jobs';
 import { queryKeys } from '../../query/keys';
 import { jobsPort } from './connectJobs';
-import type { BulkRequest, JobView } from './jobsPort';
+import type { BulkRequest } from './jobsPort';
 
 const jobsKey = (accountId: string) => [...queryKeys.account(accountId), 'jobs'] as const;
 
-/** Whether the core can run bulk jobs yet. */
+/** Whether the core can run bulk jobs. */
 export const jobsAvailable = jobsPort !== null;
 
-/** The account's jobs, newest first, kept current by progress events. */
+/** How many items a job has dealt with so far. */
+export function jobDone(job: JobSummary): number {
+  return job.succeeded + job.failed + job.skipped;
+}
+
+export function isFinished(job: JobSummary): boolean {
+  return job.status === 'done' || job.status === 'cancelled' || job.status === 'failed';
+}
+
+/** The account's jobs, newest first, kept current by `job:progress`. */
 export function useJobs(accountId: string) {
   const client = useQueryClient();
   useEffect(() => {
     if (!jobsPort) return;
     return jobsPort.onProgress((job) => {
       if (job.accountId !== accountId) return;
-      client.setQueryData<JobView[]>(jobsKey(accountId), (jobs = []) => {
-        const rest = jobs.filter((j) => j.id !== job.id);
-        return [job, ...rest].sort((a, b) => b.createdAt - a.createdAt);
-      });
-      if (job.state !== 'running') void client.invalidateQueries({ queryKey: queryKeys.account(accountId) });
+      const before = client.getQueryData<JobSummary[]>(jobsKey(accountId))?.find((j) => j.id === job.id);
+      client.setQueryData<JobSummary[]>(jobsKey(accountId), (jobs = []) =>
+        [job, ...jobs.filter((j) => j.id !== job.id)].sort((a, b) => b.createdAt - a.createdAt),
+      );
+      // Counts in the sidebar and tags in the rows follow the job as it lands.
+      if (!before || before.status !== job.status || isFinished(job))
+        void client.invalidateQueries({ queryKey: queryKeys.groups(accountId) });
     });
   }, [accountId, client]);
   return useQuery({
@@ -30,11 +42,14 @@ export function useJobs(accountId: string) {
   });
 }
 
-export function useJobFailures(accountId: string, jobId: string | null) {
+export function useJobFailures(accountId: string, jobId: string, page: number, pageSize: number) {
   return useQuery({
-    queryKey: [...jobsKey(accountId), 'failures', jobId],
-    queryFn: () => (jobsPort && jobId ? jobsPort.failures(accountId, jobId) : Promise.resolve([])),
-    enabled: jobsPort !== null && jobId !== null,
+    queryKey: [...jobsKey(accountId), 'failures', jobId, page, pageSize],
+    queryFn: () =>
+      jobsPort
+        ? jobsPort.failures(accountId, jobId, page * pageSize, pageSize)
+        : Promise.resolve({ failures: [], total: 0 }),
+    enabled: jobsPort !== null,
   });
 }
 
@@ -42,26 +57,35 @@ export type JobCommand = 'pause' | 'resume' | 'cancel' | 'undo' | 'retryFailed';
 
 export function useJobActions(accountId: string) {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: jobsKey(accountId) });
+  const remember = (job: JobSummary) =>
+    client.setQueryData<JobSummary[]>(jobsKey(accountId), (jobs = []) =>
+      [job, ...jobs.filter((j) => j.id !== job.id)].sort((a, b) => b.createdAt - a.createdAt),
+    );
+  const port = () => {
+    if (!jobsPort) throw new Error('Jobs are not available');
+    return jobsPort;
+  };
   return {
     start: useMutation({
-      mutationFn: (request: BulkRequest) => {
-        if (!jobsPort) throw new Error('Jobs are not available yet');
-        return jobsPort.start(request);
-      },
-      onSuccess: refresh,
+      mutationFn: (request: BulkRequest) => port().start(request),
+      onSuccess: remember,
+    }),
+    deleteGroup: useMutation({
+      mutationFn: (groupId: number) => port().deleteGroup(accountId, groupId),
+      onSuccess: remember,
     }),
     command: useMutation({
-      mutationFn: ({ command, jobId }: { command: JobCommand; jobId: string }) => {
-        if (!jobsPort) throw new Error('Jobs are not available yet');
-        return jobsPort[command](accountId, jobId);
+      mutationFn: ({ command, job }: { command: JobCommand; job: JobSummary }) =>
+        command === 'retryFailed' ? port().retryFailed(accountId, job) : port()[command](accountId, job.id),
+      onSuccess: (job) => {
+        remember(job);
+        void client.invalidateQueries({ queryKey: jobsKey(accountId) });
       },
-      onSuccess: refresh,
     }),
   };
 }
 
-/** The running job to mention in the status line, if any. */
-export function runningJob(jobs: readonly JobView[] | undefined): JobView | undefined {
-  return jobs?.find((j) => j.state === 'running' || j.state === 'paused' || j.state === 'queued');
+/** The job to mention in the status line, if any. */
+export function runningJob(jobs: readonly JobSummary[] | undefined): JobSummary | undefined {
+  return jobs?.find((j) => j.status === 'running' || j.status === 'paused' || j.status === 'queued');
 }

@@ -37,7 +37,7 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
     () => new Map((groups.data?.groups ?? []).map((g) => [g.id, groupLabel(g, t)] as const)),
     [groups.data, t],
   );
-  const groupName = (id: number | null) => (id === null ? '' : (groupNames.get(id) ?? `#${id}`));
+  const groupName = (id: number | undefined) => (id === undefined ? '' : (groupNames.get(id) ?? `#${id}`));
   const lastSyncedAt = groups.data?.lastSyncedAt ?? null;
 
   return (
@@ -84,6 +84,7 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
         accountId={account.id}
         open={jobsOpen}
         onClose={() => setJobsOpen(false)}
+        blockedReason={blockedReason}
         groupName={groupName}
       />
     </Layout>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/format';
 import { useNetStatus } from '../network/useNetStatus';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
-import { runningJob, useJobs } from '../jobs/useJobs';
+import { jobDone, runningJob, useJobs } from '../jobs/useJobs';
 import { useNow } from './useNow';
 
 /** The bottom line: connection, last sync (or the running one), and a running job. */
@@ -95,7 +95,9 @@ export function StatusLine({ accountId, lastSyncedAt }: { accountId: string; las
       {job ? (
         <>
           <Divider orientation="vertical" />
-          <Typography.Text>{t('status.jobRunning', { done: job.done, total: job.total })}</Typography.Text>
+          <Typography.Text>
+            {t('status.jobRunning', { done: jobDone(job), total: job.total })}
+          </Typography.Text>
         </>
       ) : null}
     </Flex>
