@@ -4,10 +4,11 @@ import { AppError } from '../appError';
 import type { Logger } from '../ports';
 import type { AccountSession } from '../session/accountSessions';
 import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
-import { batchLimit, itemOpSchema, jobOp, type ItemOp } from './itemOp';
+import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobRecord, JobStore, PendingItem } from './jobStore';
 import { sleepUntil, startOfNextMinute, type JobTiming } from './jobTiming';
+import { groupMembers } from './selection';
 
 export interface RunnerDeps {
   session: AccountSession;
@@ -27,8 +28,8 @@ interface JobRuntime {
   /** Seqs of its items in flight (still 'pending' in the database). */
   claimed: Set<number>;
   inFlight: number;
-  /** After an automatic pause: one chunk at a time until one succeeds. */
-  probing: boolean;
+  /** An automatically paused job may try one chunk now (it stays paused until that succeeds). */
+  probeDue: boolean;
   /** The wait of an automatic pause; aborted by pause, resume, cancel and close. */
   resumeWait: AbortController | null;
   finalizing: boolean;
@@ -38,6 +39,8 @@ interface JobRuntime {
 interface Chunk {
   op: ItemOp;
   items: PendingItem[];
+  /** Tried while the job is paused: its success resumes the job. */
+  probe: boolean;
 }
 
 /** Pending rows looked at beyond the ones in flight when picking a chunk. */
@@ -99,7 +102,7 @@ export class AccountRunner {
   /** Back to work: a paused job, or a failed one (its pending items are tried again). */
   resume(job: JobRecord): void {
     this.cancelResumeWait(job.id);
-    this.runtime(job.id).probing = false;
+    this.runtime(job.id).probeDue = false;
     this.store.update(job.id, {
       status: job.startedAt === null ? 'queued' : 'running',
       pauseReason: null,
@@ -144,18 +147,24 @@ export class AccountRunner {
   private fill(): void {
     if (this.stopping.signal.aborted) return;
     const limit = Math.max(1, this.deps.concurrency());
-    for (const job of this.store.withStatus(['queued', 'running'])) {
+    for (const job of this.store.withStatus(['queued', 'running', 'paused'])) {
       if (this.tasks.size >= limit) return;
+      const rt = this.runtime(job.id);
+      // A paused job takes part only for its probe: one chunk that decides whether it resumes.
+      const probing = job.status === 'paused';
+      if (probing && (job.pauseReason === 'user' || !rt.probeDue || rt.inFlight > 0)) continue;
       if (job.api !== this.deps.session.backend.api) {
         this.fail(job.id, apiChanged());
         continue;
       }
-      const rt = this.runtime(job.id);
       const op = jobOp(job.kind, job.api, job.params);
-      while (this.tasks.size < limit && !rt.finalizing && !(rt.probing && rt.inFlight > 0)) {
-        const chunk = this.pick(job.id, rt, op);
+      while (this.tasks.size < limit && !rt.finalizing) {
+        const chunk = this.pick(job.id, rt, op, probing);
         if (!chunk) {
-          if (rt.inFlight === 0 && !this.store.hasPending(job.id)) this.finish(job, rt);
+          if (rt.inFlight === 0 && !this.store.hasPending(job.id)) {
+            rt.probeDue = false;
+            this.finish(job, rt);
+          }
           break;
         }
         if (job.status === 'queued') {
@@ -164,12 +173,16 @@ export class AccountRunner {
           this.deps.publish(job.id, true);
         }
         this.launch(job.id, rt, chunk);
+        if (probing) {
+          rt.probeDue = false;
+          break;
+        }
       }
     }
   }
 
   /** The next pending items (in order) that share an op and are not in flight anywhere. */
-  private pick(jobId: string, rt: JobRuntime, jobWide: ItemOp | null): Chunk | null {
+  private pick(jobId: string, rt: JobRuntime, jobWide: ItemOp | null, probe: boolean): Chunk | null {
     let key: string | null | undefined;
     let op: ItemOp | null = null;
     let max = 0;
@@ -187,7 +200,7 @@ export class AccountRunner {
       items.push(item);
       if (items.length >= max) break;
     }
-    return op && items.length > 0 ? { op, items } : null;
+    return op && items.length > 0 ? { op, items, probe } : null;
   }
 
   private launch(jobId: string, rt: JobRuntime, chunk: Chunk): void {
@@ -197,7 +210,7 @@ export class AccountRunner {
     }
     void this.track(jobId, rt, async () => {
       try {
-        await this.runChunkTask(jobId, rt, chunk);
+        await this.runChunkTask(jobId, chunk);
       } finally {
         // Released before the task counts as settled, so the next pass can take these followers.
         for (const item of chunk.items) {
@@ -222,7 +235,7 @@ export class AccountRunner {
     return task;
   }
 
-  private async runChunkTask(jobId: string, rt: JobRuntime, chunk: Chunk): Promise<void> {
+  private async runChunkTask(jobId: string, chunk: Chunk): Promise<void> {
     const seqOf = new Map(chunk.items.map((i) => [i.openid, i.seq]));
     const seq = (openid: string) => seqOf.get(openid) ?? -1;
     try {
@@ -236,8 +249,14 @@ export class AccountRunner {
         result.done.map(seq),
         [...result.failed].map(([openid, failure]) => ({ seq: seq(openid), failure })),
       );
-      rt.probing = false;
-      this.deps.publish(jobId, false);
+      const job = chunk.probe ? this.store.get(jobId) : undefined;
+      if (job?.status === 'paused' && job.pauseReason !== 'user') {
+        // The probe went through: WeChat answers again (network back, new day, new minute).
+        this.store.update(jobId, { status: 'running', pauseReason: null, resumeAt: null, lastError: null });
+        this.deps.publish(jobId, true);
+      } else {
+        this.deps.publish(jobId, false);
+      }
     } catch (error) {
       this.interrupted(
         jobId,
@@ -304,7 +323,17 @@ export class AccountRunner {
         if (!gone) throw error;
       }
     });
-    db.groups.remove(backend.api, groupId);
+    db.transaction(() => {
+      // WeChat put the legacy group's members back in 未分组: so does the cache, as a sync would.
+      if (backend.api === 'groups') {
+        db.followers.moveToGroup(
+          groupMembers(db, 'groups', groupId).map((m) => m.openid),
+          'groups',
+          UNGROUPED,
+        );
+      }
+      db.groups.remove(backend.api, groupId);
+    });
     try {
       // The server's counts (legacy: members went back to 未分组).
       db.groups.replaceAll(backend.api, await backend.list());
@@ -316,8 +345,12 @@ export class AccountRunner {
 
   private complete(jobId: string): void {
     const job = this.store.get(jobId);
-    // A cancel that came while the last call was in flight stands.
-    if (!job || (job.status !== 'running' && job.status !== 'queued')) return;
+    // A cancel or a user's pause that came while the last call was in flight stands.
+    const active =
+      job?.status === 'running' ||
+      job?.status === 'queued' ||
+      (job?.status === 'paused' && job.pauseReason !== 'user');
+    if (!job || !active) return;
     const now = this.deps.timing.now();
     this.store.update(jobId, {
       status: 'done',
@@ -372,8 +405,9 @@ export class AccountRunner {
 
   /**
    * After an automatic pause: a rate pause waits for the next minute on the runner's clock; quota
-   * and offline pauses try one chunk again after their interval (at start-up: at once). When that
-   * chunk succeeds, the job runs at full speed again; when it fails, the job pauses again.
+   * and offline pauses wait their interval (at start-up: not at all). Then one chunk is tried while
+   * the job stays paused: when it succeeds the job runs at full speed again; when it fails, the
+   * pause is renewed with a new resumeAt.
    */
   private scheduleResume(
     jobId: string,
@@ -395,14 +429,7 @@ export class AccountRunner {
       if (rt.resumeWait === wait) rt.resumeWait = null;
       const job = this.store.get(jobId);
       if (job?.status !== 'paused' || job.pauseReason !== reason) return;
-      this.store.update(jobId, {
-        status: job.startedAt === null ? 'queued' : 'running',
-        pauseReason: null,
-        resumeAt: null,
-        lastError: null,
-      });
-      rt.probing = true;
-      this.deps.publish(jobId, true);
+      rt.probeDue = true;
       this.wake();
     })().catch((error: unknown) => this.deps.log.error('job resume failed', { jobId, error: String(error) }));
   }
@@ -419,7 +446,7 @@ export class AccountRunner {
       rt = {
         claimed: new Set(),
         inFlight: 0,
-        probing: false,
+        probeDue: false,
         resumeWait: null,
         finalizing: false,
         whenIdle: [],

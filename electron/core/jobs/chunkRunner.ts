@@ -21,7 +21,7 @@ export interface ChunkContext {
   client: WeChatClient;
   db: AccountDb;
   timing: JobTiming;
-  /** Aborted when the services close: stop between calls, leave the items pending. */
+  /** Aborted when the services close: waits end, and the chunk's items stay pending. */
   signal: AbortSignal;
   /** The cache changed (a step landed). */
   onCacheChanged(): void;
@@ -66,8 +66,6 @@ async function runStep(
   partialRetried: boolean,
 ): Promise<StepResult> {
   for (let attempt = 1; ; attempt++) {
-    if (ctx.signal.aborted)
-      throw new JobInterrupt('closing', { code: 'INTERNAL', params: {}, retryable: true });
     let error: unknown;
     try {
       await step.call(ctx.client, openids);
@@ -106,8 +104,7 @@ async function runStep(
       }
       case 'retry':
         if (attempt < ctx.timing.maxRetries) {
-          const delay = Math.min(ctx.timing.retryDelayMs * 2 ** (attempt - 1), 60_000);
-          await ctx.timing.sleep(delay, ctx.signal);
+          await backoff(ctx, attempt);
           continue;
         }
         throw new JobInterrupt('fatal', errorData(error), { cause: error });
@@ -128,8 +125,6 @@ export async function runSingleCall(
   call: () => Promise<void>,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    if (ctx.signal.aborted)
-      throw new JobInterrupt('closing', { code: 'INTERNAL', params: {}, retryable: true });
     try {
       await call();
       return;
@@ -139,7 +134,17 @@ export async function runSingleCall(
       if (action.kind !== 'retry' || attempt >= ctx.timing.maxRetries) {
         throw new JobInterrupt('fatal', errorData(error), { cause: error });
       }
-      await ctx.timing.sleep(Math.min(ctx.timing.retryDelayMs * 2 ** (attempt - 1), 60_000), ctx.signal);
+      await backoff(ctx, attempt);
     }
   }
+}
+
+/**
+ * Waits before sending again. Closing the services cuts the wait short and leaves the chunk's
+ * items pending; otherwise a chunk, once started, runs all its steps (so none is sent twice).
+ */
+async function backoff(ctx: Pick<ChunkContext, 'timing' | 'signal'>, attempt: number): Promise<void> {
+  await ctx.timing.sleep(Math.min(ctx.timing.retryDelayMs * 2 ** (attempt - 1), 60_000), ctx.signal);
+  if (ctx.signal.aborted)
+    throw new JobInterrupt('closing', { code: 'INTERNAL', params: {}, retryable: true });
 }

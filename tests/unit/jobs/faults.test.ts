@@ -1,0 +1,156 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { expectCacheMatches } from '../../support/compareCache';
+import type { TestCore } from '../../support/coreServices';
+import {
+  addAccount,
+  fastJobTiming,
+  isFinished,
+  startJobCore,
+  syncAccount,
+  TAGGING,
+  tagSnapshot,
+  UNTAGGING,
+  waitForJob,
+} from '../../support/jobCore';
+
+let sandbox: Sandbox;
+let core: TestCore | null = null;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    port: 0,
+    seed: 73,
+    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 3_000 }],
+  });
+});
+afterAll(async () => sandbox.close());
+afterEach(async () => {
+  await core?.services.close();
+  core = null;
+  sandbox.control.reset();
+});
+
+describe('a move against a flaky WeChat', () => {
+  it('soak: 2 000 with 10 % random -1, resets, one 45011 and one 45171 — exact, every item accounted for', async () => {
+    // The runner reads the emulator's clock, so the 45011 wait ends when the test moves it on.
+    core = await startJobCore(sandbox, { ...fastJobTiming, now: () => sandbox.control.now() });
+    const accountId = await addAccount(core);
+    const state = sandbox.control.state();
+    const inA = state.openids().slice(0, 2_000);
+    const A = state.createTag('甲组', inA);
+    const B = state.createTag('乙组', state.openids().slice(1_900, 2_100));
+    await syncAccount(core, accountId);
+    const before = tagSnapshot(sandbox);
+
+    for (const path of [TAGGING, UNTAGGING]) {
+      sandbox.control.addFault({ kind: 'randomError', rate: 0.1, path });
+      sandbox.control.addFault({ kind: 'reset', rate: 0.03, path });
+      sandbox.control.addFault({ kind: 'reset', rate: 0.03, after: true, path });
+    }
+    sandbox.control.addFault({ kind: 'errcode', errcode: 45011, count: 1, path: TAGGING });
+    sandbox.control.addFault({ kind: 'partialFail', rate: 0.3, count: 1, path: UNTAGGING });
+
+    const pauses: { reason: string | null; resumeAt: number | null }[] = [];
+    core.services.events.subscribe((e) => {
+      if (e.name !== 'job:progress' || e.payload.status !== 'paused') return;
+      pauses.push({ reason: e.payload.pauseReason, resumeAt: e.payload.resumeAt });
+      // The next minute, on the emulator's clock (and so also for its minute quotas).
+      if (e.payload.pauseReason === 'rate' && e.payload.resumeAt) sandbox.control.setTime(e.payload.resumeAt);
+    });
+
+    const job = await core.ok('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { openids: inA },
+      from: A,
+      to: B,
+    });
+    const done = await waitForJob(core, accountId, job.id, isFinished);
+    expect(done.status).toBe('done');
+    expect(done.succeeded + done.failed + done.skipped).toBe(2_000);
+    expect(done).toMatchObject({ succeeded: 2_000, failed: 0, skipped: 0 });
+    expect(pauses.map((p) => p.reason)).toContain('rate');
+    const rate = pauses.find((p) => p.reason === 'rate');
+    expect((rate?.resumeAt ?? 1) % 60_000).toBe(0);
+
+    // The faults really happened.
+    const codes = [
+      ...sandbox.control.calls({ path: TAGGING }),
+      ...sandbox.control.calls({ path: UNTAGGING }),
+    ].map((c) => c.errcode);
+    for (const code of [-1, 45011, 45171]) expect(codes).toContain(code);
+    expect(codes.some((c) => c < -1)).toBe(true); // connection resets
+
+    const moved = new Set(inA);
+    const after = tagSnapshot(sandbox);
+    for (const [openid, tags] of before) {
+      const want = moved.has(openid)
+        ? [...new Set([...tags.filter((t) => t !== A), B])].sort((a, b) => a - b)
+        : tags;
+      expect(after.get(openid), openid).toEqual(want);
+    }
+    sandbox.control.clearFaults();
+    await expectCacheMatches(core, sandbox, accountId);
+  });
+
+  it('reports followers WeChat refuses (45059 too many tags, 50005 unfollowed) and moves everyone else', async () => {
+    core = await startJobCore(sandbox);
+    const accountId = await addAccount(core);
+    const state = sandbox.control.state();
+    const inA = state.openids().slice(0, 1_000);
+    const A = state.createTag('甲组', inA);
+    const B = state.createTag('乙组');
+    // Twenty tags each (A and 19 others): one more is refused with 45059.
+    const others = state
+      .tags()
+      .map((t) => t.id)
+      .filter((id) => id !== A && id !== B);
+    for (let i = others.length; i < 19; i++) others.push(state.createTag(`填充${i}`));
+    const full = [inA[3], inA[77], inA[78], inA[500], inA[999]] as string[];
+    for (const o of full) state.setTags(o, [A, ...others.slice(0, 19)]);
+    await syncAccount(core, accountId);
+    // These leave after the sync: the cache still lists them in A.
+    const gone = [inA[10], inA[620]] as string[];
+    state.unfollow(gone);
+
+    const job = await core.ok('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { openids: inA },
+      from: A,
+      to: B,
+    });
+    const done = await waitForJob(core, accountId, job.id, isFinished);
+    expect(done).toMatchObject({ status: 'done', succeeded: 993, failed: 7, skipped: 0 });
+
+    const failures = await core.ok('jobs:failures', { accountId, jobId: job.id, limit: 500 });
+    expect(failures.total).toBe(7);
+    const byOpenid = new Map(failures.failures.map((f) => [f.openid, f]));
+    for (const o of full) expect(byOpenid.get(o)).toMatchObject({ code: 'TAG_USER_LIMIT', errcode: 45059 });
+    for (const o of gone)
+      expect(byOpenid.get(o)).toMatchObject({ code: 'USER_UNSUBSCRIBED', errcode: 50005 });
+    const page = await core.ok('jobs:failures', { accountId, jobId: job.id, offset: 5, limit: 10 });
+    expect(page).toMatchObject({ total: 7 });
+    expect(page.failures).toHaveLength(2);
+
+    const refused = new Set([...full, ...gone]);
+    const inB = new Set(state.tagMembers(B));
+    const stillA = new Set(state.tagMembers(A));
+    for (const o of inA) {
+      if (refused.has(o)) continue;
+      expect(inB.has(o) && !stillA.has(o), o).toBe(true);
+    }
+    for (const o of full) {
+      expect(stillA.has(o)).toBe(true);
+      expect(inB.has(o)).toBe(false);
+    }
+
+    // Undo puts back only those it moved.
+    const undo = await core.ok('jobs:undo', { accountId, jobId: job.id });
+    expect(undo.total).toBe(993);
+    await waitForJob(core, accountId, undo.id, isFinished);
+    expect(state.tagMembers(B)).toEqual([]);
+    expect(state.tagMembers(A).sort()).toEqual(inA.filter((o) => !gone.includes(o)).sort());
+  });
+});
