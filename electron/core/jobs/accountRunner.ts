@@ -43,8 +43,10 @@ interface Chunk {
   probe: boolean;
 }
 
-/** Pending rows looked at beyond the ones in flight when picking a chunk. */
+/** Pending rows looked at beyond the ones in flight when picking a chunk (at most). */
 const SCAN_AHEAD = 1_000;
+/** The largest batch of any op (tags and legacy groups: 50). */
+const MAX_BATCH = 50;
 
 /**
  * Runs the jobs of one account: takes chunks of pending items at the API's batch limit, runs up to
@@ -183,24 +185,30 @@ export class AccountRunner {
 
   /** The next pending items (in order) that share an op and are not in flight anywhere. */
   private pick(jobId: string, rt: JobRuntime, jobWide: ItemOp | null, probe: boolean): Chunk | null {
-    let key: string | null | undefined;
-    let op: ItemOp | null = null;
-    let max = 0;
-    const items: PendingItem[] = [];
-    for (const item of this.store.pending(jobId, rt.claimed.size + SCAN_AHEAD)) {
-      if (rt.claimed.has(item.seq) || this.openidsInFlight.has(item.openid)) continue;
-      if (key === undefined) {
-        key = item.opKey;
-        op = key === null ? jobWide : itemOpSchema.parse(JSON.parse(key) as unknown);
-        if (!op) return null;
-        max = batchLimit(op);
-      } else if (item.opKey !== key) {
-        continue;
+    // Look at a few rows past the ones in flight first; further only when those are all blocked.
+    for (let ahead = 2 * MAX_BATCH; ; ahead = Math.min(ahead * 8, SCAN_AHEAD)) {
+      const rows = this.store.pending(jobId, rt.claimed.size + ahead);
+      let key: string | null | undefined;
+      let op: ItemOp | null = null;
+      let max = 0;
+      const items: PendingItem[] = [];
+      for (const item of rows) {
+        if (rt.claimed.has(item.seq) || this.openidsInFlight.has(item.openid)) continue;
+        if (key === undefined) {
+          key = item.opKey;
+          op = key === null ? jobWide : itemOpSchema.parse(JSON.parse(key) as unknown);
+          if (!op) return null;
+          max = batchLimit(op);
+        } else if (item.opKey !== key) {
+          continue;
+        }
+        items.push(item);
+        if (items.length >= max) break;
       }
-      items.push(item);
-      if (items.length >= max) break;
+      const more = rows.length === rt.claimed.size + ahead && ahead < SCAN_AHEAD;
+      if (op && (items.length >= max || !more)) return { op, items, probe };
+      if (!more) return null;
     }
-    return op && items.length > 0 ? { op, items, probe } : null;
   }
 
   private launch(jobId: string, rt: JobRuntime, chunk: Chunk): void {

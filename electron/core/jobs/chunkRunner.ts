@@ -46,16 +46,29 @@ export async function runChunk(
 ): Promise<ChunkResult> {
   const failed = new Map<string, ItemFailure>();
   let live = [...openids];
+  let record: (() => void) | null = null;
   for (const step of stepsOf(op)) {
-    const r = await runStep(ctx, step, live, false);
+    const running = runStep(ctx, step, live, false);
+    running.catch(() => undefined); // awaited below; this only marks it handled meanwhile
+    if (record) {
+      // The previous step's cache write runs while this step's request is on the wire.
+      await new Promise((resolve) => setImmediate(resolve));
+      record();
+      record = null;
+    }
+    const r = await running;
     for (const [openid, failure] of r.failed) failed.set(openid, failure);
     if (r.ok.length > 0) {
-      step.record(ctx.db, r.ok);
-      ctx.onCacheChanged();
+      const accepted = r.ok;
+      record = () => {
+        step.record(ctx.db, accepted);
+        ctx.onCacheChanged();
+      };
     }
     live = r.ok;
     if (live.length === 0) break;
   }
+  record?.();
   return { done: live, failed };
 }
 

@@ -88,6 +88,13 @@ const COLUMN: Record<keyof JobPatch, string> = {
   undoneBy: 'undone_by',
 };
 
+/**
+ * Item reads by state name the index: without statistics SQLite would walk the primary key in seq
+ * order instead, through every done item, to find the first pending ones (measured: 4× slower
+ * per chunk at 10 000 items). The index's rows carry seq, so they come out in seq order.
+ */
+const BY_STATE = 'INDEXED BY job_items_by_state';
+
 /** History kept in jobs:list (older jobs stay in the file but are not listed). */
 const LIST_LIMIT = 200;
 
@@ -122,10 +129,10 @@ export class JobStore {
       'INSERT INTO job_items (job_id, seq, openid, state, op, before) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.pendingStmt = sql.prepare(
-      "SELECT seq, openid, op FROM job_items WHERE job_id = ? AND state = 'pending' ORDER BY seq LIMIT ?",
+      `SELECT seq, openid, op FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`,
     );
     this.hasPendingStmt = sql.prepare(
-      "SELECT 1 AS one FROM job_items WHERE job_id = ? AND state = 'pending' LIMIT 1",
+      `SELECT 1 AS one FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'pending' LIMIT 1`,
     );
     // The state guard makes recording idempotent: an item is counted done (or failed) once.
     this.markStmt = sql.prepare(
@@ -135,19 +142,19 @@ export class JobStore {
       'UPDATE jobs SET succeeded = succeeded + ?, failed = failed + ?, skipped = skipped + ? WHERE id = ?',
     );
     this.skipPendingStmt = sql.prepare(
-      `UPDATE job_items SET state = 'skipped' WHERE job_id = ? AND state = 'pending'
+      `UPDATE job_items ${BY_STATE} SET state = 'skipped' WHERE job_id = ? AND state = 'pending'
        AND seq NOT IN (SELECT value FROM json_each(?))`,
     );
     this.doneItemsStmt = sql.prepare(
-      "SELECT openid, op, before FROM job_items WHERE job_id = ? AND state = 'done' ORDER BY seq",
+      `SELECT openid, op, before FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'done' ORDER BY seq`,
     );
     this.failuresStmt = sql.prepare(
       `SELECT i.openid AS openid, i.code AS code, i.errcode AS errcode, f.remark AS remark
-       FROM job_items i LEFT JOIN followers f ON f.openid = i.openid
+       FROM job_items AS i ${BY_STATE} LEFT JOIN followers f ON f.openid = i.openid
        WHERE i.job_id = ? AND i.state = 'failed' ORDER BY i.seq LIMIT ? OFFSET ?`,
     );
     this.failedCountStmt = sql.prepare(
-      "SELECT count(*) AS n FROM job_items WHERE job_id = ? AND state = 'failed'",
+      `SELECT count(*) AS n FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'failed'`,
     );
   }
 
