@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { followerRows, followersTable, openApp } from './support/app';
+import { expectControlsNamed } from './support/a11y';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
 
@@ -57,6 +58,7 @@ test('select 120 followers, move them to another tag with progress, counts follo
   await page.keyboard.type('会员');
   await page.keyboard.press('Enter');
   await snap(page, 'bulk-move-zh');
+  await expectControlsNamed(page);
   await dialog.getByRole('button', { name: '开始' }).click();
 
   // The jobs panel: progress, then the result.
@@ -67,6 +69,7 @@ test('select 120 followers, move them to another tag with progress, counts follo
   await expect(job.getByText('已完成', { exact: true })).toBeVisible();
   await expect(job).toContainText(/成功 \d+，失败 0/);
   await snap(page, 'jobs-zh');
+  await expectControlsNamed(page);
   await page.keyboard.press('Escape');
 
   await expect(group(page, '老顾客')).toHaveAccessibleName(`老顾客 ${regularsBefore - 120}`);

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Sandbox } from '../../electron/sandbox';
 import { followerRows, openApp } from './support/app';
 import { SEEN_IP, SERVICE, UNVERIFIED, startWeChat } from './support/sandbox';
+import { expectControlsNamed } from './support/a11y';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
 import { fillWizard } from './support/wizard';
@@ -67,6 +68,7 @@ test('40164: the IP WeChat saw, how to whitelist it, then success after it is al
   await expect(help.getByRole('button', { name: '复制 IP' })).toBeVisible();
   await expect(help).toContainText('IP白名单');
   await snap(page, 'connect-ip-zh');
+  await expectControlsNamed(page);
 
   // The owner adds the IP in the console, then tests again.
   wechat.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
+import { expectControlsNamed } from './support/a11y';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
 
@@ -16,6 +17,7 @@ test('a new user tries the demo: welcome → demo → followers listed with thei
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('粉丝分组助手');
   await expect(page.getByRole('button', { name: '连接我的公众号' })).toBeVisible();
   await snap(page, 'welcome-zh');
+  await expectControlsNamed(page);
 
   await page.getByRole('button', { name: '试用演示账号' }).click();
 
@@ -31,6 +33,7 @@ test('a new user tries the demo: welcome → demo → followers listed with thei
   await expect(page.getByTestId('follower-count')).toHaveText(/共 [\d,]+ 位粉丝/);
   await expect(page.getByTestId('last-synced')).toContainText('上次同步', { timeout: 20_000 });
   await snap(page, 'main-zh');
+  await expectControlsNamed(page);
 
   // The detail drawer: remark byte counter, openid with a copy button; Esc closes it.
   await followerRows(page).first().click();
@@ -38,6 +41,7 @@ test('a new user tries the demo: welcome → demo → followers listed with thei
   await expect(drawer.getByRole('button', { name: '复制 openid' })).toBeVisible();
   await expect(drawer.getByText(/\d+ \/ 29 字节/)).toBeVisible();
   await snap(page, 'drawer-zh');
+  await expectControlsNamed(page);
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 });

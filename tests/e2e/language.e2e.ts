@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
+import { expectControlsNamed } from './support/a11y';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
 
@@ -22,9 +23,11 @@ test('the language can be switched in settings, and the choice is kept', async (
   await expect(settings.getByText('数据文件夹')).toBeVisible();
   await expect(settings.getByText(host.dataDir)).toBeVisible();
   await snap(page, 'settings-zh');
+  await expectControlsNamed(page);
 
-  await settings.getByRole('radio', { name: 'English' }).check();
+  await settings.getByRole('radio', { name: 'English' }).click();
   const english = page.getByRole('dialog', { name: 'Settings' });
+  await expect(english.getByRole('radio', { name: 'English' })).toBeChecked();
   await expect(english.getByRole('radiogroup', { name: 'Language' })).toBeVisible();
   await snap(page, 'settings-en');
   await page.keyboard.press('Escape');
@@ -45,7 +48,7 @@ test('the language can be switched in settings, and the choice is kept', async (
 
   // And back to Chinese.
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: '简体中文' }).check();
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: '简体中文' }).click();
   await expect(page.getByRole('dialog', { name: '设置' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('粉丝分组助手');

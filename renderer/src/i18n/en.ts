@@ -168,6 +168,7 @@ export const en: Messages = {
   },
   accounts: {
     switcher: 'Current account',
+    demoName: 'Demo account',
     demoBadge: 'Demo',
     add: 'Add an account',
     switched: 'Switched to “{{name}}”',
@@ -190,6 +191,7 @@ export const en: Messages = {
     syncingStarting: 'Starting sync…',
     syncFailed: "The last sync didn't finish",
     jobRunning: 'Job running: {{done, number}} / {{total, number}} done',
+    jobPaused: 'Job paused: {{done, number}} / {{total, number}} done',
   },
   offline: {
     banner:
@@ -250,6 +252,9 @@ export const en: Messages = {
     deleteIrreversible: "This can't be undone.",
     deleteTooMany:
       "This tag has more than 100,000 followers, and WeChat won't delete it directly. Remove the followers from the tag first.",
+    deleteTooManyJob:
+      'This tag has {{count, number}} followers, more than the 100,000 WeChat lets you delete directly. The app will first remove the followers from it in batches, then delete it (as a job you can follow under “Jobs”).',
+    deleteAsJob: 'Remove everyone and delete',
     deleteConfirm: 'Delete',
   },
   followers: {

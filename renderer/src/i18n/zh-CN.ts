@@ -156,6 +156,7 @@ export const zhCN = {
   },
   accounts: {
     switcher: '当前公众号',
+    demoName: '演示公众号',
     demoBadge: '演示',
     add: '添加公众号',
     switched: '已切换到“{{name}}”',
@@ -178,6 +179,7 @@ export const zhCN = {
     syncingStarting: '正在开始同步…',
     syncFailed: '上次同步没有完成',
     jobRunning: '任务进行中：已完成 {{done, number}} / {{total, number}}',
+    jobPaused: '任务已暂停：已完成 {{done, number}} / {{total, number}}',
   },
   offline: {
     banner:
@@ -237,6 +239,9 @@ export const zhCN = {
     deleteEmpty: '这个{{term}}里没有粉丝。',
     deleteIrreversible: '删除后不能恢复。',
     deleteTooMany: '这个标签有超过 10 万位粉丝，微信不允许直接删除。请先把粉丝移出这个标签。',
+    deleteTooManyJob:
+      '这个标签有 {{count, number}} 位粉丝，超过微信允许直接删除的 10 万。应用会先把粉丝逐批移出这个标签，再删除它（作为一个任务，可在“任务”里查看进度）。',
+    deleteAsJob: '移出全部粉丝并删除',
     deleteConfirm: '删除',
   },
   followers: {

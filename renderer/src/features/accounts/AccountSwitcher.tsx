@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Flex, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
+import { accountName } from './accountName';
 import { useSwitchAccount } from './useAccounts';
 
 const ADD = '__add__';
@@ -21,7 +22,7 @@ export function AccountSwitcher({
   const switchTo = useSwitchAccount();
   const label = (a: AccountSummary) => (
     <Flex align="center" gap={6}>
-      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{a.name}</span>
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{accountName(a, t)}</span>
       {a.isDemo ? (
         <Tag color="gold" style={{ marginInlineEnd: 0 }}>
           {t('accounts.demoBadge')}
@@ -39,11 +40,12 @@ export function AccountSwitcher({
         if (id === ADD) return onAdd();
         const next = accounts.find((a) => a.id === id);
         switchTo.mutate(id, {
-          onSuccess: () => void message.success(t('accounts.switched', { name: next?.name ?? id })),
+          onSuccess: () =>
+            void message.success(t('accounts.switched', { name: next ? accountName(next, t) : id })),
         });
       }}
       options={[
-        ...accounts.map((a) => ({ value: a.id, label: label(a), title: a.name })),
+        ...accounts.map((a) => ({ value: a.id, label: label(a), title: accountName(a, t) })),
         {
           value: ADD,
           title: t('accounts.add'),

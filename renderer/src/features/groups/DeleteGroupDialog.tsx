@@ -14,6 +14,7 @@ export function DeleteGroupDialog({
   term,
   isTags,
   onDelete,
+  onDeleteAsJob,
   onClose,
 }: {
   group: GroupSummary;
@@ -21,6 +22,8 @@ export function DeleteGroupDialog({
   term: string;
   isTags: boolean;
   onDelete: () => Promise<unknown>;
+  /** For a tag too big to delete directly: untag everyone, then delete, as a job (if jobs exist). */
+  onDeleteAsJob: (() => Promise<unknown>) | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -29,12 +32,14 @@ export function DeleteGroupDialog({
   const [error, setError] = useState<AppErrorData | null>(null);
   const tooMany = isTags && group.count > TAG_DELETE_MAX_FANS;
 
+  const asJob = tooMany && onDeleteAsJob !== null;
   const confirm = async () => {
     setDeleting(true);
     setError(null);
     try {
-      await onDelete();
-      void message.success(t('groups.deleted', { name: label }));
+      if (asJob) await onDeleteAsJob();
+      else await onDelete();
+      void message.success(asJob ? t('bulk.started') : t('groups.deleted', { name: label }));
       onClose();
     } catch (e) {
       setError(errorData(e));
@@ -58,16 +63,18 @@ export function DeleteGroupDialog({
           danger
           type="primary"
           autoFocus
-          disabled={tooMany}
+          disabled={tooMany && !asJob}
           loading={deleting}
           onClick={() => void confirm()}
         >
-          {t('groups.deleteConfirm')}
+          {asJob ? t('groups.deleteAsJob') : t('groups.deleteConfirm')}
         </Button>,
       ]}
     >
       {tooMany ? (
-        <Typography.Paragraph type="danger">{t('groups.deleteTooMany')}</Typography.Paragraph>
+        <Typography.Paragraph type={asJob ? undefined : 'danger'}>
+          {asJob ? t('groups.deleteTooManyJob', { count: group.count }) : t('groups.deleteTooMany')}
+        </Typography.Paragraph>
       ) : (
         <>
           <Typography.Paragraph>

@@ -23,6 +23,7 @@ import type { SidebarView } from '../followers/followerFilters';
 import { useFollowerTotal } from '../followers/useFollowerTotal';
 import { DeleteGroupDialog } from './DeleteGroupDialog';
 import { GroupNameDialog } from './GroupNameDialog';
+import { jobsAvailable, useJobActions } from '../jobs/useJobs';
 import { TAG_LIMIT } from './groupNameRules';
 import { groupLabel, termKey, useGroupMutations, useGroups } from './useGroups';
 
@@ -46,6 +47,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
   const groups = useGroups(account.id);
   const total = useFollowerTotal(account.id);
   const mutations = useGroupMutations(account.id);
+  const deleteAsJob = useJobActions(account.id).deleteGroup;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const term = t(termKey(account.groupApi));
   const isTags = account.groupApi === 'tags';
@@ -196,6 +198,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
             await mutations.remove.mutateAsync(dialog.group.id);
             if (view.kind === 'group' && view.id === dialog.group.id) onView({ kind: 'all' });
           }}
+          onDeleteAsJob={jobsAvailable && isTags ? () => deleteAsJob.mutateAsync(dialog.group.id) : null}
           onClose={() => setDialog(null)}
         />
       ) : null}

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { JobSummary } from '#contract/jobs';
 import { queryKeys } from '../../query/keys';
+import { netStatusStore } from '../network/netStatusStore';
 import { jobsPort } from './connectJobs';
 import type { BulkRequest } from './jobsPort';
 
@@ -26,6 +27,9 @@ export function useJobs(accountId: string) {
     if (!jobsPort) return;
     return jobsPort.onProgress((job) => {
       if (job.accountId !== accountId) return;
+      // A job that runs (again) or finished reached WeChat: the network is back.
+      if (job.status === 'running' || job.status === 'done')
+        netStatusStore.reportOnline(accountId, Date.now());
       const before = client.getQueryData<JobSummary[]>(jobsKey(accountId))?.find((j) => j.id === job.id);
       client.setQueryData<JobSummary[]>(jobsKey(accountId), (jobs = []) =>
         [job, ...jobs.filter((j) => j.id !== job.id)].sort((a, b) => b.createdAt - a.createdAt),
@@ -57,10 +61,12 @@ export type JobCommand = 'pause' | 'resume' | 'cancel' | 'undo' | 'retryFailed';
 
 export function useJobActions(accountId: string) {
   const client = useQueryClient();
-  const remember = (job: JobSummary) =>
-    client.setQueryData<JobSummary[]>(jobsKey(accountId), (jobs = []) =>
-      [job, ...jobs.filter((j) => j.id !== job.id)].sort((a, b) => b.createdAt - a.createdAt),
-    );
+  const remember = (job: JobSummary, keepNewer: boolean) =>
+    client.setQueryData<JobSummary[]>(jobsKey(accountId), (jobs = []) => {
+      // job:progress can overtake the answer that started the job: the event is the newer news.
+      if (keepNewer && jobs.some((j) => j.id === job.id)) return jobs;
+      return [job, ...jobs.filter((j) => j.id !== job.id)].sort((a, b) => b.createdAt - a.createdAt);
+    });
   const port = () => {
     if (!jobsPort) throw new Error('Jobs are not available');
     return jobsPort;
@@ -68,17 +74,17 @@ export function useJobActions(accountId: string) {
   return {
     start: useMutation({
       mutationFn: (request: BulkRequest) => port().start(request),
-      onSuccess: remember,
+      onSuccess: (job) => remember(job, true),
     }),
     deleteGroup: useMutation({
       mutationFn: (groupId: number) => port().deleteGroup(accountId, groupId),
-      onSuccess: remember,
+      onSuccess: (job) => remember(job, true),
     }),
     command: useMutation({
       mutationFn: ({ command, job }: { command: JobCommand; job: JobSummary }) =>
         command === 'retryFailed' ? port().retryFailed(accountId, job) : port()[command](accountId, job.id),
-      onSuccess: (job) => {
-        remember(job);
+      onSuccess: (job, { command }) => {
+        remember(job, command === 'undo' || command === 'retryFailed');
         void client.invalidateQueries({ queryKey: jobsKey(accountId) });
       },
     }),

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { GroupApiRadio } from './GroupApiField';
 import { NetworkFields } from './NetworkFields';
 import { draftFromSetting, settingFromDraft, type NetworkDraft } from './networkDraft';
+import { accountName } from '../accounts/accountName';
 import { useAccountSettings } from './useAccountSettings';
 
 /** The shown account's own settings: name, network, group API, and removing its local data. */
@@ -34,7 +35,7 @@ export function AccountSection({ account, onRemoved }: { account: AccountSummary
   return (
     <Flex vertical gap={8}>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
-        {t('settings.account', { name: account.name })}
+        {t('settings.account', { name: accountName(account, t) })}
       </Typography.Title>
       <Form layout="vertical">
         <Form.Item label={t('settings.accountName')} htmlFor="settings-account-name">
@@ -105,7 +106,7 @@ export function AccountSection({ account, onRemoved }: { account: AccountSummary
       </div>
       <Modal
         open={removing}
-        title={t('settings.removeTitle', { name: account.name })}
+        title={t('settings.removeTitle', { name: accountName(account, t) })}
         okText={t('settings.removeConfirm')}
         cancelText={t('common.cancel')}
         okButtonProps={{ danger: true, loading: edits.remove.isPending, autoFocus: true }}
@@ -113,7 +114,7 @@ export function AccountSection({ account, onRemoved }: { account: AccountSummary
         onOk={() =>
           edits.remove.mutate(undefined, {
             onSuccess: () => {
-              void message.success(t('settings.removed', { name: account.name }));
+              void message.success(t('settings.removed', { name: accountName(account, t) }));
               setRemoving(false);
               onRemoved();
             },

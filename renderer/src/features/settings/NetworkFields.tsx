@@ -23,7 +23,7 @@ export function NetworkFields({ name, disabled }: { name: string; disabled?: boo
   return (
     <>
       <Form.Item name={[name, 'mode']} label={t('network.label')}>
-        <Radio.Group disabled={disabled}>
+        <Radio.Group disabled={disabled} aria-label={t('network.label')}>
           <Space orientation="vertical">
             {options.map((o) => (
               <Radio key={o.value} value={o.value}>

@@ -69,7 +69,7 @@ export function SettingsDrawer({
               marks={{ 1: '1', 4: '4', 8: '8' }}
               defaultValue={settings.syncConcurrency}
               onChangeComplete={(value: number) => set({ syncConcurrency: value })}
-              aria-label={t('settings.syncConcurrency')}
+              ariaLabelForHandle={t('settings.syncConcurrency')}
             />
           </Form.Item>
         </Form>

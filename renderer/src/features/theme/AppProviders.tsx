@@ -3,14 +3,25 @@ import en_US from 'antd/locale/en_US';
 import zh_CN from 'antd/locale/zh_CN';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resolveLanguage } from '../../i18n/language';
+import { resolveLanguage, type Language } from '../../i18n/language';
 import { useSettings } from '../settings/useSettings';
 import { useDarkMode, useReducedMotion } from './mediaQueries';
 import { setDateLocale } from './dateLocale';
 
-/** Chinese first: system fonts that carry Simplified Chinese on Windows, macOS and Linux. */
-const fontFamily =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif";
+const cjkFonts = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC'";
+const latinFonts =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans'";
+
+/**
+ * System fonts. Chinese UI: the Chinese fonts first (full-width punctuation is right there).
+ * English UI: Latin fonts first, so quotes and dashes are not drawn full-width by a CJK font;
+ * Chinese names in the data still fall back to the Chinese fonts.
+ */
+function fontFamily(language: Language): string {
+  return language === 'zh-CN'
+    ? `-apple-system, BlinkMacSystemFont, 'Segoe UI', ${cjkFonts}, 'Helvetica Neue', Arial, sans-serif`
+    : `${latinFonts}, ${cjkFonts}, sans-serif`;
+}
 
 /**
  * antd in the user's language and theme. The language follows the setting ('system' picks
@@ -44,7 +55,12 @@ export function AppProviders({ children }: { children: ReactNode }) {
       button={{ autoInsertSpace: false }}
       theme={{
         algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
-        token: { colorPrimary: '#07a35a', fontFamily, borderRadius: 6, motion: !reducedMotion },
+        token: {
+          colorPrimary: '#07a35a',
+          fontFamily: fontFamily(language),
+          borderRadius: 6,
+          motion: !reducedMotion,
+        },
       }}
     >
       <AntApp>{children}</AntApp>
