@@ -68,6 +68,11 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     jobTiming(options.jobs, options.jobs?.now ?? now),
   );
 
+  // Open the default account's cache (and load its query index) while the window is still
+  // loading, so the first screen of followers does not wait for it.
+  const defaultId = accounts.accounts().defaultId;
+  if (defaultId) setImmediate(() => void sessions.open(defaultId).catch(() => undefined));
+
   const handlers: Handlers = {
     'app:info': async () => ({
       name: ports.app.name,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountRecord } from '../accounts/accountRecord';
+import { AppError } from '../appError';
 import type { AccountService } from '../accounts/accountService';
 import type { ClientPool } from '../accounts/clientPool';
 import type { GroupBackend } from '../groups/groupBackend';
@@ -23,6 +24,7 @@ export interface AccountSession {
 /** Per account: its cache database (opened once), its client and its group backend. */
 export class AccountSessions {
   private readonly dbs = new Map<string, { db: AccountDb; recovered: AccountSession['recovered'] }>();
+  private closed = false;
 
   constructor(
     private readonly accounts: AccountService,
@@ -32,6 +34,8 @@ export class AccountSessions {
   ) {}
 
   async open(accountId: string): Promise<AccountSession> {
+    // After shutdown nothing may open a database again (a deferred warm-up, a late request).
+    if (this.closed) throw new AppError('INTERNAL', { message: 'closing' });
     const account = this.accounts.get(accountId);
     let entry = this.dbs.get(accountId);
     if (!entry) {
@@ -60,6 +64,7 @@ export class AccountSessions {
   }
 
   closeAll(): void {
+    this.closed = true;
     for (const id of [...this.dbs.keys()]) this.close(id);
   }
 }
