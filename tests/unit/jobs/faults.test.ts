@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 describe('a move against a flaky WeChat', () => {
-  it('soak: 2 000 with 10 % random -1, resets, one 45011 and one 45171 — exact, every item accounted for', async () => {
+  it('soak: 2 000 with 10 % random -1, resets, 502s, 45169, one 45011 and one 45171 — exact, every item accounted for', async () => {
     // The runner reads the emulator's clock, so the 45011 wait ends when the test moves it on.
     core = await startJobCore(sandbox, { ...fastJobTiming, now: () => sandbox.control.now() });
     const accountId = await addAccount(core);
@@ -48,6 +48,8 @@ describe('a move against a flaky WeChat', () => {
       sandbox.control.addFault({ kind: 'reset', rate: 0.03, path });
       sandbox.control.addFault({ kind: 'reset', rate: 0.03, after: true, path });
     }
+    sandbox.control.addFault({ kind: 'http502', rate: 0.02, path: TAGGING });
+    sandbox.control.addFault({ kind: 'openidBusy', count: 3, path: UNTAGGING });
     sandbox.control.addFault({ kind: 'errcode', errcode: 45011, count: 1, path: TAGGING });
     sandbox.control.addFault({ kind: 'partialFail', rate: 0.3, count: 1, path: UNTAGGING });
 
@@ -79,7 +81,7 @@ describe('a move against a flaky WeChat', () => {
       ...sandbox.control.calls({ path: TAGGING }),
       ...sandbox.control.calls({ path: UNTAGGING }),
     ].map((c) => c.errcode);
-    for (const code of [-1, 45011, 45171]) expect(codes).toContain(code);
+    for (const code of [-1, 45011, 45169, 45171]) expect(codes).toContain(code);
     expect(codes.some((c) => c < -1)).toBe(true); // connection resets
 
     const moved = new Set(inA);

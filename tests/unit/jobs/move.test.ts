@@ -208,6 +208,34 @@ describe('move', () => {
   });
 });
 
+describe('several jobs', () => {
+  it('run side by side on the same followers and both land exactly', async () => {
+    const { core, accountId, A, B, inA } = await setup();
+    const state = sandbox.control.state();
+    const C = state.createTag('丙组');
+    await syncAccount(core, accountId);
+    await core.ok('settings:set', { jobConcurrency: 4 });
+    sandbox.control.addFault({ kind: 'latency', ms: 2 });
+    const chosen = inA.slice(0, 1_000);
+    const [move, add] = await Promise.all([
+      core.ok('jobs:start', { accountId, kind: 'move', selection: { openids: chosen }, from: A, to: B }),
+      core.ok('jobs:start', { accountId, kind: 'add', selection: { openids: chosen }, to: C }),
+    ]);
+    for (const job of [move, add]) {
+      expect(await waitForJob(core, accountId, job.id, isFinished)).toMatchObject({
+        status: 'done',
+        succeeded: 1_000,
+      });
+    }
+    const inB = new Set(state.tagMembers(B));
+    const inC = new Set(state.tagMembers(C));
+    const stillA = new Set(state.tagMembers(A));
+    for (const o of chosen) expect([inB.has(o), inC.has(o), stillA.has(o)], o).toEqual([true, true, false]);
+    sandbox.control.clearFaults();
+    await expectCacheMatches(core, sandbox, accountId);
+  });
+});
+
 describe('jobs:start input', () => {
   it('refuses what does not fit the kind (BAD_INPUT), unknown groups (NOT_FOUND) and reserved ones', async () => {
     core = await startJobCore(sandbox);
