@@ -1,12 +1,21 @@
-// Bulk move benchmark (not a test): the real core moves N followers from tag A to tag B against the
-// emulator with a fixed latency on every WeChat call, and the time is compared with the lower
-// bound calls × latency ÷ concurrency. Run: npx tsx tests/bench/move.ts [--followers 10000]
-// [--latency 20] [--concurrency 2,4,8] [--runs 3]
-import { parseArgs } from 'node:util';
+// Bulk move benchmark (not a test): the real core moves N followers from tag A to tag B as a job
+// against the emulator with a fixed latency on every WeChat call, and the time is compared with the
+// lower bound calls × latency ÷ concurrency. By default the emulator runs in a child process, as
+// WeChat is another machine for the app: the core's process does only the app's own work.
+// Run: npx tsx tests/bench/move.ts [--followers 10000] [--latency 20] [--concurrency 2,4,8]
+//      [--runs 3] [--emulator child|inProcess]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ChannelName, ChannelOutput, ChannelRequest } from '#contract/channels';
+import type { JobSummary } from '#contract/jobs';
 
 // electron-store (the core's settings) imports 'electron'; outside Electron that must not try to
-// download a binary. Set before anything imports it (the imports below are dynamic for that).
+// download a binary. Set before anything imports it (the core is imported dynamically for that).
 process.env['ELECTRON_OVERRIDE_DIST_PATH'] ??= '/nonexistent';
 
 export interface MoveBenchOptions {
@@ -16,12 +25,15 @@ export interface MoveBenchOptions {
   latencyMs?: number;
   /** The jobConcurrency setting (default 2, the app's default). */
   concurrency?: number;
+  /** Where the emulator runs (default 'child': its CPU is not the app's). */
+  emulator?: 'child' | 'inProcess';
 }
 
 export interface MoveBenchResult {
   followers: number;
   latencyMs: number;
   concurrency: number;
+  emulator: 'child' | 'inProcess';
   /** batchtagging + batchuntagging calls the job made. */
   calls: number;
   /** From jobs:start to the job's final `done` event. */
@@ -32,60 +44,178 @@ export interface MoveBenchResult {
   ratio: number;
 }
 
+const TAGGING = '/cgi-bin/tags/members/batchtagging';
+const UNTAGGING = '/cgi-bin/tags/members/batchuntagging';
+
+/** The few emulator controls the benchmark needs, in process or over its control endpoint. */
+interface BenchEmulator {
+  url: string;
+  openids(): Promise<string[]>;
+  tagMembers(tagId: number): Promise<string[]>;
+  addLatency(ms: number): Promise<void>;
+  clearCalls(): Promise<void>;
+  countCalls(path: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function inProcessEmulator(followers: number): Promise<BenchEmulator> {
+  const { DEFAULT_APPID, DEFAULT_SECRET, startSandbox } = await import('../../electron/sandbox');
+  const sandbox = await startSandbox({
+    port: 0,
+    seed: 9,
+    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers }],
+  });
+  const c = sandbox.control;
+  return {
+    url: sandbox.url,
+    openids: async () => c.state().openids(),
+    tagMembers: async (id) => c.state().tagMembers(id),
+    addLatency: async (ms) => void c.addFault({ kind: 'latency', ms }),
+    clearCalls: async () => c.clearCalls(),
+    countCalls: async (path) => c.calls({ path }).length,
+    close: () => sandbox.close(),
+  };
+}
+
+async function childEmulator(followers: number): Promise<BenchEmulator> {
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/sandbox/cli.ts',
+      '--port',
+      '0',
+      '--seed',
+      '9',
+      '--followers',
+      String(followers),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: proc.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith('ready ')) resolve(line.slice('ready '.length).trim());
+    });
+    proc.once('exit', (code) => reject(new Error(`emulator exited early (${code})`)));
+  });
+  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${url}/__sandbox/${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    if (!res.ok) throw new Error(`emulator control ${method} ${path}: ${res.status}`);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    url,
+    openids: async () => (await control<{ openids: string[] }>('GET', 'openids')).openids,
+    tagMembers: async (id) =>
+      (await control<{ openids: string[] }>('GET', `tag-members?tagid=${id}`)).openids,
+    addLatency: async (ms) => void (await control('POST', 'faults', { kind: 'latency', ms })),
+    clearCalls: async () => void (await control('DELETE', 'calls')),
+    countCalls: async (path) =>
+      (await control<{ calls: unknown[] }>('GET', `calls?path=${encodeURIComponent(path)}`)).calls.length,
+    close: async () => {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 export async function runMoveBench(options: MoveBenchOptions = {}): Promise<MoveBenchResult> {
   const followers = options.followers ?? 10_000;
   const latencyMs = options.latencyMs ?? 20;
   const concurrency = options.concurrency ?? 2;
-  const { DEFAULT_APPID, DEFAULT_SECRET, startSandbox } = await import('../../electron/sandbox');
-  const { addAccount, startJobCore, syncAccount, TAGGING, UNTAGGING } = await import('../support/jobCore');
+  const where = options.emulator ?? 'child';
+  const { DEFAULT_APPID, DEFAULT_SECRET } = await import('../../electron/sandbox');
+  const { createServices } = await import('../../electron/core/services');
+  const { dispatch } = await import('../../electron/core/transport');
+  const { createNodePorts } = await import('../../electron/webhost/nodePorts');
 
-  const sandbox = await startSandbox({
-    port: 0,
-    seed: 9,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: followers + 1_000 }],
-  });
-  const core = await startJobCore(sandbox, {});
+  const emulator =
+    where === 'child' ? await childEmulator(followers + 1_000) : await inProcessEmulator(followers + 1_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'fg-move-bench-'));
+  const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+  const services = await createServices(
+    await createNodePorts({ dataDir, log: quiet, wechat: { hosts: [emulator.url] } }),
+  );
+  const ok = async <C extends ChannelName>(
+    channel: C,
+    input: ChannelRequest<C>,
+  ): Promise<ChannelOutput<C>> => {
+    const r = await dispatch(services.handlers, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return r.data as ChannelOutput<C>;
+  };
+  const finished = (id: string) =>
+    new Promise<JobSummary>((resolve) => {
+      const off = services.events.subscribe((e) => {
+        if (e.name !== 'job:progress' || e.payload.id !== id) return;
+        if (e.payload.status === 'done' || e.payload.status === 'failed' || e.payload.status === 'paused') {
+          off();
+          resolve(e.payload);
+        }
+      });
+    });
   try {
-    const accountId = await addAccount(core);
-    await core.ok('settings:set', { jobConcurrency: concurrency });
-    const state = sandbox.control.state();
-    const A = state.createTag('甲组', state.openids().slice(0, followers));
-    const B = state.createTag('乙组');
-    await syncAccount(core, accountId);
+    const accountId = (await ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET })).id;
+    const synced = new Promise<void>((resolve) => {
+      const off = services.events.subscribe((e) => {
+        if (e.name === 'sync:progress' && !e.payload.running) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await ok('sync:start', { accountId });
+    await synced;
+    // Tag A is filled through the app itself (the emulator's control has no tag set-up).
+    const A = (await ok('groups:create', { accountId, name: '甲组' })).id;
+    const B = (await ok('groups:create', { accountId, name: '乙组' })).id;
+    const moved = (await emulator.openids()).slice(0, followers);
+    const fill = await ok('jobs:start', { accountId, kind: 'add', selection: { openids: moved }, to: A });
+    await finished(fill.id);
+    await ok('settings:set', { jobConcurrency: concurrency });
 
-    sandbox.control.addFault({ kind: 'latency', ms: latencyMs });
-    sandbox.control.clearCalls();
+    await emulator.addLatency(latencyMs);
+    await emulator.clearCalls();
     const t0 = performance.now();
-    const started = await core.ok('jobs:start', {
+    const started = await ok('jobs:start', {
       accountId,
       kind: 'move',
       selection: { query: { groups: { mode: 'any', ids: [A] } } },
       from: A,
       to: B,
     });
-    await new Promise<void>((resolve, reject) => {
-      const off = core.services.events.subscribe((e) => {
-        if (e.name !== 'job:progress' || e.payload.id !== started.id) return;
-        if (e.payload.status === 'done') {
-          off();
-          resolve();
-        } else if (e.payload.status === 'failed' || e.payload.status === 'paused') {
-          off();
-          reject(new Error(`move bench: job ${e.payload.status} (${JSON.stringify(e.payload.lastError)})`));
-        }
-      });
-    });
+    const end = await finished(started.id);
     const ms = performance.now() - t0;
-    if (state.tagMembers(B).length !== followers || state.tagMembers(A).length !== 0) {
+    if (end.status !== 'done')
+      throw new Error(`move bench: job ${end.status} (${JSON.stringify(end.lastError)})`);
+    if ((await emulator.tagMembers(B)).length !== followers || (await emulator.tagMembers(A)).length !== 0) {
       throw new Error('move bench: the final state is not exact');
     }
-    const calls =
-      sandbox.control.calls({ path: TAGGING }).length + sandbox.control.calls({ path: UNTAGGING }).length;
+    const calls = (await emulator.countCalls(TAGGING)) + (await emulator.countCalls(UNTAGGING));
     const lowerBoundMs = (calls * latencyMs) / concurrency;
-    return { followers, latencyMs, concurrency, calls, ms, lowerBoundMs, ratio: ms / lowerBoundMs };
+    return {
+      followers,
+      latencyMs,
+      concurrency,
+      emulator: where,
+      calls,
+      ms,
+      lowerBoundMs,
+      ratio: ms / lowerBoundMs,
+    };
   } finally {
-    await core.services.close();
-    await sandbox.close();
+    await services.close();
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -96,21 +226,19 @@ async function main(): Promise<void> {
       latency: { type: 'string', default: '20' },
       concurrency: { type: 'string', default: '2,4,8' },
       runs: { type: 'string', default: '3' },
+      emulator: { type: 'string', default: 'child' },
     },
     strict: true,
   });
   const runs = Math.max(1, Number(values.runs));
+  const emulator = values.emulator === 'inProcess' ? 'inProcess' : 'child';
+  console.log(`emulator: ${emulator}`);
   console.log('followers  latency  concurrency  calls   time (median)  lower bound  ratio   runs (ms)');
   for (const concurrency of values.concurrency.split(',').map(Number)) {
     const results: MoveBenchResult[] = [];
     for (let i = 0; i < runs; i++) {
-      results.push(
-        await runMoveBench({
-          followers: Number(values.followers),
-          latencyMs: Number(values.latency),
-          concurrency,
-        }),
-      );
+      const options = { followers: Number(values.followers), latencyMs: Number(values.latency), concurrency };
+      results.push(await runMoveBench({ ...options, emulator }));
     }
     const sorted = [...results].sort((a, b) => a.ms - b.ms);
     const median = sorted[Math.floor(sorted.length / 2)] as MoveBenchResult;

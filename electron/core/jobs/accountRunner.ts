@@ -58,6 +58,8 @@ const MAX_BATCH = 50;
 export class AccountRunner {
   private readonly openidsInFlight = new Set<string>();
   private readonly tasks = new Set<Promise<void>>();
+  /** Chunks whose WeChat calls are still going (a chunk's last cache writes do not hold a slot). */
+  private slotsBusy = 0;
   private readonly runtimes = new Map<string, JobRuntime>();
   private readonly stopping = new AbortController();
   private fillQueued = false;
@@ -150,7 +152,7 @@ export class AccountRunner {
     if (this.stopping.signal.aborted) return;
     const limit = Math.max(1, this.deps.concurrency());
     for (const job of this.store.withStatus(['queued', 'running', 'paused'])) {
-      if (this.tasks.size >= limit) return;
+      if (this.slotsBusy >= limit) return;
       const rt = this.runtime(job.id);
       // A paused job takes part only for its probe: one chunk that decides whether it resumes.
       const probing = job.status === 'paused';
@@ -160,7 +162,7 @@ export class AccountRunner {
         continue;
       }
       const op = jobOp(job.kind, job.api, job.params);
-      while (this.tasks.size < limit && !rt.finalizing) {
+      while (this.slotsBusy < limit && !rt.finalizing) {
         const chunk = this.pick(job.id, rt, op, probing);
         if (!chunk) {
           if (rt.inFlight === 0 && !this.store.hasPending(job.id)) {
@@ -216,9 +218,9 @@ export class AccountRunner {
       rt.claimed.add(item.seq);
       this.openidsInFlight.add(item.openid);
     }
-    void this.track(jobId, rt, async () => {
+    void this.track(jobId, rt, async (freeSlot) => {
       try {
-        await this.runChunkTask(jobId, chunk);
+        await this.runChunkTask(jobId, chunk, freeSlot);
       } finally {
         // Released before the task counts as settled, so the next pass can take these followers.
         for (const item of chunk.items) {
@@ -229,12 +231,24 @@ export class AccountRunner {
     });
   }
 
-  /** Counts a task as in flight for its job until it settles, then looks for more work. */
-  private track(jobId: string, rt: JobRuntime, work: () => Promise<void>): Promise<void> {
+  /**
+   * Counts a task as in flight for its job until it settles, then looks for more work. It holds a
+   * concurrency slot until it calls `freeSlot` (at the latest when it settles).
+   */
+  private track(jobId: string, rt: JobRuntime, work: (freeSlot: () => void) => Promise<void>): Promise<void> {
     rt.inFlight++;
-    const task: Promise<void> = work()
+    this.slotsBusy++;
+    let holding = true;
+    const freeSlot = () => {
+      if (!holding) return;
+      holding = false;
+      this.slotsBusy--;
+      this.wake();
+    };
+    const task: Promise<void> = work(freeSlot)
       .catch((error: unknown) => this.deps.log.error('job task crashed', { jobId, error: String(error) }))
       .finally(() => {
+        freeSlot();
         rt.inFlight--;
         this.tasks.delete(task);
         this.afterTask(jobId, rt);
@@ -243,12 +257,12 @@ export class AccountRunner {
     return task;
   }
 
-  private async runChunkTask(jobId: string, chunk: Chunk): Promise<void> {
+  private async runChunkTask(jobId: string, chunk: Chunk, freeSlot: () => void): Promise<void> {
     const seqOf = new Map(chunk.items.map((i) => [i.openid, i.seq]));
     const seq = (openid: string) => seqOf.get(openid) ?? -1;
     try {
       const result = await runChunk(
-        this.chunkContext(),
+        { ...this.chunkContext(), onCallsDone: freeSlot },
         chunk.op,
         chunk.items.map((i) => i.openid),
       );

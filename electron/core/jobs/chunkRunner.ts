@@ -25,6 +25,8 @@ export interface ChunkContext {
   signal: AbortSignal;
   /** The cache changed (a step landed). */
   onCacheChanged(): void;
+  /** The chunk makes no more WeChat calls (its last cache writes follow): the next may start. */
+  onCallsDone?: () => void;
 }
 
 interface StepResult {
@@ -67,6 +69,11 @@ export async function runChunk(
     }
     live = r.ok;
     if (live.length === 0) break;
+  }
+  if (record && ctx.onCallsDone) {
+    // Let the next chunk's first request go out before this one's last cache write.
+    ctx.onCallsDone();
+    await new Promise((resolve) => setImmediate(resolve));
   }
   record?.();
   return { done: live, failed };
