@@ -42,6 +42,19 @@ test('a new user tries the demo: welcome → demo → followers listed with thei
   await expect(drawer.getByText(/\d+ \/ 29 字节/)).toBeVisible();
   await snap(page, 'drawer-zh');
   await expectControlsNamed(page);
+
+  // The remark: a live byte counter against WeChat's limit, then saved on WeChat.
+  const remark = drawer.getByRole('textbox', { name: '备注（微信）' });
+  await remark.fill('张阿姨住在幸福小区三号楼二单元');
+  await expect(drawer.getByText('45 / 29 字节')).toBeVisible();
+  await expect(drawer.getByText('太长了：45 字节，最多 29 字节（约 10 个汉字）')).toBeVisible();
+  await expect(drawer.getByRole('button', { name: '保存备注' })).toBeDisabled();
+  await remark.fill('张阿姨 3号楼');
+  await expect(drawer.getByText('17 / 29 字节')).toBeVisible();
+  await remark.press('Enter');
+  await expect(page.getByText('备注已保存到微信')).toBeVisible();
+  await expect(drawer).toContainText('张阿姨 3号楼'); // the drawer's title follows the saved remark
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
+  await expect(followerRows(page).first()).toContainText('张阿姨 3号楼');
 });

@@ -25,6 +25,15 @@ test('the language can be switched in settings, and the choice is kept', async (
   await snap(page, 'settings-zh');
   await expectControlsNamed(page);
 
+  // Dark, then back to following the system.
+  await settings.getByText('深色', { exact: true }).click();
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+  await page.keyboard.press('Escape');
+  await snap(page, 'main-dark-zh');
+  await page.getByRole('button', { name: '设置' }).click();
+  await settings.getByText('跟随系统', { exact: true }).last().click();
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'light');
+
   await settings.getByRole('radio', { name: 'English' }).click();
   const english = page.getByRole('dialog', { name: 'Settings' });
   await expect(english.getByRole('radio', { name: 'English' })).toBeChecked();

@@ -74,6 +74,17 @@ test('WeChat stops answering mid-job: one line says since when, saved lists stay
   await expect(page.getByRole('tooltip')).toContainText('现在连不上微信，这个操作需要联网');
   await snap(page, 'offline-zh');
 
+  // A local note needs no WeChat: it saves offline. The remark (on WeChat) says why it waits.
+  await followerRows(page).first().click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('textbox', { name: '备注（微信）' })).toBeDisabled();
+  await expect(drawer).toContainText('现在连不上微信，这个操作需要联网');
+  await drawer.getByRole('textbox', { name: '本地笔记' }).fill('常来买鸡蛋');
+  await drawer.getByRole('button', { name: '保存笔记' }).click();
+  await expect(page.getByText('笔记已保存')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(followerRows(page).first()).toContainText('常来买鸡蛋');
+
   // WeChat is back: the job carries on by itself and finishes; the offline line goes away.
   wechat = await startWeChat({ port });
   await page.getByRole('button', { name: '任务' }).click();

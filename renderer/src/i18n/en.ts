@@ -127,6 +127,7 @@ export const en: Messages = {
     otherError: 'The connection did not work',
     sync: {
       title: 'Syncing followers',
+      titleDone: 'Your followers are on this computer',
       lead: 'The first sync saves your follower list on this computer. With many followers it takes a few minutes; you can open the main window now and the sync carries on in the background.',
       progress: 'Synced {{done, number}} / {{total, number}}',
       starting: 'Getting ready to sync…',

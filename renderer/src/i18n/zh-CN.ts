@@ -117,6 +117,7 @@ export const zhCN = {
     otherError: '连接没有成功',
     sync: {
       title: '正在同步粉丝',
+      titleDone: '粉丝已保存到这台电脑',
       lead: '第一次同步会把粉丝列表保存到这台电脑上。粉丝多时需要几分钟；你可以先进入主界面，同步会在后台继续。',
       progress: '已同步 {{done, number}} / {{total, number}}',
       starting: '正在准备同步…',

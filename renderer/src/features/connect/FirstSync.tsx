@@ -17,7 +17,7 @@ export function FirstSync({ accountId, onOpen }: { accountId: string; onOpen: ()
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {t('connect.sync.title')}
+        {finished ? t('connect.sync.titleDone') : t('connect.sync.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('connect.sync.lead')}</Typography.Paragraph>
       {finished ? (

@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, theme } from 'antd';
-import { useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowerQueryInput, FollowerRow, FollowerSort } from '#contract/followers';
 import { FollowerRowView, ROW_HEIGHT, columnsTemplate } from './FollowerRowView';
@@ -71,6 +71,17 @@ export function FollowersTable(props: Props) {
     anchorRef.current = index;
   };
 
+  // Rows are memoized: they get callbacks that never change and read the latest state through a ref.
+  const latest = useRef({ toggle, onOpen });
+  useLayoutEffect(() => {
+    latest.current = { toggle, onOpen };
+  });
+  const onToggleRow = useCallback(
+    (index: number, openid: string, shift: boolean) => latest.current.toggle(index, openid, shift),
+    [],
+  );
+  const onOpenRow = useCallback((openid: string) => latest.current.onOpen(openid), []);
+
   const allMatching = isAllMatching(selection);
   const someSelected = selection.mode === 'all' || selection.ids.size > 0;
 
@@ -138,14 +149,6 @@ export function FollowersTable(props: Props) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
-            const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-              if (!row || e.target !== e.currentTarget) return;
-              if (e.key === 'Enter') onOpen(row.openid);
-              if (e.key === ' ') {
-                e.preventDefault();
-                toggle(item.index, row.openid, e.shiftKey);
-              }
-            };
             return (
               <FollowerRowView
                 key={item.key}
@@ -154,9 +157,8 @@ export function FollowersTable(props: Props) {
                 row={row}
                 selected={row ? isSelected(selection, row.openid) : false}
                 groupNames={props.groupNames}
-                onToggle={(shift) => row && toggle(item.index, row.openid, shift)}
-                onOpen={() => row && onOpen(row.openid)}
-                onKeyDown={onKeyDown}
+                onToggle={onToggleRow}
+                onOpen={onOpenRow}
               />
             );
           })}

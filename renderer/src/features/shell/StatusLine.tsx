@@ -83,6 +83,15 @@ export function StatusLine({ accountId, lastSyncedAt }: { accountId: string; las
           </Typography.Text>
         </Tooltip>
       )}
+      {status?.needsFullSync && !status.running ? (
+        <>
+          <Divider orientation="vertical" />
+          <Typography.Text type="warning">{t('sync.needsFull')}</Typography.Text>
+          <Button size="small" type="link" onClick={() => startSync.mutate()} disabled={!net.online}>
+            {t('shell.sync')}
+          </Button>
+        </>
+      ) : null}
       {status?.lastError && !status.running ? (
         <>
           <Divider orientation="vertical" />
