@@ -46,6 +46,16 @@ test('an unverified account (48001) is explained plainly, with what to do', asyn
   await expect(help.getByRole('button', { name: '再次测试' })).toBeVisible();
   await expect(help.getByRole('button', { name: '试用演示账号' })).toBeVisible();
   await snap(page, 'connect-unverified-zh');
+
+  // 89503: a new IP must be approved by the administrator on their phone.
+  wechat.control.configure({ ipConfirm: '89503' });
+  await page.getByLabel('开发者ID (AppID)').fill(SERVICE.appid);
+  await page.getByLabel('开发者密码 (AppSecret)').fill(SERVICE.secret);
+  await page.getByRole('button', { name: '测试连接' }).click();
+  const phone = page.getByRole('alert').filter({ hasText: '请管理员在手机上确认' });
+  await expect(phone).toContainText('公众平台安全助手');
+  await expect(phone.getByRole('button', { name: '再次测试' })).toBeVisible();
+  wechat.control.configure({ ipConfirm: 'off' });
 });
 
 test('40164: the IP WeChat saw, how to whitelist it, then success after it is allowed', async ({ page }) => {

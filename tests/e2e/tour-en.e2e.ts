@@ -107,4 +107,12 @@ test('an English-speaking owner connects an account, works with followers and go
   });
   await expect(page.getByTestId('net-status')).toContainText('Offline since');
   await snap(page, 'offline-en');
+
+  // Deleting the account's local data (it works offline) leads back to the start.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: "Delete this account's local data" }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the local data of “Corner Shop”?' });
+  await expect(confirm).toContainText('Nothing changes on WeChat');
+  await confirm.getByRole('button', { name: 'Delete local data' }).click();
+  await expect(page.getByRole('button', { name: 'Try the demo account' })).toBeVisible();
 });
