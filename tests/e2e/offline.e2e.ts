@@ -17,7 +17,8 @@ test.afterAll(async () => {
   await wechat.close();
 });
 
-test.use({ locale: 'zh-CN' });
+// The longest story in the suite: keep a trace when it fails, to see where it stopped.
+test.use({ locale: 'zh-CN', trace: 'retain-on-failure' });
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: '标签和分组' });
 
@@ -34,6 +35,7 @@ test('WeChat stops answering mid-job: one line says since when, saved lists stay
   const regulars = sidebar(page).getByRole('button', { name: /^老顾客 / });
   await regulars.click();
   const total = Number((await regulars.textContent())?.replace(/\D/g, ''));
+  await expect(page.getByTestId('follower-count')).toHaveText(`共 ${total} 位粉丝`);
   await page.getByRole('checkbox', { name: '选择全部符合条件的粉丝' }).check();
   await page.getByRole('button', { name: '批量操作' }).click();
   await page.getByRole('menuitem', { name: '移动到标签…' }).click();

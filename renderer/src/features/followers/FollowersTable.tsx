@@ -113,6 +113,7 @@ export function FollowersTable(props: Props) {
             <Checkbox
               aria-label={t('followers.selectHeader')}
               checked={allMatching}
+              disabled={props.stale}
               indeterminate={someSelected && !allMatching}
               onChange={(e) => onSelection(e.target.checked ? selectAllMatching() : emptySelection)}
             />

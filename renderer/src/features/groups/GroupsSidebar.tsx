@@ -1,7 +1,6 @@
 import {
   DeleteOutlined,
   EditOutlined,
-  LockOutlined,
   MoreOutlined,
   PlusOutlined,
   StarOutlined,
@@ -11,20 +10,20 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Flex, Skeleton, Tooltip, Typography, theme } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Button, Dropdown, Flex, Skeleton, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorData } from '../../api';
-import { useFormatters } from '../../i18n/format';
 import type { SidebarView } from '../followers/followerFilters';
 import { useFollowerTotal } from '../followers/useFollowerTotal';
 import { DeleteGroupDialog } from './DeleteGroupDialog';
 import { GroupNameDialog } from './GroupNameDialog';
 import { jobsAvailable, useJobActions } from '../jobs/useJobs';
 import { TAG_LIMIT } from './groupNameRules';
+import { SidebarItem } from './SidebarItem';
 import { groupLabel, termKey, useGroupMutations, useGroups } from './useGroups';
 
 interface Props {
@@ -203,82 +202,5 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
         />
       ) : null}
     </nav>
-  );
-}
-
-function SidebarItem({
-  icon,
-  name,
-  count,
-  selected,
-  onClick,
-  reserved,
-  menu,
-}: {
-  icon: ReactNode;
-  name: string;
-  count: number | undefined;
-  selected: boolean;
-  onClick: () => void;
-  reserved?: boolean;
-  menu?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const { token } = theme.useToken();
-  const format = useFormatters();
-  return (
-    <Flex
-      align="center"
-      style={{
-        borderRadius: token.borderRadius,
-        background: selected ? token.controlItemBgActive : undefined,
-        marginBottom: 2,
-      }}
-    >
-      <button
-        type="button"
-        onClick={onClick}
-        aria-current={selected ? 'true' : undefined}
-        style={{
-          flex: 1,
-          minWidth: 0,
-          display: 'flex',
-          alignItems: 'center',
-          gap: 8,
-          padding: '7px 8px',
-          border: 0,
-          background: 'transparent',
-          color: selected ? token.colorPrimaryText : token.colorText,
-          fontWeight: selected ? 600 : 400,
-          fontSize: token.fontSize,
-          fontFamily: 'inherit',
-          cursor: 'pointer',
-          textAlign: 'start',
-        }}
-      >
-        <span aria-hidden style={{ color: token.colorTextSecondary }}>
-          {icon}
-        </span>
-        <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-          {name}
-        </span>
-        <span style={{ color: token.colorTextSecondary, fontVariantNumeric: 'tabular-nums' }}>
-          {count === undefined ? '' : format.number(count)}
-        </span>
-      </button>
-      {reserved ? (
-        <Tooltip title={t('groups.reserved')} placement="right">
-          <Button
-            size="small"
-            type="text"
-            icon={<LockOutlined aria-hidden />}
-            aria-label={t('groups.reservedWhy', { name })}
-            style={{ color: token.colorTextQuaternary }}
-          />
-        </Tooltip>
-      ) : (
-        menu
-      )}
-    </Flex>
   );
 }
