@@ -42,6 +42,11 @@ export interface MoveBenchResult {
   lowerBoundMs: number;
   /** ms ÷ lowerBoundMs */
   ratio: number;
+  /**
+   * The same calls (the move back, B→A) from a bare WeChat client in as many parallel chains, with
+   * no job, database or events: what the transport and the emulator's latency cost on this machine.
+   */
+  floorMs: number;
 }
 
 const TAGGING = '/cgi-bin/tags/members/batchtagging';
@@ -202,6 +207,7 @@ export async function runMoveBench(options: MoveBenchOptions = {}): Promise<Move
     }
     const calls = (await emulator.countCalls(TAGGING)) + (await emulator.countCalls(UNTAGGING));
     const lowerBoundMs = (calls * latencyMs) / concurrency;
+    const floorMs = await bareClientFloor(emulator.url, moved, B, A, concurrency);
     return {
       followers,
       latencyMs,
@@ -211,11 +217,38 @@ export async function runMoveBench(options: MoveBenchOptions = {}): Promise<Move
       ms,
       lowerBoundMs,
       ratio: ms / lowerBoundMs,
+      floorMs,
     };
   } finally {
     await services.close();
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Moves `openids` from tag `from` to `to` with a bare client: chunks of 50, tag then untag. */
+async function bareClientFloor(
+  url: string,
+  openids: readonly string[],
+  from: number,
+  to: number,
+  concurrency: number,
+): Promise<number> {
+  const { DEFAULT_APPID, DEFAULT_SECRET } = await import('../../electron/sandbox');
+  const { WeChatClient } = await import('../../electron/core/wechat/client');
+  const { batchTag, batchUntag } = await import('../../electron/core/wechat/api/tags');
+  const { chunk, forEachConcurrently } = await import('../../electron/core/concurrency');
+  const client = new WeChatClient({ appId: DEFAULT_APPID, secret: async () => DEFAULT_SECRET, hosts: [url] });
+  try {
+    await client.token();
+    const t0 = performance.now();
+    await forEachConcurrently(chunk(openids, 50), concurrency, async (part) => {
+      await batchTag(client, to, part);
+      await batchUntag(client, from, part);
+    });
+    return performance.now() - t0;
+  } finally {
+    await client.close();
   }
 }
 
@@ -233,7 +266,9 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(values.runs));
   const emulator = values.emulator === 'inProcess' ? 'inProcess' : 'child';
   console.log(`emulator: ${emulator}`);
-  console.log('followers  latency  concurrency  calls   time (median)  lower bound  ratio   runs (ms)');
+  console.log(
+    'followers  latency  concurrency  calls   time (median)  lower bound  ratio   bare client  ratio   runs (ms)',
+  );
   for (const concurrency of values.concurrency.split(',').map(Number)) {
     const results: MoveBenchResult[] = [];
     for (let i = 0; i < runs; i++) {
@@ -251,6 +286,8 @@ async function main(): Promise<void> {
         `${(median.ms / 1000).toFixed(2)} s`.padEnd(14),
         `${(median.lowerBoundMs / 1000).toFixed(2)} s`.padEnd(12),
         median.ratio.toFixed(2).padEnd(7),
+        `${(median.floorMs / 1000).toFixed(2)} s`.padEnd(12),
+        (median.ms / median.floorMs).toFixed(2).padEnd(7),
         results.map((r) => Math.round(r.ms)).join(', '),
       ].join(' '),
     );

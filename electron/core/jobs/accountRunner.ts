@@ -43,7 +43,7 @@ interface Chunk {
   probe: boolean;
 }
 
-/** Pending rows looked at beyond the ones in flight when picking a chunk (at most). */
+/** Pending rows (not in flight) looked at when picking a chunk, at most. */
 const SCAN_AHEAD = 1_000;
 /** The largest batch of any op (tags and legacy groups: 50). */
 const MAX_BATCH = 50;
@@ -189,13 +189,13 @@ export class AccountRunner {
   private pick(jobId: string, rt: JobRuntime, jobWide: ItemOp | null, probe: boolean): Chunk | null {
     // Look at a few rows past the ones in flight first; further only when those are all blocked.
     for (let ahead = 2 * MAX_BATCH; ; ahead = Math.min(ahead * 8, SCAN_AHEAD)) {
-      const rows = this.store.pending(jobId, rt.claimed.size + ahead);
+      const rows = this.store.pending(jobId, rt.claimed, ahead);
       let key: string | null | undefined;
       let op: ItemOp | null = null;
       let max = 0;
       const items: PendingItem[] = [];
       for (const item of rows) {
-        if (rt.claimed.has(item.seq) || this.openidsInFlight.has(item.openid)) continue;
+        if (this.openidsInFlight.has(item.openid)) continue;
         if (key === undefined) {
           key = item.opKey;
           op = key === null ? jobWide : itemOpSchema.parse(JSON.parse(key) as unknown);
@@ -207,7 +207,7 @@ export class AccountRunner {
         items.push(item);
         if (items.length >= max) break;
       }
-      const more = rows.length === rt.claimed.size + ahead && ahead < SCAN_AHEAD;
+      const more = rows.length === ahead && ahead < SCAN_AHEAD;
       if (op && (items.length >= max || !more)) return { op, items, probe };
       if (!more) return null;
     }
@@ -266,11 +266,14 @@ export class AccountRunner {
         chunk.op,
         chunk.items.map((i) => i.openid),
       );
-      this.store.recordChunk(
-        jobId,
-        result.done.map(seq),
-        [...result.failed].map(([openid, failure]) => ({ seq: seq(openid), failure })),
-      );
+      this.deps.session.db.transaction(() => {
+        result.writeCache();
+        this.store.recordChunk(
+          jobId,
+          result.done.map(seq),
+          [...result.failed].map(([openid, failure]) => ({ seq: seq(openid), failure })),
+        );
+      });
       const job = chunk.probe ? this.store.get(jobId) : undefined;
       if (job?.status === 'paused' && job.pauseReason !== 'user') {
         // The probe went through: WeChat answers again (network back, new day, new minute).

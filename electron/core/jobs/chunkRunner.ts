@@ -15,6 +15,11 @@ export interface ChunkResult {
   /** Every step of the op was accepted for these. */
   done: string[];
   failed: Map<string, ItemFailure>;
+  /**
+   * Writes what WeChat accepted into the cache. The caller runs it in the same transaction as
+   * the items' records: one commit per chunk (commits were a third of the runner's time).
+   */
+  writeCache(): void;
 }
 
 export interface ChunkContext {
@@ -23,9 +28,9 @@ export interface ChunkContext {
   timing: JobTiming;
   /** Aborted when the services close: waits end, and the chunk's items stay pending. */
   signal: AbortSignal;
-  /** The cache changed (a step landed). */
+  /** The cache changed. */
   onCacheChanged(): void;
-  /** The chunk makes no more WeChat calls (its last cache writes follow): the next may start. */
+  /** The chunk makes no more WeChat calls: the next chunk may start while this one is recorded. */
   onCallsDone?: () => void;
 }
 
@@ -35,11 +40,11 @@ interface StepResult {
 }
 
 /**
- * Applies one op to one chunk of followers (≤ the API's batch limit): each step is one batch call,
- * recorded in the cache as soon as WeChat accepts it. Follower-specific refusals are found and
- * recorded; those followers drop out of later steps (a follower whose tagging failed keeps the old
- * tag). Anything that stops the whole chunk throws a JobInterrupt and records nothing for its
- * items, which stay pending: every step is idempotent, so running the chunk again is safe.
+ * Applies one op to one chunk of followers (≤ the API's batch limit): each step is one batch call.
+ * Follower-specific refusals are found and recorded; those followers drop out of later steps (a
+ * follower whose tagging failed keeps the old tag). Anything that stops the whole chunk throws a
+ * JobInterrupt, after writing to the cache what the finished steps changed; its items stay pending
+ * (every step is idempotent, so running the chunk again is safe).
  */
 export async function runChunk(
   ctx: ChunkContext,
@@ -47,36 +52,33 @@ export async function runChunk(
   openids: readonly string[],
 ): Promise<ChunkResult> {
   const failed = new Map<string, ItemFailure>();
+  const accepted: { step: OpStep; openids: string[] }[] = [];
+  const writeCache = () => {
+    if (accepted.length === 0) return;
+    ctx.db.transaction(() => {
+      for (const a of accepted.splice(0)) a.step.record(ctx.db, a.openids);
+    });
+    ctx.onCacheChanged();
+  };
   let live = [...openids];
-  let record: (() => void) | null = null;
-  for (const step of stepsOf(op)) {
-    const running = runStep(ctx, step, live, false);
-    running.catch(() => undefined); // awaited below; this only marks it handled meanwhile
-    if (record) {
-      // The previous step's cache write runs while this step's request is on the wire.
-      await new Promise((resolve) => setImmediate(resolve));
-      record();
-      record = null;
+  try {
+    for (const step of stepsOf(op)) {
+      const r = await runStep(ctx, step, live, false);
+      for (const [openid, failure] of r.failed) failed.set(openid, failure);
+      if (r.ok.length > 0) accepted.push({ step, openids: r.ok });
+      live = r.ok;
+      if (live.length === 0) break;
     }
-    const r = await running;
-    for (const [openid, failure] of r.failed) failed.set(openid, failure);
-    if (r.ok.length > 0) {
-      const accepted = r.ok;
-      record = () => {
-        step.record(ctx.db, accepted);
-        ctx.onCacheChanged();
-      };
-    }
-    live = r.ok;
-    if (live.length === 0) break;
+  } catch (error) {
+    writeCache();
+    throw error;
   }
-  if (record && ctx.onCallsDone) {
-    // Let the next chunk's first request go out before this one's last cache write.
+  if (ctx.onCallsDone) {
+    // Let the next chunk's first request go out before this one is written down.
     ctx.onCallsDone();
     await new Promise((resolve) => setImmediate(resolve));
   }
-  record?.();
-  return { done: live, failed };
+  return { done: live, failed, writeCache };
 }
 
 async function runStep(

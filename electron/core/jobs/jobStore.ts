@@ -108,6 +108,7 @@ export class JobStore {
   private readonly pendingStmt: StatementSync;
   private readonly hasPendingStmt: StatementSync;
   private readonly markStmt: StatementSync;
+  private readonly markDoneStmt: StatementSync;
   private readonly countsStmt: StatementSync;
   private readonly skipPendingStmt: StatementSync;
   private readonly doneItemsStmt: StatementSync;
@@ -129,12 +130,17 @@ export class JobStore {
       'INSERT INTO job_items (job_id, seq, openid, state, op, before) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.pendingStmt = sql.prepare(
-      `SELECT seq, openid, op FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`,
+      `SELECT seq, openid, op FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'pending'
+       AND seq NOT IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`,
     );
     this.hasPendingStmt = sql.prepare(
       `SELECT 1 AS one FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'pending' LIMIT 1`,
     );
     // The state guard makes recording idempotent: an item is counted done (or failed) once.
+    this.markDoneStmt = sql.prepare(
+      `UPDATE job_items SET state = 'done' WHERE job_id = ? AND state = 'pending'
+       AND seq IN (SELECT value FROM json_each(?))`,
+    );
     this.markStmt = sql.prepare(
       "UPDATE job_items SET state = ?, code = ?, errcode = ? WHERE job_id = ? AND seq = ? AND state = 'pending'",
     );
@@ -224,9 +230,9 @@ export class JobStore {
     this.db.sql.prepare(`UPDATE jobs SET ${set} WHERE id = ?`).run(...values, id);
   }
 
-  /** The first `limit` pending items in seq order (the caller skips the ones in flight). */
-  pending(jobId: string, limit: number): PendingItem[] {
-    return this.pendingStmt.all(jobId, limit).map((r) => ({
+  /** The first `limit` pending items in seq order, leaving out `except` (the ones in flight). */
+  pending(jobId: string, except: Iterable<number>, limit: number): PendingItem[] {
+    return this.pendingStmt.all(jobId, JSON.stringify([...except]), limit).map((r) => ({
       seq: num(r.seq),
       openid: str(r.openid),
       opKey: strOrNull(r.op),
@@ -246,7 +252,7 @@ export class JobStore {
     this.db.transaction(() => {
       let ok = 0;
       let bad = 0;
-      for (const seq of done) ok += Number(this.markStmt.run('done', null, null, jobId, seq).changes);
+      if (done.length > 0) ok = Number(this.markDoneStmt.run(jobId, JSON.stringify(done)).changes);
       for (const { seq, failure } of failed) {
         bad += Number(this.markStmt.run('failed', failure.code, failure.errcode ?? null, jobId, seq).changes);
       }
