@@ -35,6 +35,15 @@ export const groupListSchema = z.object({
   blacklisted: z.number(),
 });
 
+export const netStateSchema = z.object({
+  accountId: z.string(),
+  /** True until a call has failed to reach WeChat. */
+  online: z.boolean(),
+  /** When the state last changed, or null when nothing has been tried yet. */
+  since: z.number().nullable(),
+  reason: z.string().optional(),
+});
+
 /** Groups, followers and sync: answered from the account's offline cache, refreshed from WeChat. */
 export const dataChannels = {
   'groups:list': { input: z.strictObject({ accountId: accountIdInput }), output: groupListSchema },
@@ -68,4 +77,6 @@ export const dataChannels = {
   },
   'sync:start': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
   'sync:status': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
+  /** Whether WeChat answered the account's last call (changes also arrive as `net:status`). */
+  'net:get': { input: z.strictObject({ accountId: accountIdInput }), output: netStateSchema },
 } as const;

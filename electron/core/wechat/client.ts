@@ -195,6 +195,8 @@ export class WeChatClient {
           spec.method,
           body,
         );
+        // Any HTTP answer means WeChat is reachable, whatever it says.
+        this.options.onReachability?.(true);
         if (answer.status >= 500 || answer.json === undefined || typeof answer.json !== 'object') {
           transient = new AppError('SYSTEM_BUSY', { status: answer.status }, { retryable: true });
         } else {

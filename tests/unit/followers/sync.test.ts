@@ -150,6 +150,18 @@ describe('offline', () => {
     expect(page.rows).toHaveLength(10);
     expect(page.lastSyncedAt).toBe(synced.lastSyncedAt);
     expect((await offline).online).toBe(false);
+    expect(await core.ok('net:get', { accountId })).toMatchObject({ online: false });
+
+    // WeChat is back: the next call that gets an answer says so.
+    const online = new Promise<EventPayload<'net:status'>>((resolve) => {
+      core.services.events.subscribe((e) => {
+        if (e.name === 'net:status' && e.payload.online) resolve(e.payload);
+      });
+    });
+    sandbox.control.clearFaults();
+    await core.ok('sync:start', { accountId });
+    expect((await online).online).toBe(true);
+    expect(await core.ok('net:get', { accountId })).toMatchObject({ online: true });
   });
 });
 

@@ -179,6 +179,10 @@ export const samples: ChannelSamples = {
     output: follower,
   },
   'sync:start': { inputs: [{ accountId: 'acc_1' }], output: syncStatus },
+  'net:get': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: { accountId: 'acc_1', online: false, since: 1_700_000_000_000, reason: 'ECONNRESET' },
+  },
   'sync:status': {
     inputs: [{ accountId: 'acc_1' }],
     output: { ...syncStatus, running: false, phase: 'idle' },
