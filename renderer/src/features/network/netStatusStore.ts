@@ -5,8 +5,8 @@ export type NetStatus = EventPayload<'net:status'>;
 type Listener = () => void;
 
 /**
- * Whether WeChat answered for each account, from `net:status` events (there is no channel to ask,
- * so until the first event an account counts as online). Read with useNetStatus().
+ * Whether WeChat answered for each account, from `net:status` events and one `net:get` per
+ * account (until either says otherwise an account counts as online). Read with useNetStatus().
  */
 class NetStatusStore {
   private readonly byAccount = new Map<string, NetStatus>();
@@ -25,8 +25,8 @@ class NetStatusStore {
   }
 
   /**
-   * Marks an account online after something that needed WeChat succeeded (a sync, an edit). The
-   * core only reports going offline, so this is how the app notices WeChat is back.
+   * Marks an account online after something that needed WeChat succeeded (a sync, an edit), in
+   * case that answer arrives before the core's own `net:status` event.
    */
   reportOnline(accountId: string, since: number): void {
     const current = this.byAccount.get(accountId);
