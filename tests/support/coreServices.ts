@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InsecureFileSecretStore } from '../../electron/core/accounts/insecureFileSecretStore';
 import type { CorePorts, KeyValueStore } from '../../electron/core/ports';
-import { createServices, type Services } from '../../electron/core/services';
+import { createServices, type ServiceOptions, type Services } from '../../electron/core/services';
 import { dispatch } from '../../electron/core/transport';
 import type { Sandbox } from '../../electron/sandbox';
 import type { ChannelName, ChannelOutput, ChannelRequest } from '#contract/channels';
@@ -38,23 +38,28 @@ export async function startTestCore(
   extra: Partial<CorePorts> = {},
   /** Reopen the folders of an earlier core, as an app restart would. */
   reopen?: Pick<TestCore, 'dataDir' | 'secretsDir'>,
+  /** Tuning that is not a host port (the jobs' timing). */
+  serviceOptions: ServiceOptions = {},
 ): Promise<TestCore> {
   const dataDir = reopen?.dataDir ?? mkdtempSync(join(tmpdir(), 'fg-core-'));
   const secretsDir = reopen?.secretsDir ?? mkdtempSync(join(tmpdir(), 'fg-secrets-'));
   const log = capturingLog();
-  const services = await createServices({
-    dataDir,
-    secrets: new InsecureFileSecretStore(secretsDir),
-    settings: await electronStoreAt(dataDir),
-    log,
-    app: { name: 'Follower Groups', version: '0.0.0-test' },
-    wechat: {
-      hosts: sandboxHosts(sandbox),
-      resolveTo: '127.0.0.1',
-      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  const services = await createServices(
+    {
+      dataDir,
+      secrets: new InsecureFileSecretStore(secretsDir),
+      settings: await electronStoreAt(dataDir),
+      log,
+      app: { name: 'Follower Groups', version: '0.0.0-test' },
+      wechat: {
+        hosts: sandboxHosts(sandbox),
+        resolveTo: '127.0.0.1',
+        retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      },
+      ...extra,
     },
-    ...extra,
-  });
+    serviceOptions,
+  );
   const call = <C extends ChannelName>(channel: C, input: ChannelRequest<C>) =>
     dispatch(services.handlers, channel, input) as Promise<Result<ChannelOutput<C>>>;
   return {

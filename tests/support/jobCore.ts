@@ -1,18 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { InsecureFileSecretStore } from '../../electron/core/accounts/insecureFileSecretStore';
 import type { JobTimingOptions } from '../../electron/core/jobs/jobTiming';
 import type { CorePorts } from '../../electron/core/ports';
-import { createServices } from '../../electron/core/services';
-import { dispatch } from '../../electron/core/transport';
 import { DEFAULT_APPID, DEFAULT_SECRET, type Sandbox } from '../../electron/sandbox';
-import type { ChannelName, ChannelOutput, ChannelRequest } from '#contract/channels';
 import type { EventPayload } from '#contract/events';
 import type { JobSummary } from '#contract/jobs';
-import type { Result } from '#contract/result';
-import { electronStoreAt, type TestCore } from './coreServices';
-import { capturingLog, sandboxHosts } from './sandboxClient';
+import { startTestCore, type TestCore } from './coreServices';
 
 /** Waits short enough for tests: jobs retry and probe within milliseconds. */
 export const fastJobTiming: JobTimingOptions = {
@@ -34,39 +25,7 @@ export async function startJobCore(
   reopen?: Pick<TestCore, 'dataDir' | 'secretsDir'>,
   extra: Partial<CorePorts> = {},
 ): Promise<TestCore> {
-  const dataDir = reopen?.dataDir ?? mkdtempSync(join(tmpdir(), 'fg-jobs-'));
-  const secretsDir = reopen?.secretsDir ?? mkdtempSync(join(tmpdir(), 'fg-secrets-'));
-  const log = capturingLog();
-  const services = await createServices(
-    {
-      dataDir,
-      secrets: new InsecureFileSecretStore(secretsDir),
-      settings: await electronStoreAt(dataDir),
-      log,
-      app: { name: 'Follower Groups', version: '0.0.0-test' },
-      wechat: {
-        hosts: sandboxHosts(sandbox),
-        resolveTo: '127.0.0.1',
-        retry: { baseDelayMs: 1, maxDelayMs: 5 },
-      },
-      ...extra,
-    },
-    { jobs },
-  );
-  const call = <C extends ChannelName>(channel: C, input: ChannelRequest<C>) =>
-    dispatch(services.handlers, channel, input) as Promise<Result<ChannelOutput<C>>>;
-  return {
-    services,
-    dataDir,
-    secretsDir,
-    log,
-    call,
-    ok: async (channel, input) => {
-      const r = await call(channel, input);
-      if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
-      return r.data;
-    },
-  };
+  return startTestCore(sandbox, extra, reopen, { jobs });
 }
 
 export async function addAccount(core: TestCore, groupApi: 'tags' | 'groups' = 'tags'): Promise<string> {
