@@ -86,3 +86,38 @@ test('select 120 followers, move them to another tag with progress, counts follo
   await expect(group(page, '老顾客')).toHaveAccessibleName(`老顾客 ${regularsBefore}`);
   await expect(group(page, '会员')).toHaveAccessibleName(`会员 ${membersBefore}`);
 });
+
+test('blacklist two followers in bulk, then take them off again', async ({ page }) => {
+  await openApp(page, host.url);
+  await expect(page.getByTestId('last-synced')).toContainText('上次同步', { timeout: 20_000 });
+  const before = await countOf(page, '黑名单');
+  await followerRows(page).nth(0).getByRole('checkbox').check();
+  await followerRows(page).nth(1).getByRole('checkbox').check();
+  await expect(page.getByText('已选择 2 位粉丝')).toBeVisible();
+
+  await page.getByRole('button', { name: '批量操作' }).click();
+  await page.getByRole('menuitem', { name: /^拉入黑名单/ }).click();
+  const dialog = page.getByRole('dialog', { name: '把 2 位粉丝拉入黑名单？' });
+  // Nothing to choose: the action can start at once.
+  await expect(dialog.getByRole('button', { name: '开始' })).toBeEnabled();
+  await dialog.getByRole('button', { name: '开始' }).click();
+  const jobs = page.getByRole('dialog', { name: '任务' });
+  await expect(jobs.getByText('已完成 2 / 2').first()).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await expect(group(page, '黑名单')).toHaveAccessibleName(`黑名单 ${before + 2}`);
+
+  await group(page, '黑名单').click();
+  await followersTable(page).getByRole('checkbox').first().waitFor();
+  await page.getByRole('checkbox', { name: '选择全部符合条件的粉丝' }).check();
+  await page.getByRole('button', { name: '批量操作' }).click();
+  await page.getByRole('menuitem', { name: /^移出黑名单/ }).click();
+  await page
+    .getByRole('dialog', { name: /移出黑名单？$/ })
+    .getByRole('button', { name: '开始' })
+    .click();
+  await expect(jobs.getByText(`已完成 ${before + 2} / ${before + 2}`).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.keyboard.press('Escape');
+  await expect(group(page, '黑名单')).toHaveAccessibleName('黑名单 0');
+});

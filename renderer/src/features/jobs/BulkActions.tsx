@@ -98,7 +98,11 @@ function BulkDialog({
   const [to, setTo] = useState<number | undefined>();
   const needsFrom = action === 'move' || action === 'remove';
   const needsTo = action === 'move' || action === 'add';
-  const ready = (!needsFrom || from !== undefined) && (!needsTo || to !== undefined) && from !== to;
+  // Only a move has both ends, and they must differ; blacklist actions have neither.
+  const ready =
+    (!needsFrom || from !== undefined) &&
+    (!needsTo || to !== undefined) &&
+    (!(needsFrom && needsTo) || from !== to);
 
   const title =
     action === 'blacklist'
