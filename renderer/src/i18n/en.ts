@@ -354,9 +354,9 @@ export const en: Messages = {
     copyOpenid: 'Copy openid',
     remark: 'Remark (on WeChat)',
     remarkHelp:
-      'The remark is saved on WeChat and shows in the console too. WeChat needs it under 30 bytes — about 10 Chinese characters (a Chinese character is 3 bytes, a letter or digit 1).',
+      'The remark is saved on WeChat and shows in the console too. WeChat needs it under 30 bytes: at most 9 Chinese characters (a Chinese character is 3 bytes, a letter or digit 1).',
     remarkCounter: '{{count}} / {{max}} bytes',
-    remarkTooLong: 'Too long: {{count}} bytes, at most {{max}} (about 10 Chinese characters)',
+    remarkTooLong: 'Too long: {{count}} bytes, at most {{max}} (at most 9 Chinese characters)',
     remarkSave: 'Save remark',
     remarkSaved: 'Remark saved on WeChat',
     remarkNotAllowed:

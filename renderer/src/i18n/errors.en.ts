@@ -72,7 +72,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   USER_UNSUBSCRIBED: 'This follower has unfollowed the account.',
   USER_LIMITED: "This follower's WeChat account is restricted, so it can't be changed right now.",
   REMARK_INVALID:
-    'The remark is too long: WeChat needs it under 30 bytes (about 10 Chinese characters). Shorten it and try again.',
+    'The remark is too long: WeChat needs it under 30 bytes (at most 9 Chinese characters). Shorten it and try again.',
   LIST_TOO_LONG:
     "Too many followers were sent in one request, over WeChat's limit. This is a bug in the app; please report it.",
   OPENID_BUSY: 'This follower is being changed by another request; the app retries by itself.',

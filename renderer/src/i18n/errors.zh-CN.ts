@@ -52,7 +52,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   OPENID_OTHER_APP: '这位粉丝属于另一个公众号。',
   USER_UNSUBSCRIBED: '这位粉丝已经取消关注。',
   USER_LIMITED: '这位粉丝的账号受到微信限制，暂时无法操作。',
-  REMARK_INVALID: '备注太长：微信要求少于 30 个字节（约 10 个汉字）。请缩短后再试。',
+  REMARK_INVALID: '备注太长：微信要求少于 30 个字节（最多 9 个汉字）。请缩短后再试。',
   LIST_TOO_LONG: '一次提交的粉丝太多，超过了微信的单次上限。这是应用的问题，请反馈给我们。',
   OPENID_BUSY: '这位粉丝正在被同时修改，稍后会自动重试。',
   PARTIAL_FAILURE: '有 {{count}} 位粉丝没有处理成功，其余已完成。可以查看原因后重试失败的部分。',

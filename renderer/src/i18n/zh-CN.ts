@@ -341,9 +341,9 @@ export const zhCN = {
     copyOpenid: '复制 openid',
     remark: '备注（微信）',
     remarkHelp:
-      '备注会保存到微信，公众号后台也能看到。微信要求少于 30 个字节，约 10 个汉字（一个汉字 3 个字节，一个字母或数字 1 个字节）。',
+      '备注会保存到微信，公众号后台也能看到。微信要求少于 30 个字节，最多 9 个汉字（一个汉字 3 个字节，一个字母或数字 1 个字节）。',
     remarkCounter: '{{count}} / {{max}} 字节',
-    remarkTooLong: '太长了：{{count}} 字节，最多 {{max}} 字节（约 10 个汉字）',
+    remarkTooLong: '太长了：{{count}} 字节，最多 {{max}} 字节（最多 9 个汉字）',
     remarkSave: '保存备注',
     remarkSaved: '备注已保存到微信',
     remarkNotAllowed: '这个公众号不能设置备注：微信只允许已认证的服务号设置备注。',

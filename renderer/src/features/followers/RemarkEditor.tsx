@@ -5,7 +5,7 @@ import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { REMARK_MAX_BYTES, utf8Bytes } from './remarkBytes';
 
-/** The WeChat remark with a live byte counter (under 30 bytes, about 10 Chinese characters). */
+/** The WeChat remark with a live byte counter (under 30 bytes: at most 9 Chinese characters). */
 export function RemarkEditor({
   initial,
   blockedReason,
