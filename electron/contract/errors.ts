@@ -28,6 +28,7 @@ export const errorCodes = [
   'TOKEN_FIGHT', // 40001 again right after a fresh token: someone is force-refreshing
   'TOKEN_INVALID', // 40001/40014/42001 that survived the one refresh
   'API_UNAUTHORIZED', // 48001: unverified account, or remarks on a non-service account
+  'REMARKS_UNAUTHORIZED', // 48001 on updateremark: remarks need a verified service account
   'API_BANNED', // 48004
   'QUOTA_DAILY', // 45009
   'QUOTA_MINUTE', // 45011

@@ -41,8 +41,10 @@ export class FollowerService {
       await updateRemark(s.client, openid, remark);
     } catch (err) {
       if (err instanceof WeChatError && err.errcode === 48001) {
-        // Learned: this is not a verified service account; say so at once next time.
+        // Learned: this is not a verified service account; say so at once next time. Only remarks
+        // are refused, so the error says that rather than "no follower management at all".
         this.accounts.noteCapability(accountId, { remarks: 'no' });
+        throw new AppError('REMARKS_UNAUTHORIZED', {}, { wechat: err.wechat, cause: err });
       }
       if (err instanceof WeChatError && (err.errcode === 43004 || err.errcode === 50005)) {
         s.db.followers.upsertMany([{ openid, subscribed: false }]);

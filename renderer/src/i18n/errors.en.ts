@@ -36,6 +36,8 @@ export const errorsEn: Record<ErrorCode, string> = {
     'WeChat refused the access token. Try again shortly; if it keeps happening, check whether another system uses the same AppSecret.',
   API_UNAUTHORIZED:
     'This account is not allowed to manage followers. WeChat allows follower and tag management only for verified (认证) accounts, and remarks only for verified service accounts. Complete WeChat verification to use these features.',
+  REMARKS_UNAUTHORIZED:
+    'Remarks need a verified service account, so this account cannot set them. Tags, sync and the blacklist are not affected; use a local note (kept only on this computer) to record who this follower is.',
   API_BANNED:
     'WeChat has banned this API for this account because of a violation. Check the notices in the console.',
   QUOTA_DAILY:

@@ -74,7 +74,7 @@ describe('remarks', () => {
     });
     expect(first).toMatchObject({
       ok: false,
-      error: { code: 'API_UNAUTHORIZED', wechat: { errcode: 48001 } },
+      error: { code: 'REMARKS_UNAUTHORIZED', wechat: { errcode: 48001 } },
     });
     expect((await core.ok('accounts:list', {})).accounts[0]?.capabilities.remarks).toBe('no');
     sandbox.control.clearCalls();
@@ -83,7 +83,7 @@ describe('remarks', () => {
       openid: openids[1] as string,
       remark: '老客',
     });
-    expect(second).toMatchObject({ ok: false, error: { code: 'API_UNAUTHORIZED' } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'REMARKS_UNAUTHORIZED' } });
     expect(sandbox.control.calls()).toHaveLength(0);
   });
 
