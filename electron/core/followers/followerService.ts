@@ -35,8 +35,7 @@ export class FollowerService {
     if (bytes > REMARK_MAX_BYTES) throw new AppError('REMARK_INVALID', { bytes, max: REMARK_MAX_BYTES });
     await this.get(accountId, openid);
     const s = await this.sessions.open(accountId);
-    if (s.account.capabilities.remarks === 'no')
-      throw new AppError('API_UNAUTHORIZED', { feature: 'remarks' });
+    if (s.account.capabilities.remarks === 'no') throw new AppError('REMARKS_UNAUTHORIZED');
     try {
       await updateRemark(s.client, openid, remark);
     } catch (err) {
