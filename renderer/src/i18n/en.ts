@@ -186,6 +186,7 @@ export const en: Messages = {
     lastSynced: 'Last synced {{time}}',
     neverSynced: 'Never synced',
     online: 'Connected to WeChat',
+    demo: 'Demo data (built-in emulator, not connected to WeChat)',
     offline: 'Offline',
     offlineSince: 'Offline since {{time}}',
     syncing: 'Syncing {{done, number}} / {{total, number}}',

@@ -174,6 +174,7 @@ export const zhCN = {
     lastSynced: '上次同步：{{time}}',
     neverSynced: '还没有同步过',
     online: '已连接微信',
+    demo: '演示数据（内置模拟器，未连接微信）',
     offline: '离线',
     offlineSince: '离线（自 {{time}} 起）',
     syncing: '正在同步 {{done, number}} / {{total, number}}',

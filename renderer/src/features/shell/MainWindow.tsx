@@ -8,6 +8,7 @@ import { GroupsSidebar } from '../groups/GroupsSidebar';
 import { groupLabel, termKey, useGroups } from '../groups/useGroups';
 import { JobsPanel } from '../jobs/JobsPanel';
 import { OfflineBanner } from '../network/OfflineBanner';
+import { SyncErrorBanner } from '../sync/SyncErrorBanner';
 import { useNetStatus } from '../network/useNetStatus';
 import { SettingsDrawer } from '../settings/SettingsDrawer';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
@@ -51,6 +52,7 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
         onOpenSettings={() => setSettingsOpen(true)}
       />
       <OfflineBanner accountId={account.id} lastSyncedAt={lastSyncedAt} />
+      <SyncErrorBanner accountId={account.id} />
       <Layout style={{ minHeight: 0 }}>
         <Layout.Sider
           width={250}
@@ -78,7 +80,7 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
           </main>
         </Layout.Content>
       </Layout>
-      <StatusLine accountId={account.id} lastSyncedAt={lastSyncedAt} />
+      <StatusLine accountId={account.id} isDemo={account.isDemo} lastSyncedAt={lastSyncedAt} />
       <SettingsDrawer account={account} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <JobsPanel
         accountId={account.id}

@@ -7,7 +7,16 @@ import { jobDone, runningJob, useJobs } from '../jobs/useJobs';
 import { useNow } from './useNow';
 
 /** The bottom line: connection, last sync (or the running one), and a running job. */
-export function StatusLine({ accountId, lastSyncedAt }: { accountId: string; lastSyncedAt: number | null }) {
+export function StatusLine({
+  accountId,
+  lastSyncedAt,
+  isDemo = false,
+}: {
+  accountId: string;
+  lastSyncedAt: number | null;
+  /** The demo talks to the built-in emulator: it must not claim to be connected to WeChat. */
+  isDemo?: boolean;
+}) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const format = useFormatters();
@@ -53,7 +62,7 @@ export function StatusLine({ accountId, lastSyncedAt }: { accountId: string; las
       <Typography.Text data-testid="net-status">
         {net.online ? dot(token.colorSuccess) : dot(token.colorError)}
         {net.online
-          ? t('status.online')
+          ? t(isDemo ? 'status.demo' : 'status.online')
           : t('status.offlineSince', { time: format.dateTime(net.status?.since ?? now) })}
       </Typography.Text>
       <Divider orientation="vertical" />

@@ -1,0 +1,46 @@
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/useErrorText';
+import { IpWhitelistHelp } from '../connect/IpWhitelistHelp';
+import { useStartSync, useSyncStatus } from './useSyncStatus';
+
+/** Offline errors have their own line; these are the ones the offline line does not explain. */
+const shownElsewhere = new Set(['NETWORK', 'TIMEOUT']);
+
+/**
+ * Why the last sync stopped, in words, with the way out: for a whitelist refusal (the IP changed
+ * since the account was connected) the same help as in the connect wizard.
+ */
+export function SyncErrorBanner({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const sync = useSyncStatus(accountId);
+  const start = useStartSync(accountId);
+  const error = sync.data?.lastError;
+  if (!error || sync.data?.running || shownElsewhere.has(error.code)) return null;
+  const retry = () => start.mutate();
+  return (
+    <div style={{ padding: '8px 16px 0' }} data-testid="sync-error">
+      {error.code === 'IP_NOT_WHITELISTED' ? (
+        <IpWhitelistHelp
+          ip={typeof error.params['ip'] === 'string' ? error.params['ip'] : null}
+          onRetest={retry}
+          testing={start.isPending}
+        />
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('status.syncFailed')}
+          description={errorText(error)}
+          action={
+            <Button size="small" onClick={retry} loading={start.isPending}>
+              {t('sync.resume')}
+            </Button>
+          }
+        />
+      )}
+    </div>
+  );
+}
