@@ -57,4 +57,13 @@ test('a new user tries the demo: welcome → demo → followers listed with thei
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(followerRows(page).first()).toContainText('张阿姨 3号楼');
+
+  // A local note typed and then closed with Esc is kept, not thrown away.
+  await followerRows(page).first().click();
+  await drawer.getByRole('textbox', { name: '本地笔记' }).fill('每周三来店');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(followerRows(page).first()).toContainText('每周三来店');
+  await followerRows(page).first().click();
+  await expect(drawer.getByRole('textbox', { name: '本地笔记' })).toHaveValue('每周三来店');
 });

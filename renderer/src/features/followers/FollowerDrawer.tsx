@@ -77,12 +77,12 @@ function DrawerBody({
         </Flex>
       </div>
       <RemarkEditor
-        key={`r-${row.remark}`}
+        key={`r-${row.openid}-${row.remark}`}
         initial={row.remark}
         blockedReason={remarkBlocked}
         save={edits.remark}
       />
-      <NoteEditor key={`n-${row.note}`} initial={row.note} save={edits.note} />
+      <NoteEditor key={`n-${row.openid}-${row.note}`} initial={row.note} save={edits.note} />
       <Divider style={{ margin: 0 }} />
       <div>
         <Typography.Text strong>{t('drawer.groups')}</Typography.Text>

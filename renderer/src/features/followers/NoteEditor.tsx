@@ -1,5 +1,5 @@
 import { App, Button, Flex, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,6 +18,19 @@ export function NoteEditor({
   const { message } = App.useApp();
   const [value, setValue] = useState(initial);
   const unchanged = value === initial;
+
+  // Closing the drawer must not throw a typed note away: it is local only, so save it then.
+  const pending = useRef({ value, initial, save });
+  useEffect(() => {
+    pending.current = { value, initial, save };
+  });
+  useEffect(
+    () => () => {
+      const { value: typed, initial: saved, save: saveNote } = pending.current;
+      if (typed !== saved) void saveNote.mutateAsync(typed).catch(() => undefined);
+    },
+    [],
+  );
 
   const submit = async () => {
     if (unchanged || save.isPending) return;
