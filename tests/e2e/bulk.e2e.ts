@@ -82,6 +82,9 @@ test('select 120 followers, move them to another tag with progress, counts follo
   const undo = jobs.getByRole('region', { name: '撤销：移动到“会员”（原“老顾客”）' });
   await expect(undo.getByText('已完成', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(job.getByText('已撤销')).toBeVisible();
+  // One status per job, and undoing the undo is called what it is.
+  await expect(job.getByText('已完成', { exact: true })).toHaveCount(0);
+  await expect(undo.getByRole('button', { name: '重做' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(group(page, '老顾客')).toHaveAccessibleName(`老顾客 ${regularsBefore}`);
   await expect(group(page, '会员')).toHaveAccessibleName(`会员 ${membersBefore}`);

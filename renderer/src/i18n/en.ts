@@ -445,6 +445,8 @@ export const en: Messages = {
     cancelConfirm: 'Cancel this job? Followers already done stay as they are; you can undo them later.',
     undo: 'Undo',
     undoConfirm: 'Undo this job? The followers it changed go back to how they were before.',
+    redo: 'Redo',
+    redoConfirm: 'Redo what was undone? These followers are changed again as the original job did.',
     retryFailed: 'Retry the failed ones',
     showFailures: 'See why',
     failuresTitle: 'Followers that failed',

@@ -429,6 +429,8 @@ export const zhCN = {
     cancelConfirm: '取消这个任务？已经处理的粉丝会保持现在的样子，可以之后撤销。',
     undo: '撤销',
     undoConfirm: '撤销这个任务？会把处理过的粉丝恢复成任务开始前的样子。',
+    redo: '重做',
+    redoConfirm: '重做被撤销的操作？这些粉丝会再次按原任务修改。',
     retryFailed: '重试失败的',
     showFailures: '查看原因',
     failuresTitle: '没有成功的粉丝',

@@ -131,8 +131,12 @@ function JobCard({
       aria-label={title}
       extra={
         <Flex gap={4}>
-          {job.undoneBy ? <Tag>{t('jobs.undone')}</Tag> : null}
-          <Tag color={statusColor[job.status]}>{t(`jobs.status.${job.status}`)}</Tag>
+          {/* One status: an undone job says so instead of "done". */}
+          {job.undoneBy ? (
+            <Tag>{t('jobs.undone')}</Tag>
+          ) : (
+            <Tag color={statusColor[job.status]}>{t(`jobs.status.${job.status}`)}</Tag>
+          )}
         </Flex>
       }
     >
@@ -198,14 +202,15 @@ function JobCard({
             </>
           ) : null}
           {finished && job.canUndo ? (
+            // Undoing an undo puts the change back: call it what it is.
             <Popconfirm
-              title={t('jobs.undoConfirm')}
+              title={t(job.undoOf ? 'jobs.redoConfirm' : 'jobs.undoConfirm')}
               onConfirm={() => run('undo')}
-              okText={t('jobs.undo')}
+              okText={t(job.undoOf ? 'jobs.redo' : 'jobs.undo')}
               cancelText={t('common.back')}
             >
               <Button size="small" icon={<RollbackOutlined aria-hidden />}>
-                {t('jobs.undo')}
+                {t(job.undoOf ? 'jobs.redo' : 'jobs.undo')}
               </Button>
             </Popconfirm>
           ) : null}
