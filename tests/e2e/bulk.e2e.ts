@@ -83,7 +83,8 @@ test('select 120 followers, move them to another tag with progress, counts follo
   await expect(undo.getByText('已完成', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(job.getByText('已撤销')).toBeVisible();
   // One status per job, and undoing the undo is called what it is.
-  await expect(job.getByText('已完成', { exact: true })).toHaveCount(0);
+  const original = jobs.getByRole('region', { name: '移动到“会员”（原“老顾客”）', exact: true });
+  await expect(original.getByText('已完成', { exact: true })).toHaveCount(0);
   await expect(undo.getByRole('button', { name: '重做' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(group(page, '老顾客')).toHaveAccessibleName(`老顾客 ${regularsBefore}`);
