@@ -5,6 +5,7 @@ import { errorData } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../i18n/format';
+import { languageName } from './languageName';
 import { NoteEditor } from './NoteEditor';
 import { RemarkEditor } from './RemarkEditor';
 import { useFollower, useFollowerEdits } from './useFollower';
@@ -56,7 +57,7 @@ function DrawerBody({
   groupNames,
   blockedReason,
 }: Omit<Props, 'onClose' | 'openid'> & { openid: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const format = useFormatters();
   const sceneName = useSceneName();
@@ -135,7 +136,11 @@ function DrawerBody({
               t('drawer.notInBlacklist')
             ),
           },
-          { key: 'language', label: t('drawer.language'), children: row.language || t('common.dash') },
+          {
+            key: 'language',
+            label: t('drawer.language'),
+            children: row.language ? languageName(row.language, i18n.language) : t('common.dash'),
+          },
           ...(row.unionid ? [{ key: 'unionid', label: t('drawer.unionid'), children: row.unionid }] : []),
           { key: 'firstSeen', label: t('drawer.firstSeen'), children: format.dateTime(row.firstSeen) },
         ]}

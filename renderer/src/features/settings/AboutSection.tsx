@@ -27,7 +27,8 @@ export function AboutSection() {
             {
               key: 'version',
               label: t('settings.version'),
-              children: `${info.data.name} ${info.data.version}`,
+              // The product name in the interface's language (the host reports the Chinese one).
+              children: `${t('app.name')} ${info.data.version}`,
             },
             {
               key: 'data',
