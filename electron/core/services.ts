@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Handlers } from '#contract/channels';
 import { AccountList } from './accounts/accountList';
 import { AccountService } from './accounts/accountService';
@@ -133,6 +135,13 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   };
   // Unfinished jobs of every account carry on by themselves (not awaited: start-up stays quick).
   void jobs.resumeAll();
+  // Likewise a sync that was interrupted (accounts without a cache have nothing to resume).
+  void sync.resumeInterrupted(
+    accounts
+      .accounts()
+      .accounts.map((a) => a.id)
+      .filter((id) => existsSync(join(accounts.accountDir(id), 'cache.sqlite'))),
+  );
 
   return {
     handlers,

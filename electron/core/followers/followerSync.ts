@@ -78,6 +78,8 @@ export async function syncFollowers(
   const progress = throttle<SyncProgress>(100, (p) => options.onProgress?.(p), now);
   const saved = db.syncState.get(CHECKPOINT, checkpointSchema);
   const cp: Checkpoint = saved ?? { run: randomUUID(), next: '', done: 0, total: 0, pagesDone: 0 };
+  // Saved at once, so even a sync stopped on its first page carries on after a restart.
+  if (!saved) db.syncState.set(CHECKPOINT, cp);
   const calls = { userGet: 0, batchget: 0 };
 
   const fetchIds = (cursor: string): Promise<IdPage> => {

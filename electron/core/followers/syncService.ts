@@ -57,7 +57,7 @@ export class SyncService {
       this.lastError.delete(accountId);
       const onProgress = (p: SyncProgress) => {
         Object.assign(run, { phase: p.phase, done: p.done, total: p.total });
-        void this.status(accountId).then((st) => this.events.emit('sync:progress', st));
+        this.emitStatus(accountId);
       };
       run.promise = syncFollowers(s.db, s.client, s.backend, {
         concurrency: this.settings.get().syncConcurrency,
@@ -78,13 +78,36 @@ export class SyncService {
             ...(err instanceof AppError ? {} : { error: String(err) }),
           });
         })
-        .finally(async () => {
+        .finally(() => {
           this.running.delete(accountId);
-          this.events.emit('sync:progress', await this.status(accountId));
+          this.emitStatus(accountId);
           this.events.emit('data:changed', { accountId });
         });
     }
     return this.status(accountId);
+  }
+
+  /** Tells the renderer the account's sync status; nothing to tell once the services are closing. */
+  private emitStatus(accountId: string): void {
+    this.status(accountId).then(
+      (st) => this.events.emit('sync:progress', st),
+      () => undefined,
+    );
+  }
+
+  /** At start-up: a sync the app was closed in the middle of carries on from its checkpoint. */
+  async resumeInterrupted(accountIds: readonly string[]): Promise<void> {
+    for (const accountId of accountIds) {
+      try {
+        const s = await this.sessions.open(accountId);
+        if (s.db.syncState.get('sync.checkpoint') !== undefined) await this.start(accountId);
+      } catch (err) {
+        this.log.warn('sync not resumed', {
+          accountId,
+          ...(err instanceof AppError ? { code: err.code } : { error: String(err) }),
+        });
+      }
+    }
   }
 
   /** Resolves when the account's current sync (if any) has ended. */

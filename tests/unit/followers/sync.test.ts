@@ -105,6 +105,35 @@ describe('sync', () => {
   });
 });
 
+describe('restart', () => {
+  it('carries on with an interrupted sync by itself when the app starts again', async () => {
+    const { core, accountId } = await coreWithAccount();
+    sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 2 });
+    await core.ok('sync:start', { accountId });
+    await new Promise<void>((resolve) => {
+      const off = core.services.events.subscribe((e) => {
+        if (e.name === 'sync:progress' && e.payload.done >= 5_000) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await core.services.close();
+    cores.splice(cores.indexOf(core), 1);
+
+    // Reopened, and nobody asks for a sync: it finishes anyway.
+    const again = await startTestCore(sandbox, {}, core);
+    cores.push(again);
+    const finished = new Promise<EventPayload<'sync:progress'>>((resolve) => {
+      again.services.events.subscribe((e) => {
+        if (e.name === 'sync:progress' && !e.payload.running) resolve(e.payload);
+      });
+    });
+    expect((await finished).lastError).toBeNull();
+    await expectCacheMatches(again, sandbox, accountId);
+  });
+});
+
 describe('quota', () => {
   it('stops on the daily user/get quota (45009), says so, and resumes from its checkpoint later', async () => {
     const { core, accountId } = await coreWithAccount();
