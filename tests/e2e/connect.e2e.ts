@@ -82,8 +82,11 @@ test('40164: the IP WeChat saw, how to whitelist it, then success after it is al
 
   // The owner adds the IP in the console, then tests again.
   wechat.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
+  // 300 followers sync in a blink here; slow WeChat down so the progress step is really seen.
+  const slow = wechat.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 400 });
   await help.getByRole('button', { name: '再次测试' }).click();
   await expect(page.getByRole('heading', { name: '正在同步粉丝' })).toBeVisible();
+  wechat.control.removeFault(slow);
   const followers = wechat.control.state(SERVICE.appid).followerCount();
   await expect(page.getByText(`同步完成，共 ${followers} 位粉丝。`)).toBeVisible({ timeout: 20_000 });
   await snap(page, 'connect-synced-zh');
