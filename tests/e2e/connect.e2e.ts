@@ -36,6 +36,9 @@ test('an unverified account (48001) is explained plainly, with what to do', asyn
   await page.getByRole('button', { name: '测试连接' }).click();
   await expect(page.getByText(/AppID 格式不对/)).toBeVisible();
   await expect(page.getByLabel('开发者ID (AppID)')).toHaveAttribute('aria-invalid', 'true');
+  // The step bar stays on step 1 (credentials) and shows the problem there.
+  await page.getByRole('heading', { name: '连接我的公众号', level: 1 }).scrollIntoViewIfNeeded();
+  await snap(page, 'connect-field-error-zh');
 
   await page.getByLabel('开发者ID (AppID)').fill(UNVERIFIED.appid);
   await page.getByRole('button', { name: '测试连接' }).click();

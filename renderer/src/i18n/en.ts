@@ -189,7 +189,7 @@ export const en: Messages = {
     demo: 'Demo data (built-in emulator, not connected to WeChat)',
     offline: 'Offline',
     offlineSince: 'Offline since {{time}}',
-    syncing: 'Syncing {{done, number}} / {{total, number}}',
+    syncing: 'Syncing {{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: 'Starting sync…',
     syncFailed: "The last sync didn't finish",
     jobRunning: 'Job running: {{done, number}} / {{total, number}} done',

@@ -177,7 +177,7 @@ export const zhCN = {
     demo: '演示数据（内置模拟器，未连接微信）',
     offline: '离线',
     offlineSince: '离线（自 {{time}} 起）',
-    syncing: '正在同步 {{done, number}} / {{total, number}}',
+    syncing: '正在同步{{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: '正在开始同步…',
     syncFailed: '上次同步没有完成',
     jobRunning: '任务进行中：已完成 {{done, number}} / {{total, number}}',

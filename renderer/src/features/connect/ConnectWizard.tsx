@@ -93,7 +93,8 @@ export function ConnectWizard({ onDone, onCancel }: { onDone: () => void; onCanc
 
   const retest = () => form.submit();
   const busy = phase.step === 'testing' || phase.step === 'saving';
-  const current = phase.step === 'syncing' ? 2 : problem || busy ? 1 : 0;
+  // A wrong AppID or AppSecret is a problem with step 1, not step 2; any problem marks its step.
+  const current = phase.step === 'syncing' ? 2 : problem?.kind === 'field' ? 0 : problem || busy ? 1 : 0;
 
   return (
     <CenteredPage width={880}>
@@ -110,6 +111,7 @@ export function ConnectWizard({ onDone, onCancel }: { onDone: () => void; onCanc
         </Flex>
         <Steps
           current={current}
+          status={problem ? 'error' : 'process'}
           items={[
             { title: t('connect.steps.credentials') },
             { title: t('connect.steps.test') },

@@ -28,6 +28,14 @@ export function StatusLine({
   const job = runningJob(jobs.data);
   const status = sync.data;
   const synced = status?.lastSyncedAt ?? lastSyncedAt;
+  // Counts restart with each phase (blacklist, then followers): name the phase so they make sense.
+  const syncingText = status
+    ? t('status.syncing', {
+        phase: t(`sync.phase.${status.phase}`).toLowerCase(),
+        done: status.done,
+        total: status.total,
+      })
+    : '';
 
   const dot = (color: string) => (
     <span
@@ -68,18 +76,14 @@ export function StatusLine({
       <Divider orientation="vertical" />
       {status?.running ? (
         <Flex align="center" gap={8}>
-          <Typography.Text>
-            {status.total > 0
-              ? t('status.syncing', { done: status.done, total: status.total })
-              : t('status.syncingStarting')}
-          </Typography.Text>
+          <Typography.Text>{status.total > 0 ? syncingText : t('status.syncingStarting')}</Typography.Text>
           {status.total > 0 ? (
             <Progress
               percent={Math.floor((status.done / status.total) * 100)}
               size="small"
               showInfo={false}
               style={{ width: 120, margin: 0 }}
-              aria-label={t('status.syncing', { done: status.done, total: status.total })}
+              aria-label={syncingText}
             />
           ) : null}
         </Flex>
