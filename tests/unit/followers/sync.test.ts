@@ -29,6 +29,24 @@ async function syncToEnd(core: TestCore, accountId: string) {
   return done;
 }
 
+/** Starts a sync (details slowed down), and closes the services once `done` followers are in. */
+async function syncKilledAfter(done: number): Promise<{ core: TestCore; accountId: string }> {
+  const { core, accountId } = await coreWithAccount();
+  sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 2 });
+  await core.ok('sync:start', { accountId });
+  await new Promise<void>((resolve) => {
+    const off = core.services.events.subscribe((e) => {
+      if (e.name === 'sync:progress' && e.payload.done >= done) {
+        off();
+        resolve();
+      }
+    });
+  });
+  await core.services.close();
+  cores.splice(cores.indexOf(core), 1);
+  return { core, accountId };
+}
+
 beforeAll(async () => {
   sandbox = await startSandbox({
     port: 0,
@@ -76,20 +94,8 @@ describe('sync', () => {
   });
 
   it('resumes a sync killed half-way, without fetching again what it has and without duplicates', async () => {
-    const { core, accountId } = await coreWithAccount();
-    // Slow the details down and stop the services part-way through the second id page.
-    sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 2 });
-    await core.ok('sync:start', { accountId });
-    await new Promise<void>((resolve) => {
-      const off = core.services.events.subscribe((e) => {
-        if (e.name === 'sync:progress' && e.payload.done >= 12_000) {
-          off();
-          resolve();
-        }
-      });
-    });
-    await core.services.close();
-    cores.splice(cores.indexOf(core), 1);
+    // Stopped part-way through the second id page.
+    const { core, accountId } = await syncKilledAfter(12_000);
 
     // The same data folder, reopened: the checkpoint is there and the next start resumes.
     const again = await startTestCore(sandbox, {}, core);
@@ -107,19 +113,8 @@ describe('sync', () => {
 
 describe('restart', () => {
   it('carries on with an interrupted sync by itself when the app starts again', async () => {
-    const { core, accountId } = await coreWithAccount();
-    sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 2 });
-    await core.ok('sync:start', { accountId });
-    await new Promise<void>((resolve) => {
-      const off = core.services.events.subscribe((e) => {
-        if (e.name === 'sync:progress' && e.payload.done >= 5_000) {
-          off();
-          resolve();
-        }
-      });
-    });
-    await core.services.close();
-    cores.splice(cores.indexOf(core), 1);
+    // Stopped on the first id page, before any page was complete.
+    const { core, accountId } = await syncKilledAfter(5_000);
 
     // Reopened, and nobody asks for a sync: it finishes anyway.
     const again = await startTestCore(sandbox, {}, core);
