@@ -66,4 +66,20 @@ test('a new user tries the demo: welcome → demo → followers listed with thei
   await expect(followerRows(page).first()).toContainText('每周三来店');
   await followerRows(page).first().click();
   await expect(drawer.getByRole('textbox', { name: '本地笔记' })).toHaveValue('每周三来店');
+
+  // An edited remark is not sent to WeChat behind the user's back: closing asks first.
+  await drawer.getByRole('textbox', { name: '备注（微信）' }).fill('王阿姨');
+  await drawer.getByRole('button', { name: '关闭' }).click();
+  const ask = page.getByRole('dialog', { name: '备注还没有保存' });
+  await expect(ask).toBeVisible();
+  await snap(page, 'drawer-unsaved-remark-zh');
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(drawer.getByRole('textbox', { name: '备注（微信）' })).toHaveValue('王阿姨');
+  await drawer.getByRole('button', { name: '关闭' }).click();
+  await page
+    .getByRole('dialog', { name: '备注还没有保存' })
+    .getByRole('button', { name: '放弃修改' })
+    .click();
+  await expect(drawer).toBeHidden();
+  await expect(followerRows(page).first()).toContainText('张阿姨 3号楼');
 });

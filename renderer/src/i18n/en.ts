@@ -360,6 +360,10 @@ export const en: Messages = {
     remarkTooLong: 'Too long: {{count}} bytes, at most {{max}} (at most 9 Chinese characters)',
     remarkSave: 'Save remark',
     remarkSaved: 'Remark saved on WeChat',
+    unsavedRemarkTitle: 'The remark is not saved yet',
+    unsavedRemarkBody: 'You changed the remark but have not saved it on WeChat. Discard this change?',
+    discardRemark: 'Discard change',
+    keepEditing: 'Keep editing',
     remarkNotAllowed:
       "This account can't set remarks: WeChat allows remarks only for verified service accounts.",
     note: 'Local note',

@@ -1,4 +1,5 @@
-import { Descriptions, Divider, Drawer, Flex, Skeleton, Tag, Typography, theme } from 'antd';
+import { App, Descriptions, Divider, Drawer, Flex, Skeleton, Tag, Typography, theme } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
 import { errorData } from '../../api';
@@ -23,12 +24,28 @@ interface Props {
 /** One follower: remark (saved on WeChat), local note, groups, and the openid to copy. Esc closes. */
 export function FollowerDrawer({ account, openid, groupNames, blockedReason, onClose }: Props) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const follower = useFollower(account.id, openid);
   const row = follower.data;
+  // A remark goes to WeChat, so it is never saved behind the user's back: ask before dropping it.
+  const unsavedRemark = useRef(false);
+  const close = () => {
+    if (!unsavedRemark.current) return onClose();
+    modal.confirm({
+      title: t('drawer.unsavedRemarkTitle'),
+      content: t('drawer.unsavedRemarkBody'),
+      okText: t('drawer.discardRemark'),
+      cancelText: t('drawer.keepEditing'),
+      onOk: () => {
+        unsavedRemark.current = false;
+        onClose();
+      },
+    });
+  };
   return (
     <Drawer
       open={openid !== null}
-      onClose={onClose}
+      onClose={close}
       size={460}
       title={row ? row.remark || t('followers.noRemark') : t('drawer.title')}
       closable={{ 'aria-label': t('common.close') }}
@@ -45,6 +62,9 @@ export function FollowerDrawer({ account, openid, groupNames, blockedReason, onC
           openid={openid}
           groupNames={groupNames}
           blockedReason={blockedReason}
+          onRemarkDirty={(dirty) => {
+            unsavedRemark.current = dirty;
+          }}
         />
       ) : null}
     </Drawer>
@@ -56,7 +76,8 @@ function DrawerBody({
   openid,
   groupNames,
   blockedReason,
-}: Omit<Props, 'onClose' | 'openid'> & { openid: string }) {
+  onRemarkDirty,
+}: Omit<Props, 'onClose' | 'openid'> & { openid: string; onRemarkDirty: (dirty: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const format = useFormatters();
@@ -82,6 +103,7 @@ function DrawerBody({
         initial={row.remark}
         blockedReason={remarkBlocked}
         save={edits.remark}
+        onDirtyChange={onRemarkDirty}
       />
       <NoteEditor key={`n-${row.openid}-${row.note}`} initial={row.note} save={edits.note} />
       <Divider style={{ margin: 0 }} />

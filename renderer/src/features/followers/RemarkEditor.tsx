@@ -1,5 +1,5 @@
 import { App, Button, Flex, Input, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,9 +10,12 @@ export function RemarkEditor({
   initial,
   blockedReason,
   save,
+  onDirtyChange,
 }: {
   initial: string;
   blockedReason: string | null;
+  /** Told whether there is an edited remark not yet saved (the drawer asks before closing). */
+  onDirtyChange?: (dirty: boolean) => void;
   save: {
     mutateAsync: (remark: string) => Promise<unknown>;
     isPending: boolean;
@@ -27,6 +30,10 @@ export function RemarkEditor({
   const tooLong = bytes > REMARK_MAX_BYTES;
   const unchanged = value.trim() === initial;
   const disabled = blockedReason !== null;
+  useEffect(() => {
+    onDirtyChange?.(!unchanged);
+    return () => onDirtyChange?.(false);
+  }, [unchanged, onDirtyChange]);
 
   const submit = async () => {
     if (tooLong || unchanged || disabled || save.isPending) return;
