@@ -2,25 +2,12 @@
 // Openids, unionids, languages, QR scenes and seeded remarks are derived from the index on demand;
 // only what tests or clients change is stored (remark overrides).
 
+import { SUBSCRIBE_SCENES } from '#contract/scenes';
 import { OpenidCodec } from './openids';
 import { hash3, unit } from './random';
 import { seededRemark } from './seed';
 
-export const SCENES = [
-  'ADD_SCENE_SEARCH',
-  'ADD_SCENE_ACCOUNT_MIGRATION',
-  'ADD_SCENE_PROFILE_CARD',
-  'ADD_SCENE_QR_CODE',
-  'ADD_SCENE_PROFILE_LINK',
-  'ADD_SCENE_PROFILE_ITEM',
-  'ADD_SCENE_PAID',
-  'ADD_SCENE_WECHAT_ADVERTISEMENT',
-  'ADD_SCENE_REPRINT',
-  'ADD_SCENE_LIVESTREAM',
-  'ADD_SCENE_CHANNELS',
-  'ADD_SCENE_WXA',
-  'ADD_SCENE_OTHERS',
-] as const;
+export const SCENES = SUBSCRIBE_SCENES;
 export const QR_SCENE_INDEX = 3;
 
 const SUBSCRIBED = 1;

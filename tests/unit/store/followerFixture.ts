@@ -3,6 +3,7 @@
 import type { GroupApi } from '#contract/accounts';
 import type { FollowerQuery } from '#contract/followers';
 import type { AccountDb, FollowerUpsert } from '../../../electron/core/store';
+import { SUBSCRIBE_SCENES } from '#contract/scenes';
 
 export interface FixtureFollower {
   openid: string;
@@ -35,21 +36,7 @@ const SURNAMES =
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚';
 const TITLES = ['先生', '女士', '老师', '姐', '哥', '总', '阿姨', '师傅'];
 const LATIN = ['Tom', 'Lucy', 'Jack', 'amy', 'KEVIN', 'Mike', 'Anna', 'David', 'Coco', 'Leo'];
-export const SCENES = [
-  'ADD_SCENE_SEARCH',
-  'ADD_SCENE_ACCOUNT_MIGRATION',
-  'ADD_SCENE_PROFILE_CARD',
-  'ADD_SCENE_QR_CODE',
-  'ADD_SCENE_PROFILE_LINK',
-  'ADD_SCENE_PROFILE_ITEM',
-  'ADD_SCENE_PAID',
-  'ADD_SCENE_WECHAT_ADVERTISEMENT',
-  'ADD_SCENE_REPRINT',
-  'ADD_SCENE_LIVESTREAM',
-  'ADD_SCENE_CHANNELS',
-  'ADD_SCENE_WXA',
-  'ADD_SCENE_OTHERS',
-];
+export const SCENES: readonly string[] = SUBSCRIBE_SCENES;
 const SCENE_WEIGHTS = [30, 3, 12, 25, 8, 3, 1, 5, 2, 2, 4, 2, 3];
 
 /** Tag ids with the share of followers carrying each: 2 is 星标组, the rest custom tags. */

@@ -1,4 +1,6 @@
-/** Every `subscribe_scene` WeChat documents (wechat-api.md §4.2), in the order of the filter list. */
+import type { SubscribeScene } from '#contract/scenes';
+
+/** Every `subscribe_scene` WeChat documents, in the order of the filter list (most common first). */
 export const SCENES = [
   'ADD_SCENE_SEARCH',
   'ADD_SCENE_QR_CODE',
@@ -13,9 +15,9 @@ export const SCENES = [
   'ADD_SCENE_CHANNELS',
   'ADD_SCENE_WXA',
   'ADD_SCENE_OTHERS',
-] as const;
+] as const satisfies readonly SubscribeScene[];
 
-export type KnownScene = (typeof SCENES)[number];
+export type KnownScene = SubscribeScene;
 
 export function isKnownScene(scene: string): scene is KnownScene {
   return (SCENES as readonly string[]).includes(scene);
