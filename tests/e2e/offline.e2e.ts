@@ -69,7 +69,7 @@ test('WeChat stops answering mid-job: one line says since when, saved lists stay
   await expect(followerRows(page).first()).toContainText('VIP');
 
   // Actions that need WeChat are disabled and say why.
-  await expect(page.getByRole('button', { name: '立即同步' })).toBeDisabled();
+  await expect(page.getByRole('banner').getByRole('button', { name: '立即同步' })).toBeDisabled();
   const create = sidebar(page).getByRole('button', { name: '新建标签' });
   await expect(create).toBeDisabled();
   await create.hover({ force: true });

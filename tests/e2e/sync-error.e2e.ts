@@ -27,7 +27,7 @@ test('when the IP changes after connecting, a failed sync shows the IP and the w
   // The office's IP changed: WeChat now refuses every call from it.
   const whitelist = { enabled: true, seenIp: SEEN_IP, scope: 'all' as const, variant: 'ipv6' as const };
   wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
-  await page.getByRole('button', { name: '立即同步' }).click();
+  await page.getByRole('banner').getByRole('button', { name: '立即同步' }).click();
   const banner = page.getByTestId('sync-error');
   await expect(banner.getByText('需要把这台电脑的 IP 加入白名单')).toBeVisible({ timeout: 20_000 });
   await expect(banner.getByTestId('seen-ip')).toHaveText(SEEN_IP);

@@ -101,7 +101,7 @@ test('an English-speaking owner connects an account, works with followers and go
   await page.keyboard.press('Escape');
 
   await wechat.close();
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('offline-banner')).toContainText(/WeChat can't be reached \(since .+\)/, {
     timeout: 45_000,
   });

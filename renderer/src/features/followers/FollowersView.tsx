@@ -88,7 +88,9 @@ export function FollowersView(props: Props) {
   const body = () => {
     if (first.isError)
       return <ErrorAlert error={errorData(first.error)} onRetry={() => void first.refetch()} />;
-    if (!first.data)
+    // An empty list being re-read (a sync just finished) is not yet "no followers": showing the
+    // empty state for that moment would flash a second 立即同步 button.
+    if (!first.data || (total === 0 && first.isFetching))
       return (
         <div style={{ padding: 16 }} aria-busy>
           <Skeleton active paragraph={{ rows: 12 }} />
