@@ -13,7 +13,16 @@ import { appErrorDataSchema } from './result';
 export const JOB_MAX_OPENIDS = 100_000;
 export const JOB_FAILURES_MAX_LIMIT = 500;
 
-export const jobKindSchema = z.enum(['move', 'add', 'remove', 'blacklist', 'unblacklist', 'deleteGroup']);
+/** `sync` is the account's follower sync: it has no items; its counts are followers fetched. */
+export const jobKindSchema = z.enum([
+  'move',
+  'add',
+  'remove',
+  'blacklist',
+  'unblacklist',
+  'deleteGroup',
+  'sync',
+]);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobStatusSchema = z.enum(['queued', 'running', 'paused', 'done', 'cancelled', 'failed']);
@@ -49,6 +58,7 @@ export const jobKindFields: Readonly<Record<JobKind, readonly JobField[]>> = {
   blacklist: ['selection'],
   unblacklist: ['selection'],
   deleteGroup: ['groupId'],
+  sync: [],
 };
 
 const jobFields: readonly JobField[] = ['selection', 'from', 'to', 'groupId'];
@@ -95,7 +105,7 @@ export const jobSummarySchema = z.object({
   /** When a paused job tries again by itself (ms), or null. */
   resumeAt: z.number().nullable(),
   params: jobParamsSchema,
-  /** Items: followers selected (deleteGroup: members untagged first). */
+  /** Items: followers selected (deleteGroup: members untagged first; sync: followers to fetch). */
   total: z.number(),
   succeeded: z.number(),
   failed: z.number(),
@@ -125,7 +135,10 @@ export type JobFailure = z.infer<typeof jobFailureSchema>;
 const jobRef = z.strictObject({ accountId: accountIdInput, jobId: jobIdInput });
 
 export const jobChannels = {
-  /** Creates the job (items resolved now) and queues it; answers at once. */
+  /**
+   * Creates the job (items resolved now) and queues it; answers at once. `sync` starts the
+   * account's sync, or answers with the one already under way.
+   */
   'jobs:start': { input: jobStartInputSchema, output: jobSummarySchema },
   'jobs:pause': { input: jobRef, output: jobSummarySchema },
   'jobs:resume': { input: jobRef, output: jobSummarySchema },

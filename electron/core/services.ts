@@ -60,15 +60,18 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   const sessions = new AccountSessions(accounts, clients, ports.log, now);
   const groups = new GroupService(sessions, events);
   const followers = new FollowerService(sessions, accounts, events);
-  const sync = new SyncService(sessions, settings, events, ports.log);
-  const jobs = new JobService(
+  const timing = jobTiming(options.jobs, options.jobs?.now ?? now);
+  const jobs: JobService = new JobService(
     sessions,
     accounts,
     settings,
     events,
     ports.log,
-    jobTiming(options.jobs, options.jobs?.now ?? now),
+    timing,
+    () => sync,
   );
+  // Each sync run is a job of kind `sync`: recorded in the job history, paused and resumed like one.
+  const sync: SyncService = new SyncService(sessions, settings, events, ports.log, jobs.syncLog, timing);
 
   // Open the default account's cache (and load its query index) while the window is still
   // loading, so the first screen of followers does not wait for it.
@@ -147,9 +150,10 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     handlers,
     events,
     close: async () => {
-      // First: chunks in flight land while their databases and clients are still open.
-      await jobs.close();
+      // First: chunks in flight land while their databases and clients are still open (syncs
+      // first: they record their end through the jobs' stores).
       await sync.closeAll();
+      await jobs.close();
       sessions.closeAll();
       await clients.closeAll();
       await demo.close();

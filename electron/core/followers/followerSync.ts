@@ -37,6 +37,16 @@ const checkpointSchema = z.object({
 });
 type Checkpoint = z.infer<typeof checkpointSchema>;
 
+/** Whether a sync was stopped part-way: the next one carries on from where it stopped. */
+export function hasSyncCheckpoint(db: AccountDb): boolean {
+  return db.syncState.get(CHECKPOINT) !== undefined;
+}
+
+/** A cancelled sync is not carried on: the next one starts from the first page. */
+export function forgetSyncCheckpoint(db: AccountDb): void {
+  db.syncState.delete(CHECKPOINT);
+}
+
 export interface SyncOptions {
   concurrency: number;
   onProgress?: (p: SyncProgress) => void;

@@ -1,29 +1,51 @@
 import type { SyncStatus } from '#contract/dataChannels';
+import type { JobPauseReason } from '#contract/jobs';
 import { AppError } from '../appError';
+import { classify, errorData } from '../jobs/jobErrors';
+import type { SyncControl, SyncJobHandle, SyncJobLog } from '../jobs/syncJobs';
+import { sleepUntil, startOfNextMinute, type JobTiming } from '../jobs/jobTiming';
 import type { Logger } from '../ports';
 import type { AccountSessions } from '../session/accountSessions';
 import type { SettingsService } from '../settingsService';
+import type { AccountDb } from '../store';
 import type { EventHub } from '../transport';
-import { syncFollowers, type SyncProgress } from './followerSync';
+import { forgetSyncCheckpoint, hasSyncCheckpoint, syncFollowers, type SyncProgress } from './followerSync';
 
 interface Running {
   abort: AbortController;
+  /** Why it was stopped: what its job becomes ('close': stays running, resumes at start-up). */
+  stopAs: 'pause' | 'cancel' | 'close' | null;
+  jobId: string | null;
   phase: SyncStatus['phase'];
   done: number;
   total: number;
+  /** Settles once the run's job exists (rejects when the account cannot be opened). */
+  begun: Promise<string>;
   promise: Promise<void>;
 }
 
-/** One sync at a time per account, run in the background, reported through `sync:progress`. */
-export class SyncService {
+type AutoPause = Exclude<JobPauseReason, 'user'>;
+
+/**
+ * One sync at a time per account, run in the background and reported through `sync:progress`.
+ * Each run is recorded as a job of kind `sync`: the jobs channels pause, resume and cancel it, and
+ * like the other jobs it pauses by itself when WeChat is unreachable or over quota and tries
+ * again later.
+ */
+export class SyncService implements SyncControl {
   private readonly running = new Map<string, Running>();
   private readonly lastError = new Map<string, SyncStatus['lastError']>();
+  /** The waits of automatically paused syncs before they try again. */
+  private readonly retries = new Map<string, AbortController>();
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly sessions: AccountSessions,
     private readonly settings: SettingsService,
     private readonly events: EventHub,
     private readonly log: Logger,
+    private readonly jobs: SyncJobLog,
+    private readonly timing: JobTiming,
   ) {}
 
   async status(accountId: string): Promise<SyncStatus> {
@@ -36,7 +58,7 @@ export class SyncService {
       done: run?.done ?? 0,
       total: run?.total ?? 0,
       lastSyncedAt: s.db.syncState.lastSyncedAt(),
-      resumable: s.db.syncState.get('sync.checkpoint') !== undefined,
+      resumable: hasSyncCheckpoint(s.db),
       needsFullSync: s.recovered !== null && s.db.syncState.lastSyncedAt() === null,
       lastError: this.lastError.get(accountId) ?? null,
     };
@@ -44,63 +66,77 @@ export class SyncService {
 
   /** Starts (or resumes) a sync unless one is running; answers at once with the status. */
   async start(accountId: string): Promise<SyncStatus> {
-    if (!this.running.has(accountId)) {
-      const s = await this.sessions.open(accountId);
-      const run: Running = {
-        abort: new AbortController(),
-        phase: 'followers',
-        done: 0,
-        total: 0,
-        promise: Promise.resolve(),
-      };
-      this.running.set(accountId, run);
-      this.lastError.delete(accountId);
-      const onProgress = (p: SyncProgress) => {
-        Object.assign(run, { phase: p.phase, done: p.done, total: p.total });
-        this.emitStatus(accountId);
-      };
-      run.promise = syncFollowers(s.db, s.client, s.backend, {
-        concurrency: this.settings.get().syncConcurrency,
-        onProgress,
-        signal: run.abort.signal,
-      })
-        .then((summary) => this.log.info('sync finished', { accountId, ...summary }))
-        .catch((err: unknown) => {
-          if (run.abort.signal.aborted) return;
-          const data =
-            err instanceof AppError
-              ? err.toData()
-              : new AppError('INTERNAL', { message: 'sync failed' }).toData();
-          this.lastError.set(accountId, data);
-          this.log.warn('sync stopped', {
-            accountId,
-            code: data.code,
-            ...(err instanceof AppError ? {} : { error: String(err) }),
-          });
-        })
-        .finally(() => {
-          this.running.delete(accountId);
-          this.emitStatus(accountId);
-          this.events.emit('data:changed', { accountId });
-        });
-    }
+    await this.startRun(accountId);
     return this.status(accountId);
   }
 
-  /** Tells the renderer the account's sync status; nothing to tell once the services are closing. */
-  private emitStatus(accountId: string): void {
-    this.status(accountId).then(
-      (st) => this.events.emit('sync:progress', st),
-      () => undefined,
-    );
+  async startRun(accountId: string, reuseJob?: string): Promise<string> {
+    let run = this.running.get(accountId);
+    if (!run) {
+      if (this.closing.signal.aborted) throw new AppError('INTERNAL', { message: 'services are closing' });
+      this.cancelRetry(accountId);
+      this.lastError.delete(accountId);
+      let begun!: (jobId: string) => void;
+      let failed!: (error: unknown) => void;
+      run = {
+        abort: new AbortController(),
+        stopAs: null,
+        jobId: null,
+        phase: 'followers',
+        done: 0,
+        total: 0,
+        begun: new Promise<string>((resolve, reject) => {
+          begun = resolve;
+          failed = reject;
+        }),
+        promise: Promise.resolve(),
+      };
+      run.begun.catch(() => undefined);
+      this.running.set(accountId, run);
+      run.promise = this.run(accountId, run, reuseJob, begun, failed);
+    }
+    return run.begun;
   }
 
-  /** At start-up: a sync the app was closed in the middle of carries on from its checkpoint. */
+  /** Stops the account's sync between chunks; it carries on from its checkpoint when resumed. */
+  async pause(accountId: string, jobId: string): Promise<void> {
+    const run = this.running.get(accountId);
+    if (run && run.jobId === jobId) return this.stop(run, 'pause');
+    this.cancelRetry(accountId);
+    const job = await this.jobs.get(accountId, jobId);
+    job?.end({ status: 'paused', reason: 'user', resumeAt: null, error: job.record().lastError });
+  }
+
+  /** Stops the account's sync; the next one starts from the first page. */
+  async cancel(accountId: string, jobId: string): Promise<void> {
+    const run = this.running.get(accountId);
+    if (run && run.jobId === jobId) return this.stop(run, 'cancel');
+    this.cancelRetry(accountId);
+    const s = await this.sessions.open(accountId);
+    const job = await this.jobs.get(accountId, jobId);
+    if (job && (await this.jobs.unfinished(accountId))?.id === jobId) forgetSyncCheckpoint(s.db);
+    job?.end({ status: 'cancelled' });
+    this.emitStatus(accountId);
+  }
+
+  /**
+   * At start-up: a sync the app was closed in the middle of (or that was waiting to try again)
+   * carries on from its checkpoint; one the user paused stays paused.
+   */
   async resumeInterrupted(accountIds: readonly string[]): Promise<void> {
     for (const accountId of accountIds) {
       try {
         const s = await this.sessions.open(accountId);
-        if (s.db.syncState.get('sync.checkpoint') !== undefined) await this.start(accountId);
+        const job = await this.jobs.unfinished(accountId);
+        const record = job?.record();
+        if (job && record && !hasSyncCheckpoint(s.db)) {
+          // Closed between the sync's last write and its job's: the job's outcome is in the cache.
+          const synced = (s.db.syncState.lastSyncedAt() ?? 0) >= (record.startedAt ?? Infinity);
+          job.end(synced ? { status: 'done', fetched: record.succeeded } : { status: 'cancelled' });
+          continue;
+        }
+        if (record?.status === 'paused' && record.pauseReason === 'user') continue;
+        if (hasSyncCheckpoint(s.db)) await this.startRun(accountId, job?.id);
       } catch (err) {
         this.log.warn('sync not resumed', {
           accountId,
@@ -117,8 +153,118 @@ export class SyncService {
 
   /** Stops every sync between chunks; each resumes from its checkpoint next time. */
   async closeAll(): Promise<void> {
+    this.closing.abort();
     const runs = [...this.running.values()];
-    for (const r of runs) r.abort.abort();
-    await Promise.all(runs.map((r) => r.promise));
+    await Promise.all(runs.map((r) => this.stop(r, 'close')));
+  }
+
+  private async stop(run: Running, as: NonNullable<Running['stopAs']>): Promise<void> {
+    run.stopAs ??= as;
+    run.abort.abort();
+    await run.promise;
+  }
+
+  private async run(
+    accountId: string,
+    run: Running,
+    reuseJob: string | undefined,
+    begun: (jobId: string) => void,
+    failed: (error: unknown) => void,
+  ): Promise<void> {
+    let job: SyncJobHandle | null = null;
+    let db: AccountDb | null = null;
+    try {
+      const s = await this.sessions.open(accountId);
+      db = s.db;
+      job = await this.jobs.begin(accountId, reuseJob);
+      run.jobId = job.id;
+      begun(job.id);
+      const recorder = job;
+      const onProgress = (p: SyncProgress) => {
+        Object.assign(run, { phase: p.phase, done: p.done, total: p.total });
+        if (p.phase === 'followers') recorder.progress(p.done, p.total);
+        this.emitStatus(accountId);
+      };
+      const summary = await syncFollowers(s.db, s.client, s.backend, {
+        concurrency: this.settings.get().syncConcurrency,
+        onProgress,
+        signal: run.abort.signal,
+      });
+      job.end({ status: 'done', fetched: summary.followers });
+      this.log.info('sync finished', { accountId, ...summary });
+    } catch (err) {
+      if (!job || !db) {
+        failed(err);
+        return;
+      }
+      this.stopped(accountId, run, job, db, err);
+    } finally {
+      this.running.delete(accountId);
+      this.emitStatus(accountId);
+      this.events.emit('data:changed', { accountId });
+    }
+  }
+
+  /** What a run that threw becomes: paused, cancelled, failed, or (closing) left to resume. */
+  private stopped(accountId: string, run: Running, job: SyncJobHandle, db: AccountDb, err: unknown): void {
+    if (run.abort.signal.aborted) {
+      if (run.stopAs === 'cancel') {
+        forgetSyncCheckpoint(db);
+        job.end({ status: 'cancelled' });
+      } else if (run.stopAs === 'pause') {
+        job.end({ status: 'paused', reason: 'user', resumeAt: null, error: null });
+      }
+      return;
+    }
+    const data = errorData(err);
+    this.lastError.set(accountId, data);
+    this.log.warn('sync stopped', {
+      accountId,
+      code: data.code,
+      ...(err instanceof AppError ? {} : { error: String(err) }),
+    });
+    const action = classify(err);
+    if (action.kind !== 'pause') {
+      job.end({ status: 'failed', error: data });
+      return;
+    }
+    const now = this.timing.now();
+    const resumeAt =
+      action.reason === 'rate'
+        ? startOfNextMinute(now)
+        : now + (action.reason === 'quota' ? this.timing.quotaRetryMs : this.timing.offlineRetryMs);
+    job.end({ status: 'paused', reason: action.reason, resumeAt, error: data });
+    this.scheduleRetry(accountId, job.id, action.reason, resumeAt);
+  }
+
+  /** An automatic pause tries again by itself: at the next minute (45011) or after a wait. */
+  private scheduleRetry(accountId: string, jobId: string, reason: AutoPause, resumeAt: number): void {
+    this.cancelRetry(accountId);
+    const wait = new AbortController();
+    this.retries.set(accountId, wait);
+    const signal = AbortSignal.any([wait.signal, this.closing.signal]);
+    void (async () => {
+      if (reason === 'rate') await sleepUntil(this.timing, resumeAt, signal);
+      else await this.timing.sleep(resumeAt - this.timing.now(), signal);
+      if (signal.aborted) return;
+      this.retries.delete(accountId);
+      const job = await this.jobs.get(accountId, jobId);
+      const record = job?.record();
+      if (record?.status !== 'paused' || record.pauseReason !== reason) return;
+      await this.startRun(accountId, jobId);
+    })().catch((err: unknown) => this.log.warn('sync retry failed', { accountId, error: String(err) }));
+  }
+
+  private cancelRetry(accountId: string): void {
+    this.retries.get(accountId)?.abort();
+    this.retries.delete(accountId);
+  }
+
+  /** Tells the renderer the account's sync status; nothing to tell once the services are closing. */
+  private emitStatus(accountId: string): void {
+    this.status(accountId).then(
+      (st) => this.events.emit('sync:progress', st),
+      () => undefined,
+    );
   }
 }

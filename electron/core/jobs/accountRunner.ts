@@ -77,7 +77,7 @@ export class AccountRunner {
   /** Picks up where the account's jobs stopped (at start-up): automatic pauses resume on their own. */
   start(): void {
     for (const job of this.store.withStatus(['paused'])) {
-      if (job.pauseReason && job.pauseReason !== 'user')
+      if (job.kind !== 'sync' && job.pauseReason && job.pauseReason !== 'user')
         this.scheduleResume(job.id, job.pauseReason, job.resumeAt, true);
     }
     this.wake();
@@ -153,6 +153,8 @@ export class AccountRunner {
     const limit = Math.max(1, this.deps.concurrency());
     for (const job of this.store.withStatus(['queued', 'running', 'paused'])) {
       if (this.slotsBusy >= limit) return;
+      // The sync service runs sync jobs; they have no items here.
+      if (job.kind === 'sync') continue;
       const rt = this.runtime(job.id);
       // A paused job takes part only for its probe: one chunk that decides whether it resumes.
       const probing = job.status === 'paused';

@@ -29,7 +29,7 @@ export type BeforeState = z.infer<typeof beforeStateSchema>;
 /** 未分组 in the legacy API: where "remove from a group" puts followers. */
 export const UNGROUPED = 0;
 
-/** The op every item of a job shares, or null when the job has no items (a legacy deleteGroup). */
+/** The op every item of a job shares, or null when the job has no items (legacy deleteGroup, sync). */
 export function jobOp(kind: JobKind, api: GroupApi, params: JobParams): ItemOp | null {
   const from = params.from ?? UNGROUPED;
   const to = params.to ?? UNGROUPED;
@@ -41,6 +41,8 @@ export function jobOp(kind: JobKind, api: GroupApi, params: JobParams): ItemOp |
       // Tags: untag every member first (tags/delete refuses > 100 000 fans). Legacy: members fall
       // back to 未分组 when the group goes, so there is nothing to do per follower.
       return api === 'tags' ? { kind: 'tags', add: [], remove: [params.groupId ?? 0] } : null;
+    case 'sync':
+      return null;
     default:
       break;
   }
@@ -127,6 +129,8 @@ export function inverseKind(kind: JobKind, params: JobParams): { kind: JobKind; 
       return { kind: 'blacklist', params: {} };
     case 'deleteGroup':
       throw new Error('a deleted group cannot be undone');
+    case 'sync':
+      throw new Error('a sync has nothing to undo');
   }
 }
 

@@ -16,6 +16,7 @@ import { undoItems } from './inverse';
 import { JobStore, type JobRecord, type NewItem } from './jobStore';
 import type { JobTiming } from './jobTiming';
 import { groupMembers, selectFollowers, type Selected } from './selection';
+import { SyncJobRecords, type SyncControl, type SyncJobLog } from './syncJobs';
 import { ThrottledEmitter } from './throttledEmitter';
 
 /**
@@ -30,6 +31,8 @@ export class JobService {
   private readonly progress: ThrottledEmitter;
   private readonly dataChanged: ThrottledEmitter;
   private closed = false;
+  /** Where the sync service records its runs (jobs of kind `sync`). */
+  readonly syncLog: SyncJobLog;
 
   constructor(
     private readonly sessions: AccountSessions,
@@ -38,7 +41,17 @@ export class JobService {
     private readonly events: EventHub,
     private readonly log: Logger,
     private readonly timing: JobTiming,
+    /** Runs the sync jobs (the sync service, built after this one). */
+    private readonly sync: () => SyncControl,
   ) {
+    this.syncLog = new SyncJobRecords({
+      store: async (accountId) => {
+        const runner = await this.runner(accountId);
+        return { store: runner.store, api: runner.session.backend.api };
+      },
+      now: timing.now,
+      publish: (accountId, jobId, statusChanged) => this.publish(accountId, jobId, statusChanged),
+    });
     this.progress = new ThrottledEmitter(timing.progressIntervalMs, (key) => {
       const [accountId = '', jobId = ''] = key.split('\n');
       const job = this.open.get(accountId)?.store.get(jobId);
@@ -50,6 +63,10 @@ export class JobService {
   }
 
   async start(input: ChannelInput<'jobs:start'>): Promise<JobSummary> {
+    if (input.kind === 'sync') {
+      const jobId = await this.sync().startRun(input.accountId);
+      return this.get(input.accountId, jobId);
+    }
     const runner = await this.runner(input.accountId);
     const { db, backend } = runner.session;
     const api = backend.api;
@@ -121,7 +138,8 @@ export class JobService {
     if (job.status !== 'queued' && job.status !== 'running' && job.status !== 'paused') {
       throw jobStateError(job, 'pause');
     }
-    runner.pause(jobId);
+    if (job.kind === 'sync') await this.sync().pause(accountId, jobId);
+    else runner.pause(jobId);
     return this.get(accountId, jobId);
   }
 
@@ -130,7 +148,8 @@ export class JobService {
     const job = requireJob(runner, jobId);
     if (job.status === 'queued' || job.status === 'running') return summary(accountId, job);
     if (job.status !== 'paused' && job.status !== 'failed') throw jobStateError(job, 'resume');
-    runner.resume(job);
+    if (job.kind === 'sync') await this.sync().startRun(accountId, jobId);
+    else runner.resume(job);
     return this.get(accountId, jobId);
   }
 
@@ -139,7 +158,8 @@ export class JobService {
     const job = requireJob(runner, jobId);
     if (job.status === 'cancelled') return summary(accountId, job);
     if (job.status === 'done') throw jobStateError(job, 'cancel');
-    runner.cancel(jobId);
+    if (job.kind === 'sync') await this.sync().cancel(accountId, jobId);
+    else runner.cancel(jobId);
     return this.get(accountId, jobId);
   }
 
@@ -250,6 +270,7 @@ function canUndo(job: JobRecord): boolean {
     (job.status === 'done' || job.status === 'cancelled') &&
     job.finishedAt !== null &&
     job.kind !== 'deleteGroup' &&
+    job.kind !== 'sync' &&
     job.undoneBy === null &&
     job.succeeded > 0
   );
@@ -262,7 +283,9 @@ function jobStateError(job: JobRecord, action: string): AppError {
       ? 'already undone'
       : action === 'undo' && job.kind === 'deleteGroup'
         ? 'a deleted group cannot be undone'
-        : `cannot ${action} a job that is ${job.status}`;
+        : action === 'undo' && job.kind === 'sync'
+          ? 'a sync has nothing to undo'
+          : `cannot ${action} a job that is ${job.status}`;
   return new AppError('BAD_INPUT', { issues: [{ path: ['jobId'], message: why }], status: job.status });
 }
 

@@ -114,6 +114,7 @@ export class JobStore {
   private readonly doneItemsStmt: StatementSync;
   private readonly failuresStmt: StatementSync;
   private readonly failedCountStmt: StatementSync;
+  private readonly setCountsStmt: StatementSync;
 
   constructor(private readonly db: AccountDb) {
     const sql = db.sql;
@@ -159,6 +160,7 @@ export class JobStore {
        FROM job_items AS i ${BY_STATE} LEFT JOIN followers f ON f.openid = i.openid
        WHERE i.job_id = ? AND i.state = 'failed' ORDER BY i.seq LIMIT ? OFFSET ?`,
     );
+    this.setCountsStmt = sql.prepare('UPDATE jobs SET succeeded = ?, total = ? WHERE id = ?');
     this.failedCountStmt = sql.prepare(
       `SELECT count(*) AS n FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'failed'`,
     );
@@ -228,6 +230,11 @@ export class JobStore {
     });
     const set = keys.map((k) => `${COLUMN[k]} = ?`).join(', ');
     this.db.sql.prepare(`UPDATE jobs SET ${set} WHERE id = ?`).run(...values, id);
+  }
+
+  /** A job without items (sync) counts what it has done itself. */
+  setCounts(id: string, succeeded: number, total: number): void {
+    this.setCountsStmt.run(succeeded, total, id);
   }
 
   /** The first `limit` pending items in seq order, leaving out `except` (the ones in flight). */

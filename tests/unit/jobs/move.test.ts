@@ -126,7 +126,9 @@ describe('move', () => {
     await expectCacheMatches(core, sandbox, accountId);
 
     const list = await core.ok('jobs:list', { accountId });
-    expect(list.jobs.map((j) => j.id)).toEqual([redo.id, undo.id, move.id]);
+    expect(list.jobs.map((j) => j.id)).toEqual([redo.id, undo.id, move.id, expect.any(String)]);
+    // The setup's sync is in the history too, oldest.
+    expect(list.jobs.at(-1)).toMatchObject({ kind: 'sync', status: 'done', canUndo: false });
   });
 
   it('adds and removes with an openid selection, skipping followers already there', async () => {
@@ -286,6 +288,7 @@ describe('jobs:start input', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect((await core.ok('jobs:list', { accountId })).jobs).toEqual([]);
+    // Nothing was queued: the only job is the setup's sync.
+    expect((await core.ok('jobs:list', { accountId })).jobs.map((j) => j.kind)).toEqual(['sync']);
   });
 });

@@ -120,7 +120,8 @@ function JobCard({
   const done = jobDone(job);
   const percent = job.total > 0 ? Math.floor((done / job.total) * 100) : finished ? 100 : 0;
   const title = jobTitle(job, groupName, t, jobs);
-  const progress = t('jobs.progress', { done, total: job.total });
+  const isSync = job.kind === 'sync';
+  const progress = t(isSync ? 'jobs.progressSync' : 'jobs.progress', { done, total: job.total });
   const paused = pausedText(job, t, format);
 
   return (
@@ -157,7 +158,9 @@ function JobCard({
         {paused ? <Typography.Text type="warning">{paused}</Typography.Text> : null}
         {finished ? (
           <Typography.Text strong>
-            {t('jobs.summary', { succeeded: job.succeeded, failed: job.failed })}
+            {isSync
+              ? t('jobs.summarySync', { succeeded: job.succeeded })
+              : t('jobs.summary', { succeeded: job.succeeded, failed: job.failed })}
             {job.skipped > 0 ? t('jobs.summarySkipped', { skipped: job.skipped }) : ''}
           </Typography.Text>
         ) : null}
@@ -173,9 +176,21 @@ function JobCard({
               {t('jobs.resume')}
             </Button>
           ) : null}
+          {job.status === 'failed' ? (
+            // A job that stopped on an error carries on from where it stopped.
+            <Button
+              size="small"
+              icon={<RedoOutlined aria-hidden />}
+              disabled={blockedReason !== null}
+              title={blockedReason ?? undefined}
+              onClick={() => run('resume')}
+            >
+              {t('jobs.retry')}
+            </Button>
+          ) : null}
           {!finished ? (
             <Popconfirm
-              title={t('jobs.cancelConfirm')}
+              title={t(isSync ? 'jobs.cancelConfirmSync' : 'jobs.cancelConfirm')}
               onConfirm={() => run('cancel')}
               okText={t('jobs.cancel')}
               cancelText={t('common.back')}

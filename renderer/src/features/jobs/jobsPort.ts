@@ -8,7 +8,7 @@ import type { JobFailure, JobKind, JobSummary } from '#contract/jobs';
  * failed items).
  */
 
-export type BulkAction = Exclude<JobKind, 'deleteGroup'>;
+export type BulkAction = Exclude<JobKind, 'deleteGroup' | 'sync'>;
 
 /** Who a bulk action is for: ticked openids, or every follower matching a query minus some. */
 export type BulkTarget =

@@ -27,8 +27,9 @@ export function useJobs(accountId: string) {
     if (!jobsPort) return;
     return jobsPort.onProgress((job) => {
       if (job.accountId !== accountId) return;
-      // A job that runs (again) or finished reached WeChat: the network is back.
-      if (job.status === 'running' || job.status === 'done')
+      // A job that runs (again) or finished reached WeChat: the network is back. (A sync is marked
+      // running before its first call, so only its end says so.)
+      if ((job.status === 'running' && job.kind !== 'sync') || job.status === 'done')
         netStatusStore.reportOnline(accountId, Date.now());
       const before = client.getQueryData<JobSummary[]>(jobsKey(accountId))?.find((j) => j.id === job.id);
       client.setQueryData<JobSummary[]>(jobsKey(accountId), (jobs = []) =>
@@ -93,5 +94,8 @@ export function useJobActions(accountId: string) {
 
 /** The job to mention in the status line, if any. */
 export function runningJob(jobs: readonly JobSummary[] | undefined): JobSummary | undefined {
-  return jobs?.find((j) => j.status === 'running' || j.status === 'paused' || j.status === 'queued');
+  // A sync has its own line (its phase and progress): this is the bulk job beside it.
+  return jobs?.find(
+    (j) => j.kind !== 'sync' && (j.status === 'running' || j.status === 'paused' || j.status === 'queued'),
+  );
 }

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { GroupApi } from '#contract/accounts';
+import type { JobPauseReason } from '#contract/jobs';
+import type { AppErrorData } from '#contract/result';
+import type { JobRecord, JobStore } from './jobStore';
+
+/** How a sync run ended, as its job records it. */
+export type SyncJobEnd =
+  | { status: 'done'; fetched: number }
+  | { status: 'cancelled' }
+  | { status: 'paused'; reason: JobPauseReason; resumeAt: number | null; error: AppErrorData | null }
+  | { status: 'failed'; error: AppErrorData };
+
+/** One sync job row, while the sync service works on it. */
+export interface SyncJobHandle {
+  readonly id: string;
+  record(): JobRecord;
+  progress(done: number, total: number): void;
+  end(end: SyncJobEnd): void;
+}
+
+/**
+ * Where the sync service records its runs: as jobs of kind `sync` in the account's job history,
+ * so a sync is listed, paused, resumed and cancelled like any other job.
+ */
+export interface SyncJobLog {
+  /**
+   * The job a sync run is recorded in, marked running: `reuse` when it names a sync job, else the
+   * account's unfinished sync job (a sync carried on after a pause or a restart), else a new one.
+   */
+  begin(accountId: string, reuse?: string): Promise<SyncJobHandle>;
+  /** The account's queued, running or paused sync job, if any. */
+  unfinished(accountId: string): Promise<SyncJobHandle | null>;
+  get(accountId: string, jobId: string): Promise<SyncJobHandle | null>;
+}
+
+/** What the jobs channels ask of the sync service for a job of kind `sync`. */
+export interface SyncControl {
+  /** Starts (or carries on) the account's sync; resolves with its job's id once that exists. */
+  startRun(accountId: string, reuseJob?: string): Promise<string>;
+  pause(accountId: string, jobId: string): Promise<void>;
+  cancel(accountId: string, jobId: string): Promise<void>;
+}
+
+export interface SyncJobDeps {
+  store: (accountId: string) => Promise<{ store: JobStore; api: GroupApi }>;
+  now: () => number;
+  publish: (accountId: string, jobId: string, statusChanged: boolean) => void;
+}
+
+const UNFINISHED = ['queued', 'running', 'paused'] as const;
+
+/** The job rows behind the sync service's runs. */
+export class SyncJobRecords implements SyncJobLog {
+  constructor(private readonly deps: SyncJobDeps) {}
+
+  async begin(accountId: string, reuse?: string): Promise<SyncJobHandle> {
+    const { store, api } = await this.deps.store(accountId);
+    const reused = reuse ? syncJob(store, reuse) : undefined;
+    const job =
+      reused ??
+      store.withStatus(UNFINISHED).find((j) => j.kind === 'sync') ??
+      store.create(
+        { id: randomUUID(), kind: 'sync', api, params: {}, createdAt: this.deps.now(), undoOf: null },
+        [],
+      );
+    store.update(job.id, {
+      status: 'running',
+      pauseReason: null,
+      resumeAt: null,
+      lastError: null,
+      finishedAt: null,
+      startedAt: job.startedAt ?? this.deps.now(),
+    });
+    this.deps.publish(accountId, job.id, true);
+    return this.handle(accountId, store, job.id);
+  }
+
+  async unfinished(accountId: string): Promise<SyncJobHandle | null> {
+    const { store } = await this.deps.store(accountId);
+    const job = store.withStatus(UNFINISHED).find((j) => j.kind === 'sync');
+    return job ? this.handle(accountId, store, job.id) : null;
+  }
+
+  async get(accountId: string, jobId: string): Promise<SyncJobHandle | null> {
+    const { store } = await this.deps.store(accountId);
+    return syncJob(store, jobId) ? this.handle(accountId, store, jobId) : null;
+  }
+
+  private handle(accountId: string, store: JobStore, id: string): SyncJobHandle {
+    const { now, publish } = this.deps;
+    return {
+      id,
+      record: () => store.require(id),
+      progress: (done, total) => {
+        store.setCounts(id, done, Math.max(done, total));
+        publish(accountId, id, false);
+      },
+      end: (end) => {
+        if (end.status === 'done') store.setCounts(id, end.fetched, end.fetched);
+        const finished = end.status === 'paused' ? null : now();
+        store.update(id, {
+          status: end.status,
+          pauseReason: end.status === 'paused' ? end.reason : null,
+          resumeAt: end.status === 'paused' ? end.resumeAt : null,
+          lastError: end.status === 'paused' || end.status === 'failed' ? end.error : null,
+          finishedAt: finished,
+        });
+        publish(accountId, id, true);
+      },
+    };
+  }
+}
+
+function syncJob(store: JobStore, id: string): JobRecord | undefined {
+  const job = store.get(id);
+  return job?.kind === 'sync' ? job : undefined;
+}
