@@ -145,18 +145,21 @@ function JobCard({
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('jobs.startedAt', { time: format.dateTime(job.createdAt) })}
         </Typography.Text>
-        <div>
-          <Typography.Text>{progress}</Typography.Text>
-          <Progress
-            percent={percent}
-            status={
-              job.status === 'running' ? 'active' : finished && job.failed > 0 ? 'exception' : undefined
-            }
-            aria-label={`${title}: ${progress}`}
-          />
-        </div>
+        {/* A finished sync says it all in its summary line. */}
+        {isSync && job.status === 'done' ? null : (
+          <div>
+            <Typography.Text>{progress}</Typography.Text>
+            <Progress
+              percent={percent}
+              status={
+                job.status === 'running' ? 'active' : finished && job.failed > 0 ? 'exception' : undefined
+              }
+              aria-label={`${title}: ${progress}`}
+            />
+          </div>
+        )}
         {paused ? <Typography.Text type="warning">{paused}</Typography.Text> : null}
-        {finished ? (
+        {finished && (!isSync || job.status === 'done') ? (
           <Typography.Text strong>
             {isSync
               ? t('jobs.summarySync', { succeeded: job.succeeded })

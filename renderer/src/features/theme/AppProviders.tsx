@@ -63,7 +63,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
         },
       }}
     >
-      <AntApp>{children}</AntApp>
+      {/* Toasts sit below the header and drawer titles (56 px), not on top of them. */}
+      <AntApp message={{ top: 64 }}>{children}</AntApp>
     </ConfigProvider>
   );
 }
