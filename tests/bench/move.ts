@@ -4,15 +4,14 @@
 // WeChat is another machine for the app: the core's process does only the app's own work.
 // Run: npx tsx tests/bench/move.ts [--followers 10000] [--latency 20] [--concurrency 2,4,8]
 //      [--runs 3] [--emulator child|inProcess]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChannelName, ChannelOutput, ChannelRequest } from '#contract/channels';
 import type { JobSummary } from '#contract/jobs';
+import { startEmulator } from './emulator';
 
 // electron-store (the core's settings) imports 'electron'; outside Electron that must not try to
 // download a binary. Set before anything imports it (the core is imported dynamically for that).
@@ -52,87 +51,6 @@ export interface MoveBenchResult {
 const TAGGING = '/cgi-bin/tags/members/batchtagging';
 const UNTAGGING = '/cgi-bin/tags/members/batchuntagging';
 
-/** The few emulator controls the benchmark needs, in process or over its control endpoint. */
-interface BenchEmulator {
-  url: string;
-  openids(): Promise<string[]>;
-  tagMembers(tagId: number): Promise<string[]>;
-  addLatency(ms: number): Promise<void>;
-  clearCalls(): Promise<void>;
-  countCalls(path: string): Promise<number>;
-  close(): Promise<void>;
-}
-
-async function inProcessEmulator(followers: number): Promise<BenchEmulator> {
-  const { DEFAULT_APPID, DEFAULT_SECRET, startSandbox } = await import('../../electron/sandbox');
-  const sandbox = await startSandbox({
-    port: 0,
-    seed: 9,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers }],
-  });
-  const c = sandbox.control;
-  return {
-    url: sandbox.url,
-    openids: async () => c.state().openids(),
-    tagMembers: async (id) => c.state().tagMembers(id),
-    addLatency: async (ms) => void c.addFault({ kind: 'latency', ms }),
-    clearCalls: async () => c.clearCalls(),
-    countCalls: async (path) => c.calls({ path }).length,
-    close: () => sandbox.close(),
-  };
-}
-
-async function childEmulator(followers: number): Promise<BenchEmulator> {
-  const proc = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/sandbox/cli.ts',
-      '--port',
-      '0',
-      '--seed',
-      '9',
-      '--followers',
-      String(followers),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: proc.stdout });
-    lines.on('line', (line) => {
-      if (line.startsWith('ready ')) resolve(line.slice('ready '.length).trim());
-    });
-    proc.once('exit', (code) => reject(new Error(`emulator exited early (${code})`)));
-  });
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${url}/__sandbox/${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    if (!res.ok) throw new Error(`emulator control ${method} ${path}: ${res.status}`);
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  return {
-    url,
-    openids: async () => (await control<{ openids: string[] }>('GET', 'openids')).openids,
-    tagMembers: async (id) =>
-      (await control<{ openids: string[] }>('GET', `tag-members?tagid=${id}`)).openids,
-    addLatency: async (ms) => void (await control('POST', 'faults', { kind: 'latency', ms })),
-    clearCalls: async () => void (await control('DELETE', 'calls')),
-    countCalls: async (path) =>
-      (await control<{ calls: unknown[] }>('GET', `calls?path=${encodeURIComponent(path)}`)).calls.length,
-    close: async () => {
-      proc.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 export async function runMoveBench(options: MoveBenchOptions = {}): Promise<MoveBenchResult> {
   const followers = options.followers ?? 10_000;
   const latencyMs = options.latencyMs ?? 20;
@@ -143,8 +61,7 @@ export async function runMoveBench(options: MoveBenchOptions = {}): Promise<Move
   const { dispatch } = await import('../../electron/core/transport');
   const { createNodePorts } = await import('../../electron/webhost/nodePorts');
 
-  const emulator =
-    where === 'child' ? await childEmulator(followers + 1_000) : await inProcessEmulator(followers + 1_000);
+  const emulator = await startEmulator(where, followers + 1_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'fg-move-bench-'));
   const quiet = { info: () => {}, warn: () => {}, error: () => {} };
   const services = await createServices(

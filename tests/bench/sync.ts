@@ -1,13 +1,20 @@
 // Full-sync benchmark: our sync against the emulator with injected latency, its lower bound
 // (calls × latency ÷ concurrency), and a peer client (node-easywechat, as its docs suggest)
-// doing the same work in the same run.
-import { mkdtempSync } from 'node:fs';
+// doing the same work in the same run. The emulator runs in a child process by default (WeChat is
+// another machine: its CPU is not the app's), for ours and the peer alike.
+// Run: npx tsx tests/bench/sync.ts [followers] [latency] [concurrency] [child|inProcess]
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { OfficialAccount } from 'node-easywechat';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../electron/sandbox';
-import { startTestCore } from '../support/coreServices';
+import { DEFAULT_APPID, DEFAULT_SECRET } from '../../electron/sandbox';
+import { startEmulator, type BenchEmulator, type EmulatorPlace } from './emulator';
+
+// electron-store (the core's settings) imports 'electron'; outside Electron that must not try to
+// download a binary. Set before the core is imported (dynamically, below).
+process.env['ELECTRON_OVERRIDE_DIST_PATH'] ??= '/nonexistent';
 
 export interface SyncRun {
   ms: number;
@@ -23,25 +30,36 @@ const WECHAT_CALLS = [
   '/cgi-bin/stable_token',
 ];
 
-export async function startLatencySandbox(followers: number, latencyMs: number): Promise<Sandbox> {
-  const sandbox = await startSandbox({
-    port: 0,
-    seed: 9,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers }],
-  });
-  if (latencyMs > 0) sandbox.control.addFault({ kind: 'latency', ms: latencyMs });
-  return sandbox;
+export async function startLatencyEmulator(
+  followers: number,
+  latencyMs: number,
+  where: EmulatorPlace = 'child',
+): Promise<BenchEmulator> {
+  const emulator = await startEmulator(where, followers);
+  if (latencyMs > 0) await emulator.addLatency(latencyMs);
+  return emulator;
 }
 
-/** One full sync through the real services; the clock starts at sync:start. */
-export async function runOurSync(sandbox: Sandbox, latencyMs: number, concurrency = 4): Promise<SyncRun> {
-  const core = await startTestCore(sandbox);
+/** One full sync through the real services (on Node ports); the clock starts at sync:start. */
+export async function runOurSync(
+  emulator: BenchEmulator,
+  latencyMs: number,
+  concurrency = 4,
+): Promise<SyncRun> {
+  const { createServices } = await import('../../electron/core/services');
+  const { createNodePorts } = await import('../../electron/webhost/nodePorts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'fg-sync-bench-'));
+  const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+  const services = await createServices(
+    await createNodePorts({ dataDir, log: quiet, wechat: { hosts: [emulator.url] } }),
+  );
+  const h = services.handlers;
   try {
-    await core.ok('settings:set', { syncConcurrency: concurrency });
-    const { id } = await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
-    sandbox.control.clearCalls();
+    await h['settings:set']({ syncConcurrency: concurrency });
+    const { id } = await h['accounts:add']({ appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
+    await emulator.clearCalls();
     const finished = new Promise<void>((resolve) => {
-      const off = core.services.events.subscribe((e) => {
+      const off = services.events.subscribe((e) => {
         if (e.name === 'sync:progress' && !e.payload.running) {
           off();
           resolve();
@@ -49,15 +67,17 @@ export async function runOurSync(sandbox: Sandbox, latencyMs: number, concurrenc
       });
     });
     const t0 = performance.now();
-    await core.ok('sync:start', { accountId: id });
+    await h['sync:start']({ accountId: id });
     await finished;
     const ms = performance.now() - t0;
-    const status = await core.ok('sync:status', { accountId: id });
+    const status = await h['sync:status']({ accountId: id });
     if (status.lastError) throw new Error(`sync failed: ${status.lastError.code}`);
-    const calls = WECHAT_CALLS.reduce((n, path) => n + sandbox.control.calls({ path }).length, 0);
+    let calls = 0;
+    for (const path of WECHAT_CALLS) calls += await emulator.countCalls(path);
     return { ms, calls, boundMs: (calls * latencyMs) / concurrency };
   } finally {
-    await core.services.close();
+    await services.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -65,14 +85,14 @@ export async function runOurSync(sandbox: Sandbox, latencyMs: number, concurrenc
  * The peer: node-easywechat pointed at the emulator through its http.baseURL option, looping
  * user/get then user/info/batchget in chunks of 100, one request at a time, as its docs show.
  */
-export async function runPeerSync(sandbox: Sandbox): Promise<{ ms: number; users: number }> {
+export async function runPeerSync(emulator: BenchEmulator): Promise<{ ms: number; users: number }> {
   const app = new OfficialAccount({
     app_id: DEFAULT_APPID,
     secret: DEFAULT_SECRET,
     token: 'bench',
     aes_key: '',
     use_stable_access_token: true,
-    http: { baseURL: `${sandbox.url}/` },
+    http: { baseURL: `${emulator.url}/` },
     file_cache: {
       path: mkdtempSync(join(tmpdir(), 'fg-peer-cache-')),
       dirMode: 0o700,
@@ -107,22 +127,26 @@ export async function runPeerSync(sandbox: Sandbox): Promise<{ ms: number; users
   return { ms: performance.now() - t0, users };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const followers = Number(process.argv[2] ?? 10_000);
   const latency = Number(process.argv[3] ?? 20);
-  const sandbox = await startLatencySandbox(followers, latency);
-  const ours = await runOurSync(sandbox, latency);
-  sandbox.control.clearCalls();
-  const peer = await runPeerSync(sandbox);
-  const peerHosts = new Set(sandbox.control.calls().map((c) => c.path));
-  console.log({
-    followers,
-    latency,
-    ours,
-    ratioToBound: ours.ms / ours.boundMs,
-    peer,
-    oursOverPeer: ours.ms / peer.ms,
-    peerPaths: [...peerHosts],
-  });
-  await sandbox.close();
+  const concurrency = Number(process.argv[4] ?? 4);
+  const where = process.argv[5] === 'inProcess' ? 'inProcess' : 'child';
+  const emulator = await startLatencyEmulator(followers, latency, where);
+  try {
+    const ours = await runOurSync(emulator, latency, concurrency);
+    const peer = process.env['SKIP_PEER'] ? null : await runPeerSync(emulator);
+    console.log({
+      followers,
+      latency,
+      concurrency,
+      emulator: where,
+      ours,
+      ratioToBound: ours.ms / ours.boundMs,
+      peer,
+      peerOverOurs: peer ? peer.ms / ours.ms : null,
+    });
+  } finally {
+    await emulator.close();
+  }
 }

@@ -1,23 +1,23 @@
 import type { BenchResult } from './run';
 import { summarize } from './stats';
-import { runOurSync, runPeerSync, startLatencySandbox } from './sync';
+import { runOurSync, runPeerSync, startLatencyEmulator } from './sync';
 
 /** Full sync of 10 000 and 100 000 followers: ours, its lower bound, and the peer in the same run. */
 export async function benchSync(options: { latency: number; runs: number }): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   for (const followers of [10_000, 100_000]) {
-    const sandbox = await startLatencySandbox(followers, options.latency);
+    const emulator = await startLatencyEmulator(followers, options.latency);
     try {
       const ours: number[] = [];
       const peer: number[] = [];
       let calls = 0;
       let bound = 0;
       for (let i = 0; i < options.runs; i++) {
-        const run = await runOurSync(sandbox, options.latency);
+        const run = await runOurSync(emulator, options.latency);
         ours.push(run.ms);
         calls = run.calls;
         bound = run.boundMs;
-        peer.push((await runPeerSync(sandbox)).ms);
+        peer.push((await runPeerSync(emulator)).ms);
       }
       const o = summarize(ours);
       const p = summarize(peer);
@@ -31,7 +31,7 @@ export async function benchSync(options: { latency: number; runs: number }): Pro
       });
       out.push({ name: `peer sync ${followers / 1000}k (node-easywechat)`, unit: 'ms', ...p });
     } finally {
-      await sandbox.close();
+      await emulator.close();
     }
   }
   return out;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { chunk, pullConcurrently, throttle } from '../concurrency';
 import type { GroupBackend } from '../groups/groupBackend';
 import type { AccountDb, FollowerUpsert } from '../store';
+import { inlineFollowerWriter, type FollowerWriter } from '../store/followerWriter';
 import { getBlacklist } from '../wechat/api/blacklist';
 import { getFollowerIds, getUsers, USER_BATCH_LIMIT, type WxUser } from '../wechat/api/users';
 import type { IdPage } from '../wechat/api/tags';
@@ -53,7 +54,12 @@ export interface SyncOptions {
   now?: () => number;
   /** Stops between chunks (app closing); the saved checkpoint lets the next sync resume. */
   signal?: AbortSignal;
+  /** Where fetched followers are written (default: inline, on the account's connection). */
+  writer?: FollowerWriter;
 }
+
+/** Batches written but not yet confirmed, at most: bounds the rows held in memory. */
+const WRITES_IN_FLIGHT = 3;
 
 function toRow(u: WxUser, api: GroupBackend['api']): FollowerUpsert {
   if (u.subscribe !== 1) return { openid: u.openid, subscribed: false };
@@ -106,20 +112,28 @@ export async function syncFollowers(
   groupsPromise.catch(() => undefined);
 
   // Pages in flight, in order; the checkpoint advances past a page once all its batches are stored.
-  const pages: { next: string; remaining: number }[] = [];
+  type Page = { next: string; remaining: number; size: number };
+  const pages: Page[] = [];
+  // cp.done counts the followers of checkpointed pages only (a resumed sync fetches the rest of a
+  // page again); `fetched` is what this run has so far, for progress.
+  let fetched = cp.done;
   let checkpointed = 0;
-  const pageDone = () => {
+  /** Moves the checkpoint past every page whose rows are all handed to the writer; true if it moved. */
+  const advance = (): boolean => {
+    const before = checkpointed;
     while (checkpointed < pages.length && pages[checkpointed]?.remaining === 0) {
-      cp.next = (pages[checkpointed] as { next: string }).next;
+      const done = pages[checkpointed] as Page;
+      cp.next = done.next;
+      cp.done += done.size;
       cp.pagesDone++;
       checkpointed++;
-      db.syncState.set(CHECKPOINT, cp);
     }
+    return checkpointed !== before;
   };
 
   // A resumed sync whose id list was already complete has nothing left to page through.
   const finished = saved !== undefined && saved !== null && saved.next === '' && saved.pagesDone > 0;
-  async function* batches(): AsyncGenerator<{ page: { next: string; remaining: number }; ids: string[] }> {
+  async function* batches(): AsyncGenerator<{ page: Page; ids: string[] }> {
     let page: IdPage | null = finished ? null : await fetchIds(cp.next);
     while (page && page.openids.length > 0) {
       if (page.total !== undefined) cp.total = page.total;
@@ -127,34 +141,50 @@ export async function syncFollowers(
       const pending: Promise<IdPage> | null = page.next ? fetchIds(page.next) : null;
       pending?.catch(() => undefined);
       const parts = chunk(page.openids, USER_BATCH_LIMIT);
-      const record = { next: page.next, remaining: parts.length };
+      const record: Page = { next: page.next, remaining: parts.length, size: page.openids.length };
       pages.push(record);
       for (const ids of parts) yield { page: record, ids };
       page = pending ? await pending : null;
     }
   }
 
-  // Rows wait here and are written in large transactions: followers arrive in random openid
-  // order, and SQLite writes each touched page once per commit (100 rows a commit cost ~3× more).
+  // Rows wait here and are written in large transactions: SQLite writes each touched page once
+  // per commit (100 rows a commit cost ~3× more). Each batch carries the checkpoint it completes,
+  // in the same transaction, so a checkpoint never runs ahead of the rows it vouches for.
+  const writer = options.writer ?? inlineFollowerWriter(db);
+  const writes: Promise<void>[] = [];
+  let writeError: unknown = null;
   let buffered: FollowerUpsert[] = [];
-  const flush = () => {
-    if (buffered.length > 0) db.followers.upsertMany(buffered, cp.run);
+  const flush = async () => {
+    const rows = buffered;
     buffered = [];
-    // Only pages whose rows are all written may move the checkpoint.
-    pageDone();
+    if (!advance() && rows.length === 0) return;
+    const w = writer.write(rows, cp.run, { key: CHECKPOINT, value: { ...cp } });
+    w.catch((error: unknown) => (writeError ??= error));
+    writes.push(w);
+    // The writer may fall behind the network: hold at most a few batches.
+    if (writes.length > WRITES_IN_FLIGHT) await writes.shift();
   };
 
-  await pullConcurrently(batches(), options.concurrency, async ({ page, ids }) => {
-    options.signal?.throwIfAborted();
-    calls.batchget++;
-    const users = await getUsers(client, ids);
-    for (const u of users) buffered.push(toRow(u, backend.api));
-    cp.done += ids.length;
-    page.remaining--;
-    if (buffered.length >= WRITE_BATCH_ROWS || page.remaining === 0) flush();
-    progress.push({ phase: 'followers', done: cp.done, total: Math.max(cp.total, cp.done) });
-  });
-  flush();
+  try {
+    await pullConcurrently(batches(), options.concurrency, async ({ page, ids }) => {
+      options.signal?.throwIfAborted();
+      if (writeError) throw writeError;
+      calls.batchget++;
+      const users = await getUsers(client, ids);
+      for (const u of users) buffered.push(toRow(u, backend.api));
+      fetched += ids.length;
+      page.remaining--;
+      if (buffered.length >= WRITE_BATCH_ROWS || page.remaining === 0) await flush();
+      progress.push({ phase: 'followers', done: fetched, total: Math.max(cp.total, fetched) });
+    });
+    await flush();
+  } finally {
+    // Stopped or not, what was handed over lands before the sync returns (or resumes later).
+    await Promise.allSettled(writes);
+    await writer.close();
+  }
+  if (writeError) throw writeError;
   progress.flush();
 
   const blacklisted = await blacklistPromise;

@@ -8,6 +8,7 @@ import type { Logger } from '../ports';
 import type { AccountSessions } from '../session/accountSessions';
 import type { SettingsService } from '../settingsService';
 import type { AccountDb } from '../store';
+import { openFollowerWriter } from '../store/followerWriter';
 import type { EventHub } from '../transport';
 import { forgetSyncCheckpoint, hasSyncCheckpoint, syncFollowers, type SyncProgress } from './followerSync';
 
@@ -189,6 +190,8 @@ export class SyncService implements SyncControl {
         concurrency: this.settings.get().syncConcurrency,
         onProgress,
         signal: run.abort.signal,
+        // SQLite's writes run off this thread: they would stall every request in flight.
+        writer: openFollowerWriter(s.db),
       });
       job.end({ status: 'done', fetched: summary.followers });
       this.log.info('sync finished', { accountId, ...summary });
@@ -213,6 +216,9 @@ export class SyncService implements SyncControl {
         job.end({ status: 'cancelled' });
       } else if (run.stopAs === 'pause') {
         job.end({ status: 'paused', reason: 'user', resumeAt: null, error: null });
+      } else {
+        // Closing: the job stays running and carries on at the next start.
+        job.persist();
       }
       return;
     }

@@ -31,6 +31,7 @@ export class JobService {
   private readonly progress: ThrottledEmitter;
   private readonly dataChanged: ThrottledEmitter;
   private closed = false;
+  private readonly syncRecords: SyncJobRecords;
   /** Where the sync service records its runs (jobs of kind `sync`). */
   readonly syncLog: SyncJobLog;
 
@@ -44,7 +45,7 @@ export class JobService {
     /** Runs the sync jobs (the sync service, built after this one). */
     private readonly sync: () => SyncControl,
   ) {
-    this.syncLog = new SyncJobRecords({
+    this.syncRecords = new SyncJobRecords({
       store: async (accountId) => {
         const runner = await this.runner(accountId);
         return { store: runner.store, api: runner.session.backend.api };
@@ -52,10 +53,11 @@ export class JobService {
       now: timing.now,
       publish: (accountId, jobId, statusChanged) => this.publish(accountId, jobId, statusChanged),
     });
+    this.syncLog = this.syncRecords;
     this.progress = new ThrottledEmitter(timing.progressIntervalMs, (key) => {
       const [accountId = '', jobId = ''] = key.split('\n');
       const job = this.open.get(accountId)?.store.get(jobId);
-      if (job) this.events.emit('job:progress', summary(accountId, job));
+      if (job) this.events.emit('job:progress', this.view(accountId, job));
     });
     this.dataChanged = new ThrottledEmitter(timing.dataChangedIntervalMs, (accountId) =>
       this.events.emit('data:changed', { accountId }),
@@ -107,17 +109,17 @@ export class JobService {
     });
     this.publish(input.accountId, job.id, true);
     runner.wake();
-    return summary(input.accountId, job);
+    return this.view(input.accountId, job);
   }
 
   async get(accountId: string, jobId: string): Promise<JobSummary> {
     const runner = await this.runner(accountId);
-    return summary(accountId, requireJob(runner, jobId));
+    return this.view(accountId, requireJob(runner, jobId));
   }
 
   async list(accountId: string): Promise<{ jobs: JobSummary[] }> {
     const runner = await this.runner(accountId);
-    return { jobs: runner.store.list().map((job) => summary(accountId, job)) };
+    return { jobs: runner.store.list().map((job) => this.view(accountId, job)) };
   }
 
   async failures(
@@ -134,7 +136,7 @@ export class JobService {
   async pause(accountId: string, jobId: string): Promise<JobSummary> {
     const runner = await this.runner(accountId);
     const job = requireJob(runner, jobId);
-    if (job.status === 'paused' && job.pauseReason === 'user') return summary(accountId, job);
+    if (job.status === 'paused' && job.pauseReason === 'user') return this.view(accountId, job);
     if (job.status !== 'queued' && job.status !== 'running' && job.status !== 'paused') {
       throw jobStateError(job, 'pause');
     }
@@ -146,7 +148,7 @@ export class JobService {
   async resume(accountId: string, jobId: string): Promise<JobSummary> {
     const runner = await this.runner(accountId);
     const job = requireJob(runner, jobId);
-    if (job.status === 'queued' || job.status === 'running') return summary(accountId, job);
+    if (job.status === 'queued' || job.status === 'running') return this.view(accountId, job);
     if (job.status !== 'paused' && job.status !== 'failed') throw jobStateError(job, 'resume');
     if (job.kind === 'sync') await this.sync().startRun(accountId, jobId);
     else runner.resume(job);
@@ -156,7 +158,7 @@ export class JobService {
   async cancel(accountId: string, jobId: string): Promise<JobSummary> {
     const runner = await this.runner(accountId);
     const job = requireJob(runner, jobId);
-    if (job.status === 'cancelled') return summary(accountId, job);
+    if (job.status === 'cancelled') return this.view(accountId, job);
     if (job.status === 'done') throw jobStateError(job, 'cancel');
     if (job.kind === 'sync') await this.sync().cancel(accountId, jobId);
     else runner.cancel(jobId);
@@ -183,7 +185,7 @@ export class JobService {
     this.publish(accountId, job.id, true);
     this.publish(accountId, created.id, true);
     runner.wake();
-    return summary(accountId, created);
+    return this.view(accountId, created);
   }
 
   /** At start-up: every account with a cache gets its runner, which resumes unfinished jobs. */
@@ -252,6 +254,10 @@ export class JobService {
       });
     }
     return runner;
+  }
+
+  private view(accountId: string, job: JobRecord): JobSummary {
+    return summary(accountId, this.syncRecords.withLive(job));
   }
 
   private publish(accountId: string, jobId: string, statusChanged: boolean): void {

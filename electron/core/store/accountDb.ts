@@ -9,6 +9,8 @@ import { createTransact } from './transaction';
 /** One account's offline cache: groups, followers and sync state in a SQLite file of its own. */
 export interface AccountDb {
   readonly file: string;
+  /** The clock its rows are stamped with (first and last seen). */
+  readonly now: () => number;
   readonly groups: GroupRepo;
   readonly followers: FollowerRepo;
   readonly syncState: SyncStateRepo;
@@ -51,6 +53,7 @@ export function openAccountDb(file: string, options: OpenAccountDbOptions = {}):
   const followers = new FollowerRepo(sql, transaction, now, index, groups, () => syncState.lastSyncedAt());
   const db: AccountDb = {
     file,
+    now,
     groups,
     followers,
     syncState,

@@ -12,6 +12,7 @@ import { FollowerRows } from './followerRows';
 import type { GroupRepo } from './groupRepo';
 import { num, str } from './sqlValues';
 import type { Transact } from './transaction';
+import { ADD_GROUP_SQL, CLEAR_GROUPS_SQL, UPSERT_SQL, upsertOps } from './followerUpsert';
 
 /**
  * One follower as WeChat reported it (user/info, batchget). Absent fields keep what the cache
@@ -41,14 +42,6 @@ export type FollowerMemberships =
 /** The filter part of a query, for `count` (defaults as in a query: subscribed followers only). */
 export type FollowerCountFilter = Omit<FollowerQueryInput, 'sort' | 'offset' | 'limit'>;
 
-// Bits of the upsert's "this field was given" mask (?13 in the statement).
-const SET_TIME = 1;
-const SET_SCENE = 2;
-const SET_QR_SCENE = 4;
-const SET_QR_SCENE_STR = 8;
-const SET_LANGUAGE = 16;
-const SET_UNIONID = 32;
-
 export class FollowerRepo {
   private readonly rows: FollowerRows;
   private readonly upsertStmt: StatementSync;
@@ -73,26 +66,9 @@ export class FollowerRepo {
     private readonly lastSyncedAt: () => number | null,
   ) {
     this.rows = new FollowerRows(db);
-    this.upsertStmt = db.prepare(`
-      INSERT INTO followers (openid, subscribed, subscribe_time, scene, qr_scene, qr_scene_str, remark,
-        language, unionid, blacklisted, note, first_seen, last_seen, seen_in_sync)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ''), ?8, ?9, coalesce(?10, 0), '', ?11, ?11, ?12)
-      ON CONFLICT (openid) DO UPDATE SET
-        subscribed     = ?2,
-        subscribe_time = CASE WHEN ?13 & ${SET_TIME} THEN ?3 ELSE subscribe_time END,
-        scene          = CASE WHEN ?13 & ${SET_SCENE} THEN ?4 ELSE scene END,
-        qr_scene       = CASE WHEN ?13 & ${SET_QR_SCENE} THEN ?5 ELSE qr_scene END,
-        qr_scene_str   = CASE WHEN ?13 & ${SET_QR_SCENE_STR} THEN ?6 ELSE qr_scene_str END,
-        remark         = coalesce(?7, remark),
-        language       = CASE WHEN ?13 & ${SET_LANGUAGE} THEN ?8 ELSE language END,
-        unionid        = CASE WHEN ?13 & ${SET_UNIONID} THEN ?9 ELSE unionid END,
-        blacklisted    = coalesce(?10, blacklisted),
-        last_seen      = ?11,
-        seen_in_sync   = coalesce(?12, seen_in_sync)`);
-    this.clearGroupsStmt = db.prepare('DELETE FROM follower_groups WHERE openid = ? AND api = ?');
-    this.addGroupStmt = db.prepare(
-      'INSERT OR IGNORE INTO follower_groups (openid, api, group_id) VALUES (?, ?, ?)',
-    );
+    this.upsertStmt = db.prepare(UPSERT_SQL);
+    this.clearGroupsStmt = db.prepare(CLEAR_GROUPS_SQL);
+    this.addGroupStmt = db.prepare(ADD_GROUP_SQL);
     this.removeGroupStmt = db.prepare(
       'DELETE FROM follower_groups WHERE openid = ? AND api = ? AND group_id = ?',
     );
@@ -123,35 +99,13 @@ export class FollowerRepo {
    */
   upsertMany(rows: readonly FollowerUpsert[], syncRun?: string): number {
     if (rows.length === 0) return 0;
-    const now = this.now();
-    const run = syncRun ?? null;
+    const ops = upsertOps(rows, this.now(), syncRun ?? null);
     this.transact(() => {
-      for (const r of rows) {
-        const mask =
-          (r.subscribeTime !== undefined ? SET_TIME : 0) |
-          (r.scene !== undefined ? SET_SCENE : 0) |
-          (r.qrScene !== undefined ? SET_QR_SCENE : 0) |
-          (r.qrSceneStr !== undefined ? SET_QR_SCENE_STR : 0) |
-          (r.language !== undefined ? SET_LANGUAGE : 0) |
-          (r.unionid !== undefined ? SET_UNIONID : 0);
-        this.upsertStmt.run(
-          r.openid,
-          r.subscribed ? 1 : 0,
-          r.subscribeTime ?? null,
-          r.scene ?? null,
-          r.qrScene ?? null,
-          r.qrSceneStr ?? null,
-          r.remark ?? null,
-          r.language ?? null,
-          r.unionid ?? null,
-          r.blacklisted === undefined ? null : r.blacklisted ? 1 : 0,
-          now,
-          run,
-          mask,
-        );
-        if (r.groupIds) {
-          this.clearGroupsStmt.run(r.openid, r.groupApi);
-          for (const id of r.groupIds) this.addGroupStmt.run(r.openid, r.groupApi, id);
+      for (const op of ops) {
+        this.upsertStmt.run(...op.params);
+        if (op.groups) {
+          this.clearGroupsStmt.run(op.groups.openid, op.groups.api);
+          for (const id of op.groups.ids) this.addGroupStmt.run(op.groups.openid, op.groups.api, id);
         }
       }
     });

@@ -67,6 +67,15 @@ function keepSiblings(file: string): Map<string, string> {
   return kept;
 }
 
+/** Per-connection settings: every connection to an account's cache (the sync's writer too). */
+export const CONNECTION_PRAGMAS = `
+  PRAGMA synchronous = NORMAL;
+  PRAGMA foreign_keys = ON;
+  PRAGMA busy_timeout = 5000;
+  PRAGMA temp_store = MEMORY;
+  PRAGMA cache_size = -16384;
+`;
+
 function openChecked(file: string, now: () => number): DatabaseSync {
   const db = new DatabaseSync(file);
   try {
@@ -78,14 +87,7 @@ function openChecked(file: string, now: () => number): DatabaseSync {
     // ~90 ms at 100 000 followers; catches garbled pages that opening alone does not touch.
     const check = db.prepare('PRAGMA quick_check(1)').get()?.quick_check;
     if (check !== 'ok') throw new UnusableDatabase('corrupt', String(check));
-    db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = NORMAL;
-      PRAGMA foreign_keys = ON;
-      PRAGMA busy_timeout = 5000;
-      PRAGMA temp_store = MEMORY;
-      PRAGMA cache_size = -16384;
-    `);
+    db.exec(`PRAGMA journal_mode = WAL; ${CONNECTION_PRAGMAS}`);
     migrate(db, now());
     return db;
   } catch (error) {

@@ -476,7 +476,7 @@ export const en: Messages = {
     themeLight: 'Light',
     themeDark: 'Dark',
     syncConcurrency: 'Parallel requests while syncing',
-    syncConcurrencyHint: "Higher syncs faster but hits WeChat's rate limits sooner. 4 suits most accounts.",
+    syncConcurrencyHint: "Higher syncs faster but hits WeChat's rate limits sooner. 5 suits most accounts.",
     account: 'This account: {{name}}',
     accountName: 'Name',
     accountRenamed: 'Renamed',

@@ -459,7 +459,7 @@ export const zhCN = {
     themeLight: '浅色',
     themeDark: '深色',
     syncConcurrency: '同步时同时发出的请求数',
-    syncConcurrencyHint: '越大同步越快，但更容易碰到微信的频率限制。一般保持 4。',
+    syncConcurrencyHint: '越大同步越快，但更容易碰到微信的频率限制。一般保持 5。',
     account: '当前公众号：{{name}}',
     accountName: '名称',
     accountRenamed: '已改名',

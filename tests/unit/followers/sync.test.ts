@@ -47,6 +47,16 @@ async function syncKilledAfter(done: number): Promise<{ core: TestCore; accountI
   return { core, accountId };
 }
 
+/** Waits (polling) until the account has synced and no sync runs. */
+async function syncedAgain(core: TestCore, accountId: string) {
+  for (const started = Date.now(); Date.now() - started < 20_000;) {
+    const status = await core.ok('sync:status', { accountId });
+    if (!status.running && (status.lastSyncedAt !== null || status.lastError)) return status;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the sync did not end');
+}
+
 beforeAll(async () => {
   sandbox = await startSandbox({
     port: 0,
@@ -97,13 +107,11 @@ describe('sync', () => {
     // Stopped part-way through the second id page.
     const { core, accountId } = await syncKilledAfter(12_000);
 
-    // The same data folder, reopened: the checkpoint is there and the next start resumes.
+    // The same data folder, reopened: the sync carries on from its checkpoint by itself.
+    sandbox.control.clearCalls();
     const again = await startTestCore(sandbox, {}, core);
     cores.push(again);
-    const before = await again.ok('sync:status', { accountId });
-    expect(before.resumable).toBe(true);
-    sandbox.control.clearCalls();
-    const status = await syncToEnd(again, accountId);
+    const status = await syncedAgain(again, accountId);
     expect(status.lastError).toBeNull();
     // Only the second page's ids were listed again.
     expect(sandbox.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThanOrEqual(2);
