@@ -44,7 +44,11 @@ export const jobSelectionQuerySchema = followerQuerySchema.omit({ offset: true, 
 
 export const jobSelectionSchema = z.union([
   z.strictObject({ openids: z.array(openidInput).min(1).max(JOB_MAX_OPENIDS) }),
-  z.strictObject({ query: jobSelectionQuerySchema }),
+  z.strictObject({
+    query: jobSelectionQuerySchema,
+    /** Followers the query matches whom the user unticked ("all 3 214 matching, minus these"). */
+    except: z.array(openidInput).max(JOB_MAX_OPENIDS).optional(),
+  }),
 ]);
 export type JobSelection = z.infer<typeof jobSelectionSchema>;
 

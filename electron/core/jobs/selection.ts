@@ -23,9 +23,11 @@ export function selectFollowers(db: AccountDb, api: GroupApi, selection: JobSele
     return openids.map((openid) => ({ openid, before: states.get(openid) ?? null }));
   }
   const out: Selected[] = [];
+  const except = new Set(selection.except);
   for (let offset = 0; ; offset += WINDOW) {
     const page = db.followers.query({ ...selection.query, offset, limit: WINDOW }, api);
     for (const row of page.rows) {
+      if (except.has(row.openid)) continue;
       out.push({ openid: row.openid, before: { groups: row.groupIds, blacklisted: row.blacklisted } });
     }
     if (page.rows.length < WINDOW || offset + WINDOW >= page.total) return out;

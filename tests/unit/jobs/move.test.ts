@@ -131,7 +131,7 @@ describe('move', () => {
     expect(list.jobs.at(-1)).toMatchObject({ kind: 'sync', status: 'done', canUndo: false });
   });
 
-  it('adds and removes with an openid selection, skipping followers already there', async () => {
+  it('adds with an openid selection (skipping followers already there) and removes with a query minus unticked ones', async () => {
     const { core, accountId, A, B, openids } = await setup();
     // 100 of these are already in B.
     const chosen = openids.slice(5_200, 5_600);
@@ -150,16 +150,19 @@ describe('move', () => {
     const members = new Set(sandbox.control.state().tagMembers(B));
     for (const o of chosen) expect(members.has(o)).toBe(true);
 
+    // Everyone in both tags, minus ten the user unticked.
+    const unticked = openids.slice(4_800, 4_810);
     const remove = await core.ok('jobs:start', {
       accountId,
       kind: 'remove',
-      selection: { query: { groups: { mode: 'all', ids: [A, B] } } },
+      selection: { query: { groups: { mode: 'all', ids: [A, B] } }, except: unticked },
       from: A,
     });
-    expect(remove.total).toBe(200);
+    expect(remove.total).toBe(190);
     await waitForJob(core, accountId, remove.id, isFinished);
     const state = sandbox.control.state();
-    expect(state.tagMembers(A)).toHaveLength(4_800);
+    expect(state.tagMembers(A)).toHaveLength(4_810);
+    expect(state.tagMembers(A)).toEqual(expect.arrayContaining(unticked));
     expect(state.tagMembers(B)).toHaveLength(800);
     await expectCacheMatches(core, sandbox, accountId);
     expect(await core.ok('jobs:failures', { accountId, jobId: remove.id })).toEqual({
