@@ -97,6 +97,8 @@ export async function syncFollowers(
   // Saved at once, so even a sync stopped on its first page carries on after a restart.
   if (!saved) db.syncState.set(CHECKPOINT, cp);
   const calls = { userGet: 0, batchget: 0 };
+  // Changes this app makes while the sync runs (jobs, remarks) are read again at the end.
+  const localMark = db.followers.localChanges.mark();
 
   const fetchIds = (cursor: string): Promise<IdPage> => {
     calls.userGet++;
@@ -179,6 +181,17 @@ export async function syncFollowers(
       progress.push({ phase: 'followers', done: fetched, total: Math.max(cp.total, fetched) });
     });
     await flush();
+    // Followers a job (or a remark) changed while this sync ran: what was fetched for them may
+    // predate the change. WeChat has the truth; ask it again for just them.
+    const changed = db.followers.localChanges.since(localMark);
+    for (const ids of chunk(changed, USER_BATCH_LIMIT)) {
+      calls.batchget++;
+      const users = await getUsers(client, ids);
+      await writer.write(
+        users.map((u) => toRow(u, backend.api)),
+        cp.run,
+      );
+    }
   } finally {
     // Stopped or not, what was handed over lands before the sync returns (or resumes later).
     await Promise.allSettled(writes);
@@ -187,8 +200,14 @@ export async function syncFollowers(
   if (writeError) throw writeError;
   progress.flush();
 
-  const blacklisted = await blacklistPromise;
-  const groups = await groupsPromise;
+  // Likewise the blacklist, fetched when the sync started.
+  const blacklisted = db.followers.localChanges.blacklistSince(localMark)
+    ? await fetchBlacklist(client, () => undefined)
+    : await blacklistPromise;
+  // And the groups' counts, which the changes moved.
+  const groups =
+    db.followers.localChanges.since(localMark).length > 0 ? await backend.list() : await groupsPromise;
+  db.followers.localChanges.forget(db.followers.localChanges.mark());
   options.onProgress?.({ phase: 'groups', done: groups.length, total: groups.length });
 
   let unfollowed = 0;

@@ -12,6 +12,7 @@ import { FollowerRows } from './followerRows';
 import type { GroupRepo } from './groupRepo';
 import { num, str } from './sqlValues';
 import type { Transact } from './transaction';
+import { LocalChanges } from './localChanges';
 import { ADD_GROUP_SQL, CLEAR_GROUPS_SQL, UPSERT_SQL, upsertOps } from './followerUpsert';
 
 /**
@@ -43,6 +44,8 @@ export type FollowerMemberships =
 export type FollowerCountFilter = Omit<FollowerQueryInput, 'sort' | 'offset' | 'limit'>;
 
 export class FollowerRepo {
+  /** What this app changed itself, for a sync running at the same time. */
+  readonly localChanges = new LocalChanges();
   private readonly rows: FollowerRows;
   private readonly upsertStmt: StatementSync;
   private readonly clearGroupsStmt: StatementSync;
@@ -125,7 +128,9 @@ export class FollowerRepo {
 
   /** Records a remark WeChat accepted. False when the follower is not cached. */
   setRemark(openid: string, remark: string): boolean {
-    return this.updateOne(this.remarkStmt, remark, openid);
+    const changed = this.updateOne(this.remarkStmt, remark, openid);
+    if (changed) this.localChanges.note([openid]);
+    return changed;
   }
 
   /** Replaces the follower's memberships in `api`; counts follow. False when not cached. */
@@ -162,6 +167,7 @@ export class FollowerRepo {
       }
     });
     this.index.touch(changed);
+    this.localChanges.note(changed, true);
     return changed.length;
   }
 
@@ -258,6 +264,7 @@ export class FollowerRepo {
       for (const [id, delta] of deltas) this.groups.adjustCount(api, id, delta);
     });
     this.index.touch(changed);
+    this.localChanges.note(changed);
     return changed.length;
   }
 }

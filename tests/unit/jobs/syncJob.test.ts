@@ -158,4 +158,34 @@ describe('sync as a job', () => {
     expect(done).toMatchObject({ status: 'done', succeeded: subscribed() });
     expect((await again.core.ok('jobs:list', { accountId })).jobs.map((j) => j.id)).toEqual([job.id]);
   });
+
+  it('a move during a sync: the sync does not store what it read before the move', async () => {
+    const { core, accountId } = await setup();
+    const state = sandbox.control.state();
+    const first = state.openids().slice(0, 1_000);
+    const A = state.createTag('甲组', first);
+    const B = state.createTag('乙组');
+    await waitForJob(
+      core,
+      accountId,
+      (await core.ok('jobs:start', { accountId, kind: 'sync' })).id,
+      isFinished,
+    );
+
+    // The second sync has read the first 1 000 (tagged A) but not yet written them when they move.
+    sandbox.control.addFault({ path: BATCHGET, kind: 'latency', ms: 20 });
+    const sync = await core.ok('jobs:start', { accountId, kind: 'sync' });
+    await waitForJob(core, accountId, sync.id, (j) => j.succeeded >= 1_000);
+    const move = await core.ok('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { openids: first },
+      from: A,
+      to: B,
+    });
+    expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({ status: 'done' });
+    expect(await waitForJob(core, accountId, sync.id, isFinished)).toMatchObject({ status: 'done' });
+    expect(state.tagMembers(B)).toHaveLength(1_000);
+    await expectCacheMatches(core, sandbox, accountId);
+  });
 });
