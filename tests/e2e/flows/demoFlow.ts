@@ -46,7 +46,7 @@ export async function demoFlow(page: Page, shot: Shot): Promise<void> {
   await remark.fill('张阿姨 3号楼');
   await expect(drawer.getByText('17 / 29 字节')).toBeVisible();
   await remark.press('Enter');
-  await expect(page.getByText('备注已保存到微信')).toBeVisible();
+  await expect(page.getByText('备注已保存（演示账号：保存在内置的模拟微信里）')).toBeVisible();
   await expect(drawer).toContainText('张阿姨 3号楼'); // the drawer's title follows the saved remark
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();

@@ -75,9 +75,11 @@ export function ConnectWizard({ onDone, onCancel }: { onDone: () => void; onCanc
         return;
       }
       setPhase({ step: 'saving' });
-      const name = values.name?.trim();
+      // Unnamed, it is "我的公众号（…末四位）" rather than a bare AppID.
+      const name =
+        values.name?.trim() || t('connect.form.defaultName', { tail: credentials.appId.slice(-4) });
       const account = await wxg
-        .accountsAdd({ ...credentials, network, groupApi: values.groupApi, ...(name ? { name } : {}) })
+        .accountsAdd({ ...credentials, network, groupApi: values.groupApi, name })
         .then(unwrap);
       await wxg.accountsSetDefault({ id: account.id }).then(unwrap);
       client.setQueryData(

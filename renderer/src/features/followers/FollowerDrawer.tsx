@@ -104,6 +104,7 @@ function DrawerBody({
         blockedReason={remarkBlocked}
         save={edits.remark}
         onDirtyChange={onRemarkDirty}
+        isDemo={account.isDemo}
       />
       <NoteEditor key={`n-${row.openid}-${row.note}`} initial={row.note} save={edits.note} />
       <Divider style={{ margin: 0 }} />

@@ -11,8 +11,11 @@ export function RemarkEditor({
   blockedReason,
   save,
   onDirtyChange,
+  isDemo = false,
 }: {
   initial: string;
+  /** The demo's remarks go to the built-in emulator, and the message says so. */
+  isDemo?: boolean;
   blockedReason: string | null;
   /** Told whether there is an edited remark not yet saved (the drawer asks before closing). */
   onDirtyChange?: (dirty: boolean) => void;
@@ -39,7 +42,7 @@ export function RemarkEditor({
     if (tooLong || unchanged || disabled || save.isPending) return;
     try {
       await save.mutateAsync(value.trim());
-      void message.success(t('drawer.remarkSaved'));
+      void message.success(t(isDemo ? 'drawer.remarkSavedDemo' : 'drawer.remarkSaved'));
     } catch {
       // Shown below the field.
     }

@@ -45,10 +45,16 @@ export function AboutSection() {
                 </Flex>
               ),
             },
-            { key: 'platform', label: t('settings.platform'), children: info.data.platform },
+            { key: 'platform', label: t('settings.platform'), children: platformName(info.data.platform) },
           ]}
         />
       ) : null}
     </Flex>
   );
+}
+
+/** The system as people call it (Node's platform ids mean nothing to them). */
+function platformName(platform: string): string {
+  const names: Record<string, string> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
+  return names[platform] ?? platform;
 }

@@ -117,8 +117,13 @@ export function StatusLine({
       {job ? (
         <>
           <Divider orientation="vertical" />
-          <Typography.Text>
-            {t('status.jobRunning', { done: jobDone(job), total: job.total })}
+          <Typography.Text type={job.status === 'paused' ? 'warning' : undefined}>
+            {job.status === 'paused'
+              ? t(job.pauseReason === 'user' ? 'status.jobPaused' : 'status.jobWaiting', {
+                  done: jobDone(job),
+                  total: job.total,
+                })
+              : t('status.jobRunning', { done: jobDone(job), total: job.total })}
           </Typography.Text>
         </>
       ) : null}
