@@ -1,14 +1,16 @@
-import { useState } from 'react';
-import { hasBridge } from './api';
-import { FullPageLoading } from './components/FullPageLoading';
+import { Suspense, useState } from 'react';
+import { errorData, hasBridge } from './api';
 import { FatalError } from './components/FatalError';
+import { FullPageLoading } from './components/FullPageLoading';
+import { lazyPart } from './components/lazyPart';
 import { NoBridge } from './components/NoBridge';
-import { currentAccount, useAccounts } from './features/accounts/useAccounts';
-import { ConnectWizard } from './features/connect/ConnectWizard';
+import { currentAccount } from './features/accounts/accountsQuery';
+import { useAccounts } from './features/accounts/useAccounts';
 import { MainWindow } from './features/shell/MainWindow';
-import { WelcomeScreen } from './features/welcome/WelcomeScreen';
-import { useWxgEvents } from './query/useWxgEvents';
-import { errorData } from './api';
+
+// Screens a start with an account never shows: they load when needed (the page stays blank meanwhile).
+const ConnectWizard = lazyPart(() => import('./features/connect/ConnectWizard').then((m) => m.ConnectWizard));
+const WelcomeScreen = lazyPart(() => import('./features/welcome/WelcomeScreen').then((m) => m.WelcomeScreen));
 
 /**
  * Which screen: welcome when there is no account, the connect wizard when asked for, the main
@@ -20,7 +22,6 @@ export function App() {
 }
 
 function Screens() {
-  useWxgEvents();
   const accounts = useAccounts();
   const [connecting, setConnecting] = useState(false);
 
@@ -30,8 +31,17 @@ function Screens() {
 
   const account = currentAccount(accounts.data);
   if (connecting)
-    return <ConnectWizard onDone={() => setConnecting(false)} onCancel={() => setConnecting(false)} />;
-  if (!account) return <WelcomeScreen onConnect={() => setConnecting(true)} />;
+    return (
+      <Suspense fallback={null}>
+        <ConnectWizard onDone={() => setConnecting(false)} onCancel={() => setConnecting(false)} />
+      </Suspense>
+    );
+  if (!account)
+    return (
+      <Suspense fallback={null}>
+        <WelcomeScreen onConnect={() => setConnecting(true)} />
+      </Suspense>
+    );
   return (
     <MainWindow
       key={account.id}

@@ -1,22 +1,17 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import './app.css';
-import { App } from './App';
-import { initI18n } from './i18n';
+import { hasBridge } from './api';
+import { applyContentSecurityPolicy } from './contentSecurityPolicy';
+import { connectWxgEvents } from './query/connectWxgEvents';
 import { createQueryClient } from './query/queryClient';
-import { AppProviders } from './features/theme/AppProviders';
+import { prefetchStartup } from './query/prefetchStartup';
 
-initI18n();
+applyContentSecurityPolicy();
+
+// The entry holds only what the first requests need: they go out at once, and React, antd and the
+// screens (./boot) load and compile while the core answers.
 const queryClient = createQueryClient();
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <AppProviders>
-        <App />
-      </AppProviders>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+if (hasBridge) {
+  connectWxgEvents(queryClient);
+  prefetchStartup(queryClient);
+}
+void import('./boot').then(({ boot }) => boot(queryClient));

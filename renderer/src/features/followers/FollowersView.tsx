@@ -1,24 +1,28 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Skeleton, Tooltip, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
 import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { lazyPart } from '../../components/lazyPart';
 import { useAppReadyMarker } from '../../components/useAppReadyMarker';
+import { useOpenedOnce } from '../../components/useOpenedOnce';
 import { BulkActions } from '../jobs/BulkActions';
 import type { BulkTarget } from '../jobs/jobsPort';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { FilterChips } from './FilterChips';
 import { hasFilters, noFilters, toQuery, type FollowerFilters } from './followerFilters';
-import { FollowerDrawer } from './FollowerDrawer';
 import { FollowersTable } from './FollowersTable';
 import { FollowersToolbar } from './FollowersToolbar';
 import { emptySelection, isAllMatching, selectAllMatching, selectedCount, type Selection } from './selection';
 import { useFirstWindow } from './useFollowerWindows';
+
+// The detail drawer loads with the first follower opened (or in idle time once the list is up).
+const FollowerDrawer = lazyPart(() => import('./FollowerDrawer').then((m) => m.FollowerDrawer));
 
 interface Props {
   account: AccountSummary;
@@ -37,6 +41,7 @@ export function FollowersView(props: Props) {
   const { t } = useTranslation();
   const searchRef = useRef<InputRef>(null);
   const [openid, setOpenid] = useState<string | null>(null);
+  const drawerMounted = useOpenedOnce(openid !== null);
   const query = useMemo(() => toQuery(filters), [filters]);
   const queryKey = JSON.stringify(query);
   const [selection, setSelection] = useState<{ key: string; value: Selection }>({
@@ -202,13 +207,17 @@ export function FollowersView(props: Props) {
         />
       </Flex>
       <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{body()}</div>
-      <FollowerDrawer
-        account={account}
-        openid={openid}
-        groupNames={groupNames}
-        blockedReason={blockedReason}
-        onClose={() => setOpenid(null)}
-      />
+      <Suspense fallback={null}>
+        {drawerMounted ? (
+          <FollowerDrawer
+            account={account}
+            openid={openid}
+            groupNames={groupNames}
+            blockedReason={blockedReason}
+            onClose={() => setOpenid(null)}
+          />
+        ) : null}
+      </Suspense>
     </Flex>
   );
 }

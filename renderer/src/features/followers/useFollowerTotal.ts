@@ -1,13 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { unwrap, wxg } from '../../api';
-import { queryKeys } from '../../query/keys';
+import { followerTotalQuery } from './followerPages';
 
 /** How many (subscribed) followers the account's cache holds. */
 export function useFollowerTotal(accountId: string, enabled = true) {
-  return useQuery({
-    queryKey: [...queryKeys.followers(accountId), 'total'],
-    queryFn: () => wxg.followersQuery({ accountId, query: { limit: 1 } }).then(unwrap),
-    select: (page) => page.total,
-    enabled,
-  });
+  return useQuery({ ...followerTotalQuery(accountId), select: (page) => page.total, enabled });
 }

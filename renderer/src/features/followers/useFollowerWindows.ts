@@ -1,31 +1,15 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { FollowerQueryInput, FollowerRow } from '#contract/followers';
-import { unwrap, wxg } from '../../api';
+import type { FollowerRow } from '#contract/followers';
 import { queryKeys } from '../../query/keys';
-
-/** Rows per request: well under the contract's 500, a few screens' worth. */
-export const PAGE_SIZE = 200;
-
-type Filter = Omit<FollowerQueryInput, 'offset' | 'limit'>;
-
-function fetchPage(accountId: string, filter: Filter, page: number) {
-  return wxg
-    .followersQuery({ accountId, query: { ...filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE } })
-    .then(unwrap);
-}
+import { fetchPage, firstWindowQuery, PAGE_SIZE, type FollowerFilter } from './followerPages';
 
 /**
  * The first window of a filtered list: it carries the total and the last-synced time. While a new
  * filter loads, the previous answer stays on screen (marked as placeholder).
  */
-export function useFirstWindow(accountId: string, filter: Filter) {
-  const key = JSON.stringify(filter);
-  return useQuery({
-    queryKey: queryKeys.followerPage(accountId, key, 0),
-    queryFn: () => fetchPage(accountId, filter, 0),
-    placeholderData: keepPreviousData,
-  });
+export function useFirstWindow(accountId: string, filter: FollowerFilter) {
+  return useQuery({ ...firstWindowQuery(accountId, filter), placeholderData: keepPreviousData });
 }
 
 /**
@@ -34,7 +18,7 @@ export function useFirstWindow(accountId: string, filter: Filter) {
  */
 export function useRowWindows(
   accountId: string,
-  filter: Filter,
+  filter: FollowerFilter,
   start: number,
   end: number,
   first: FollowerRow[] | undefined,

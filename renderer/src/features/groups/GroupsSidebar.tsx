@@ -11,20 +11,23 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Skeleton, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { lazyPart } from '../../components/lazyPart';
 import { errorData } from '../../api';
 import type { SidebarView } from '../followers/followerFilters';
 import { useFollowerTotal } from '../followers/useFollowerTotal';
-import { DeleteGroupDialog } from './DeleteGroupDialog';
-import { GroupNameDialog } from './GroupNameDialog';
 import { jobsAvailable, useJobActions } from '../jobs/useJobs';
 import { TAG_LIMIT } from './groupNameRules';
 import { SidebarItem } from './SidebarItem';
 import { groupLabel, termKey, useGroupMutations, useGroups } from './useGroups';
+
+// The dialogs load with their first use (or in idle time once the list is up).
+const DeleteGroupDialog = lazyPart(() => import('./DeleteGroupDialog').then((m) => m.DeleteGroupDialog));
+const GroupNameDialog = lazyPart(() => import('./GroupNameDialog').then((m) => m.GroupNameDialog));
 
 interface Props {
   account: AccountSummary;
@@ -174,33 +177,35 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
         />
       ))}
 
-      {dialog?.kind === 'create' || dialog?.kind === 'rename' ? (
-        <GroupNameDialog
-          groups={list}
-          term={term}
-          {...(dialog.kind === 'rename' ? { renaming: dialog.group } : {})}
-          onSubmit={(name) =>
-            dialog.kind === 'rename'
-              ? mutations.rename.mutateAsync({ id: dialog.group.id, name })
-              : mutations.create.mutateAsync(name)
-          }
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog?.kind === 'delete' ? (
-        <DeleteGroupDialog
-          group={dialog.group}
-          label={dialog.group.name}
-          term={term}
-          isTags={isTags}
-          onDelete={async () => {
-            await mutations.remove.mutateAsync(dialog.group.id);
-            if (view.kind === 'group' && view.id === dialog.group.id) onView({ kind: 'all' });
-          }}
-          onDeleteAsJob={jobsAvailable && isTags ? () => deleteAsJob.mutateAsync(dialog.group.id) : null}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' || dialog?.kind === 'rename' ? (
+          <GroupNameDialog
+            groups={list}
+            term={term}
+            {...(dialog.kind === 'rename' ? { renaming: dialog.group } : {})}
+            onSubmit={(name) =>
+              dialog.kind === 'rename'
+                ? mutations.rename.mutateAsync({ id: dialog.group.id, name })
+                : mutations.create.mutateAsync(name)
+            }
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+        {dialog?.kind === 'delete' ? (
+          <DeleteGroupDialog
+            group={dialog.group}
+            label={dialog.group.name}
+            term={term}
+            isTags={isTags}
+            onDelete={async () => {
+              await mutations.remove.mutateAsync(dialog.group.id);
+              if (view.kind === 'group' && view.id === dialog.group.id) onView({ kind: 'all' });
+            }}
+            onDeleteAsJob={jobsAvailable && isTags ? () => deleteAsJob.mutateAsync(dialog.group.id) : null}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+      </Suspense>
     </nav>
   );
 }

@@ -5,13 +5,11 @@ import type { GroupSummary } from '#contract/followers';
 import { unwrap, wxg } from '../../api';
 import { queryKeys } from '../../query/keys';
 import { netStatusStore } from '../network/netStatusStore';
+import { groupsQuery } from './groupsQuery';
 
 /** The account's groups with counts, answered from the cache (the core refreshes it from WeChat). */
 export function useGroups(accountId: string) {
-  return useQuery({
-    queryKey: queryKeys.groups(accountId),
-    queryFn: () => wxg.groupsList({ accountId }).then(unwrap),
-  });
+  return useQuery(groupsQuery(accountId));
 }
 
 export function useGroupMutations(accountId: string) {

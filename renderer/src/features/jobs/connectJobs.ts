@@ -1,43 +1,12 @@
-import type { ChannelRequest } from '#contract/channels';
-import { JOB_FAILURES_MAX_LIMIT, JOB_MAX_OPENIDS, type JobSummary } from '#contract/jobs';
+import type { JobSummary } from '#contract/jobs';
 import { unwrap, wxg, WxgError } from '../../api';
-import type { BulkTarget, JobsPort } from './jobsPort';
-
-const WINDOW = 500;
-
-type Selection = NonNullable<ChannelRequest<'jobs:start'>['selection']>;
+import type { JobsPort } from './jobsPort';
 
 /**
- * A selection the core accepts. "All matching" with some unticked has no query form in the
- * contract, so the openids are collected here, window by window, and sent as a list.
+ * The selection helpers need the contract's job limits, and importing those brings the contract's
+ * zod schemas along: they load with the first bulk action instead of with the first screen.
  */
-async function toSelection(accountId: string, target: BulkTarget): Promise<Selection> {
-  if (target.kind === 'openids') return { openids: target.openids };
-  if (target.except.length === 0) return { query: target.query };
-  const except = new Set(target.except);
-  const openids: string[] = [];
-  for (let offset = 0; ; offset += WINDOW) {
-    const page = await wxg
-      .followersQuery({ accountId, query: { ...target.query, offset, limit: WINDOW } })
-      .then(unwrap);
-    for (const row of page.rows) if (!except.has(row.openid)) openids.push(row.openid);
-    if (openids.length > JOB_MAX_OPENIDS)
-      throw new WxgError({ code: 'LIST_TOO_LONG', params: { max: JOB_MAX_OPENIDS }, retryable: false });
-    if (page.rows.length < WINDOW || offset + WINDOW >= page.total) break;
-  }
-  return { openids };
-}
-
-async function allFailedOpenids(accountId: string, jobId: string): Promise<string[]> {
-  const openids: string[] = [];
-  for (let offset = 0; ; offset += JOB_FAILURES_MAX_LIMIT) {
-    const page = await wxg
-      .jobsFailures({ accountId, jobId, offset, limit: JOB_FAILURES_MAX_LIMIT })
-      .then(unwrap);
-    openids.push(...page.failures.map((f) => f.openid));
-    if (page.failures.length < JOB_FAILURES_MAX_LIMIT || openids.length >= page.total) return openids;
-  }
-}
+const selectionHelpers = () => import('./jobSelection');
 
 /** Only the fields a kind takes (the core refuses any other). */
 function params(kind: JobSummary['kind'], from: number | undefined, to: number | undefined) {
@@ -50,6 +19,7 @@ function params(kind: JobSummary['kind'], from: number | undefined, to: number |
 /** The core's jobs, as the UI's port. */
 export const jobsPort: JobsPort | null = {
   async start({ accountId, action, target, from, to }) {
+    const { toSelection } = await selectionHelpers();
     const selection = await toSelection(accountId, target);
     return wxg.jobsStart({ accountId, kind: action, selection, ...params(action, from, to) }).then(unwrap);
   },
@@ -66,6 +36,7 @@ export const jobsPort: JobsPort | null = {
         throw new WxgError({ code: 'NOT_FOUND', params: { what: 'group' }, retryable: false });
       return wxg.jobsStart({ accountId, kind: 'deleteGroup', groupId }).then(unwrap);
     }
+    const { allFailedOpenids } = await selectionHelpers();
     const openids = await allFailedOpenids(accountId, job.id);
     if (openids.length === 0)
       throw new WxgError({ code: 'NOT_FOUND', params: { what: 'failures' }, retryable: false });

@@ -4,8 +4,8 @@ import type { JobFailure, JobKind, JobSummary } from '#contract/jobs';
 /**
  * The seam between the bulk-action UI and the core's durable jobs (`jobs:*` channels, event
  * `job:progress`). The UI is written against this interface; `connectJobs.ts` is the one place that
- * maps it onto `window.wxg` (and fills the gaps: exclusions from a query selection, retrying the
- * failed items).
+ * maps it onto `window.wxg` (and, with `jobSelection.ts`, fills the gaps: exclusions from a query
+ * selection, retrying the failed items).
  */
 
 export type BulkAction = Exclude<JobKind, 'deleteGroup' | 'sync'>;

@@ -4,9 +4,8 @@ import type { JobSummary } from '#contract/jobs';
 import { queryKeys } from '../../query/keys';
 import { netStatusStore } from '../network/netStatusStore';
 import { jobsPort } from './connectJobs';
+import { jobsKey, jobsQuery } from './jobsQuery';
 import type { BulkRequest } from './jobsPort';
-
-const jobsKey = (accountId: string) => [...queryKeys.account(accountId), 'jobs'] as const;
 
 /** Whether the core can run bulk jobs. */
 export const jobsAvailable = jobsPort !== null;
@@ -40,11 +39,7 @@ export function useJobs(accountId: string) {
         void client.invalidateQueries({ queryKey: queryKeys.groups(accountId) });
     });
   }, [accountId, client]);
-  return useQuery({
-    queryKey: jobsKey(accountId),
-    queryFn: () => (jobsPort ? jobsPort.list(accountId) : Promise.resolve([])),
-    enabled: jobsPort !== null,
-  });
+  return useQuery(jobsQuery(accountId));
 }
 
 export function useJobFailures(accountId: string, jobId: string, page: number, pageSize: number) {

@@ -1,16 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { defaultSettings, type Settings, type SettingsPatch } from '#contract/settings';
-import { hasBridge, unwrap, wxg } from '../../api';
+import { unwrap, wxg } from '../../api';
 import { queryKeys } from '../../query/keys';
+import { settingsQuery } from './settingsQuery';
 
 /** The app-wide settings; the defaults until the core has answered (or without a host). */
 export function useSettings(): { settings: Settings; loaded: boolean } {
-  const query = useQuery({
-    queryKey: queryKeys.settings,
-    queryFn: () => wxg.settingsGet().then(unwrap),
-    enabled: hasBridge,
-    staleTime: Infinity,
-  });
+  const query = useQuery(settingsQuery);
   return { settings: query.data ?? defaultSettings, loaded: query.isSuccess };
 }
 

@@ -1,19 +1,23 @@
 import { Layout, theme } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
+import { lazyPart } from '../../components/lazyPart';
+import { useOpenedOnce } from '../../components/useOpenedOnce';
 import { FollowersView } from '../followers/FollowersView';
 import { noFilters, sidebarView, withSidebarView, type FollowerFilters } from '../followers/followerFilters';
 import { GroupsSidebar } from '../groups/GroupsSidebar';
 import { groupLabel, termKey, useGroups } from '../groups/useGroups';
-import { JobsPanel } from '../jobs/JobsPanel';
 import { OfflineBanner } from '../network/OfflineBanner';
 import { SyncErrorBanner } from '../sync/SyncErrorBanner';
 import { useNetStatus } from '../network/useNetStatus';
-import { SettingsDrawer } from '../settings/SettingsDrawer';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { AppHeader } from './AppHeader';
 import { StatusLine } from './StatusLine';
+
+// Drawers load with their first opening (or in idle time once the list is up).
+const JobsPanel = lazyPart(() => import('../jobs/JobsPanel').then((m) => m.JobsPanel));
+const SettingsDrawer = lazyPart(() => import('../settings/SettingsDrawer').then((m) => m.SettingsDrawer));
 
 interface Props {
   account: AccountSummary;
@@ -28,6 +32,8 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
   const [filters, setFilters] = useState<FollowerFilters>(noFilters);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [jobsOpen, setJobsOpen] = useState(false);
+  const settingsMounted = useOpenedOnce(settingsOpen);
+  const jobsMounted = useOpenedOnce(jobsOpen);
   const net = useNetStatus(account.id);
   const groups = useGroups(account.id);
   const blockedReason = net.online ? null : t('common.offlineDisabled');
@@ -81,14 +87,23 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
         </Layout.Content>
       </Layout>
       <StatusLine accountId={account.id} isDemo={account.isDemo} lastSyncedAt={lastSyncedAt} />
-      <SettingsDrawer account={account} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-      <JobsPanel
-        accountId={account.id}
-        open={jobsOpen}
-        onClose={() => setJobsOpen(false)}
-        blockedReason={blockedReason}
-        groupName={groupName}
-      />
+      {/* One boundary each: the first opening of one must not hide the other while it loads. */}
+      <Suspense fallback={null}>
+        {settingsMounted ? (
+          <SettingsDrawer account={account} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        ) : null}
+      </Suspense>
+      <Suspense fallback={null}>
+        {jobsMounted ? (
+          <JobsPanel
+            accountId={account.id}
+            open={jobsOpen}
+            onClose={() => setJobsOpen(false)}
+            blockedReason={blockedReason}
+            groupName={groupName}
+          />
+        ) : null}
+      </Suspense>
     </Layout>
   );
 }

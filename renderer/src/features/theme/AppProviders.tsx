@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
 import en_US from 'antd/locale/en_US';
 import zh_CN from 'antd/locale/zh_CN';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveLanguage, type Language } from '../../i18n/language';
-import { useSettings } from '../settings/useSettings';
+import { settingsQuery } from '../settings/settingsQuery';
 import { useDarkMode, useReducedMotion } from './mediaQueries';
 import { setDateLocale } from './dateLocale';
 
@@ -28,10 +29,12 @@ function fontFamily(language: Language): string {
  * Chinese for a Chinese system, English otherwise); the theme follows light/dark/system.
  */
 export function AppProviders({ children }: { children: ReactNode }) {
-  const { settings } = useSettings();
+  // Until the core has answered (or without a host), both follow the system. (Not useSettings():
+  // its defaults come from the contract, whose zod schemas would then load with the first screen.)
+  const settings = useQuery(settingsQuery).data;
   const { i18n, t } = useTranslation();
-  const language = resolveLanguage(settings.language);
-  const dark = useDarkMode(settings.theme);
+  const language = resolveLanguage(settings?.language ?? 'system');
+  const dark = useDarkMode(settings?.theme ?? 'system');
   const reducedMotion = useReducedMotion();
 
   useEffect(() => {
