@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { FollowerQueryInput } from '#contract/followers';
 import { followerRows, followersTable, openApp } from './support/app';
@@ -72,7 +73,7 @@ test('search, filters, sort and "select all matching" on the followers list', as
   await expect(count).toHaveText(
     countText(await countFor(page, { groups: { mode: 'any', ids: [ids['北京'], ids['老顾客']] } })),
   );
-  await page.getByRole('radiogroup', { name: '匹配方式' }).getByText('全部标签').click();
+  await page.getByRole('radiogroup', { name: '匹配方式' }).getByText('同时有这些标签').click();
   await expect(count).toHaveText(
     countText(await countFor(page, { groups: { mode: 'all', ids: [ids['北京'], ids['老顾客']] } })),
   );
@@ -109,6 +110,20 @@ test('search, filters, sort and "select all matching" on the followers list', as
     .click();
   await expect(count).toHaveText(countText(await countFor(page, { blacklisted: true })));
   await expect(followerRows(page).first()).toContainText('黑名单');
+
+  // Export what the list shows: a CSV for Excel, one line per follower, in Chinese.
+  const blacklisted = await countFor(page, { blacklisted: true });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel（CSV）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^粉丝列表-\d{8}-\d{4}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.replace(/\r\n$/, '').split('\r\n');
+  expect(lines[0]).toBe('\uFEFF备注,本地笔记,标签,关注时间,来源,黑名单,仍在关注,openid,UnionID');
+  expect(lines).toHaveLength(blacklisted + 1);
+  for (const line of lines.slice(1)) expect(line).toMatch(/,是,(是|否),o[\w-]+,/);
+  await expect(page.getByText(`已导出 ${blacklisted} 位粉丝`, { exact: false })).toBeVisible();
   await sidebar(page)
     .getByRole('button', { name: /^全部粉丝 / })
     .click();

@@ -46,6 +46,9 @@ export async function bulkMoveFlow(page: Page, shot: Shot): Promise<void> {
   await page.getByRole('menuitem', { name: '移动到标签…' }).click();
   const dialog = page.getByRole('dialog', { name: '把 120 位粉丝移动到…' });
   await expect(dialog.getByText('老顾客')).toBeVisible(); // "from" is the tag being shown
+  // 开始 is not pressable yet, and the dialog says why.
+  await expect(dialog.getByRole('button', { name: '开始' })).toBeDisabled();
+  await expect(dialog.getByText('请先选择标签。')).toBeVisible();
   await dialog.getByRole('combobox', { name: '到' }).click();
   await page.keyboard.type('会员');
   await page.keyboard.press('Enter');

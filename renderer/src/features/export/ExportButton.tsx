@@ -46,7 +46,6 @@ export function ExportButton({
 
   return (
     <Button
-      size="small"
       icon={<DownloadOutlined aria-hidden />}
       disabled={total === 0}
       loading={progress !== null}

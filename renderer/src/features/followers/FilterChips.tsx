@@ -1,4 +1,4 @@
-import { Button, Flex, Tag, Typography } from 'antd';
+import { Button, Flex, Segmented, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/format';
 import { noFilters, type FollowerFilters } from './followerFilters';
@@ -92,6 +92,19 @@ export function FilterChips({
           {chip.label}
         </Tag>
       ))}
+      {/* Beside the tags it applies to (in the toolbar it made the row wrap at 1 280 px). */}
+      {filters.groupIds.length > 1 ? (
+        <Segmented
+          size="small"
+          aria-label={t('filters.groupMode')}
+          value={filters.groupMode}
+          onChange={(mode) => onChange({ ...filters, groupMode: mode })}
+          options={[
+            { value: 'any' as const, label: t('filters.any') },
+            { value: 'all' as const, label: t('filters.all') },
+          ]}
+        />
+      ) : null}
       <Button size="small" type="link" onClick={() => onChange({ ...noFilters, sort: filters.sort })}>
         {t('filters.clear')}
       </Button>

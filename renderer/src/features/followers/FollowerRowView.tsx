@@ -118,7 +118,12 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
           {shortOpenid(row.openid)}
         </div>
       </div>
-      <div role="cell" style={{ paddingInline: 12, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+      {/* Tags past the first few, or cut by the column's width: all of them on hover. */}
+      <div
+        role="cell"
+        style={{ paddingInline: 12, overflow: 'hidden', whiteSpace: 'nowrap' }}
+        title={tags.length > 0 ? tags.join('、') : undefined}
+      >
         {tags.slice(0, MAX_TAGS).map((name) => (
           <Tag key={name} color="green" style={{ marginInlineEnd: 4 }}>
             {name}
@@ -129,7 +134,7 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
       <div role="cell" style={{ paddingInline: 12, fontVariantNumeric: 'tabular-nums' }}>
         {row.subscribeTime ? format.dateFromSeconds(row.subscribeTime) : t('common.dash')}
       </div>
-      <div role="cell" style={{ paddingInline: 12, ...oneLine }}>
+      <div role="cell" style={{ paddingInline: 12, ...oneLine }} title={sceneName(row.scene)}>
         {sceneName(row.scene)}
       </div>
       <div

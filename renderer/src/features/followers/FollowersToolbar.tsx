@@ -8,7 +8,6 @@ import {
   Input,
   Popover,
   Radio,
-  Segmented,
   Select,
   Space,
   Typography,
@@ -56,7 +55,7 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef }:
 
   const more = (
     <Flex vertical gap={12} style={{ width: 260 }}>
-      <div>
+      <Flex vertical gap={6}>
         <Typography.Text strong id="filter-blacklist">
           {t('filters.blacklist')}
         </Typography.Text>
@@ -76,7 +75,7 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef }:
             <Radio value="exclude">{t('filters.blacklistExclude')}</Radio>
           </Space>
         </Radio.Group>
-      </div>
+      </Flex>
       <Checkbox
         checked={filters.ungrouped}
         onChange={(e) => onChange({ ...filters, ungrouped: e.target.checked, groupIds: [] })}
@@ -127,17 +126,6 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef }:
         showSearch={{ optionFilterProp: 'label' }}
         style={{ width: 170 }}
       />
-      {filters.groupIds.length > 1 ? (
-        <Segmented
-          aria-label={t('filters.groupMode')}
-          value={filters.groupMode}
-          onChange={(mode) => onChange({ ...filters, groupMode: mode })}
-          options={[
-            { value: 'any' as const, label: t('filters.any') },
-            { value: 'all' as const, label: t('filters.all') },
-          ]}
-        />
-      ) : null}
       <Select
         mode="multiple"
         allowClear

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { lazyPart } from '../../components/lazyPart';
 import { useAppReadyMarker } from '../../components/useAppReadyMarker';
 import { useOpenedOnce } from '../../components/useOpenedOnce';
+import { ExportButton } from '../export/ExportButton';
 import { BulkActions } from '../jobs/BulkActions';
 import type { BulkTarget } from '../jobs/jobsPort';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
@@ -192,19 +193,27 @@ export function FollowersView(props: Props) {
             </Flex>
           ) : null}
         </Flex>
-        <BulkActions
-          accountId={account.id}
-          target={target}
-          count={count}
-          term={term}
-          groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
-          blockedReason={blockedReason}
-          currentGroup={filters.groupIds.length === 1 ? filters.groupIds[0] : undefined}
-          onStarted={() => {
-            select(emptySelection);
-            props.onJobStarted();
-          }}
-        />
+        <Flex align="center" gap={8}>
+          <ExportButton
+            accountId={account.id}
+            query={query}
+            total={first.data ? total : 0}
+            groupName={(id) => groupNames.get(id) ?? `#${id}`}
+          />
+          <BulkActions
+            accountId={account.id}
+            target={target}
+            count={count}
+            term={term}
+            groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
+            blockedReason={blockedReason}
+            currentGroup={filters.groupIds.length === 1 ? filters.groupIds[0] : undefined}
+            onStarted={() => {
+              select(emptySelection);
+              props.onJobStarted();
+            }}
+          />
+        </Flex>
       </Flex>
       <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{body()}</div>
       <Suspense fallback={null}>

@@ -61,7 +61,11 @@ export function SidebarItem({
         <span aria-hidden style={{ color: token.colorTextSecondary }}>
           {icon}
         </span>
-        <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+        {/* A long tag name is cut with an ellipsis: the whole name shows on hover. */}
+        <span
+          title={name}
+          style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        >
           {name}
         </span>
         <span style={{ color: token.colorTextSecondary, fontVariantNumeric: 'tabular-nums' }}>

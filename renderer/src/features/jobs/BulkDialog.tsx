@@ -7,6 +7,9 @@ import type { BulkActionsProps } from './BulkActions';
 import type { BulkAction, BulkTarget } from './jobsPort';
 import { useJobActions } from './useJobs';
 
+/** The "from" of a move that takes followers from no group: they are only added to the new one. */
+const FROM_NONE = -1;
+
 /** The bulk action's dialog: the groups it needs (from, to), a warning for blacklisting, then start. */
 export function BulkDialog({
   accountId,
@@ -27,6 +30,11 @@ export function BulkDialog({
   const { message } = App.useApp();
   const { start } = useJobActions(accountId);
   const known = (id: number | undefined) => (groupOptions.some((g) => g.value === id) ? id : undefined);
+  // A move "from no tag" (followers shown under 未分组, say) only adds the new one: an add job.
+  const fromOptions =
+    action === 'move'
+      ? [{ value: FROM_NONE, label: t('bulk.fromNone', { term }) }, ...groupOptions]
+      : groupOptions;
   const [from, setFrom] = useState<number | undefined>(() =>
     action === 'move' || action === 'remove' ? known(currentGroup) : undefined,
   );
@@ -34,10 +42,16 @@ export function BulkDialog({
   const needsFrom = action === 'move' || action === 'remove';
   const needsTo = action === 'move' || action === 'add';
   // Only a move has both ends, and they must differ; blacklist actions have neither.
-  const ready =
-    (!needsFrom || from !== undefined) &&
-    (!needsTo || to !== undefined) &&
-    (!(needsFrom && needsTo) || from !== to);
+  // Why 开始 cannot be pressed yet, in words (null: it can).
+  const notReady =
+    needsFrom && from === undefined
+      ? t('bulk.needFrom', { term })
+      : needsTo && to === undefined
+        ? t('bulk.needTo', { term })
+        : needsFrom && needsTo && from === to
+          ? t('bulk.sameGroup', { term })
+          : null;
+  const ready = notReady === null;
 
   const title =
     action === 'blacklist'
@@ -48,12 +62,13 @@ export function BulkDialog({
 
   const submit = () => {
     if (!ready) return;
+    const onlyAdd = action === 'move' && from === FROM_NONE;
     start.mutate(
       {
         accountId,
-        action,
+        action: onlyAdd ? 'add' : action,
         target,
-        ...(needsFrom && from !== undefined ? { from } : {}),
+        ...(needsFrom && from !== undefined && !onlyAdd ? { from } : {}),
         ...(needsTo && to !== undefined ? { to } : {}),
       },
       {
@@ -78,6 +93,7 @@ export function BulkDialog({
         loading: start.isPending,
         danger: action === 'blacklist',
         autoFocus: true,
+        'aria-describedby': notReady ? 'bulk-not-ready' : undefined,
       }}
     >
       {action === 'blacklist' ? <Typography.Paragraph>{t('bulk.blacklistBody')}</Typography.Paragraph> : null}
@@ -91,7 +107,7 @@ export function BulkDialog({
               id="bulk-from"
               value={from}
               onChange={setFrom}
-              options={groupOptions}
+              options={fromOptions}
               placeholder={t('bulk.fromPlaceholder', { term })}
               showSearch={{ optionFilterProp: 'label' }}
             />
@@ -112,6 +128,11 @@ export function BulkDialog({
       </Form>
       {action === 'move' ? (
         <Typography.Paragraph type="secondary">{t('bulk.moveHint', { term })}</Typography.Paragraph>
+      ) : null}
+      {notReady ? (
+        <Typography.Text type="warning" id="bulk-not-ready">
+          {notReady}
+        </Typography.Text>
       ) : null}
       {start.isError ? <ErrorAlert error={errorData(start.error)} /> : null}
     </Modal>

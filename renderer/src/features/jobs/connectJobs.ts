@@ -20,7 +20,7 @@ function params(kind: JobSummary['kind'], from: number | undefined, to: number |
 export const jobsPort: JobsPort | null = {
   async start({ accountId, action, target, from, to }) {
     const { toSelection } = await selectionHelpers();
-    const selection = await toSelection(accountId, target);
+    const selection = toSelection(target);
     return wxg.jobsStart({ accountId, kind: action, selection, ...params(action, from, to) }).then(unwrap);
   },
   deleteGroup: (accountId, groupId) =>

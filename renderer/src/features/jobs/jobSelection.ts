@@ -1,31 +1,16 @@
 import type { ChannelRequest } from '#contract/channels';
-import { JOB_FAILURES_MAX_LIMIT, JOB_MAX_OPENIDS } from '#contract/jobs';
-import { unwrap, wxg, WxgError } from '../../api';
+import { JOB_FAILURES_MAX_LIMIT } from '#contract/jobs';
+import { unwrap, wxg } from '../../api';
 import type { BulkTarget } from './jobsPort';
-
-const WINDOW = 500;
 
 type Selection = NonNullable<ChannelRequest<'jobs:start'>['selection']>;
 
-/**
- * A selection the core accepts. "All matching" with some unticked has no query form in the
- * contract, so the openids are collected here, window by window, and sent as a list.
- */
-export async function toSelection(accountId: string, target: BulkTarget): Promise<Selection> {
+/** The selection as the core takes it: ticked openids, or the query minus the unticked ones. */
+export function toSelection(target: BulkTarget): Selection {
   if (target.kind === 'openids') return { openids: target.openids };
-  if (target.except.length === 0) return { query: target.query };
-  const except = new Set(target.except);
-  const openids: string[] = [];
-  for (let offset = 0; ; offset += WINDOW) {
-    const page = await wxg
-      .followersQuery({ accountId, query: { ...target.query, offset, limit: WINDOW } })
-      .then(unwrap);
-    for (const row of page.rows) if (!except.has(row.openid)) openids.push(row.openid);
-    if (openids.length > JOB_MAX_OPENIDS)
-      throw new WxgError({ code: 'LIST_TOO_LONG', params: { max: JOB_MAX_OPENIDS }, retryable: false });
-    if (page.rows.length < WINDOW || offset + WINDOW >= page.total) break;
-  }
-  return { openids };
+  return target.except.length === 0
+    ? { query: target.query }
+    : { query: target.query, except: target.except };
 }
 
 /** Every openid that failed in a job, page by page. */

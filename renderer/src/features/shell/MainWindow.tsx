@@ -72,7 +72,8 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
           />
         </Layout.Sider>
         <Layout.Content style={{ background: token.colorBgContainer, minHeight: 0 }}>
-          <main style={{ height: '100%' }}>
+          {/* Layout.Content is the <main> landmark already: one, not two nested. */}
+          <div style={{ height: '100%' }}>
             <FollowersView
               account={account}
               filters={filters}
@@ -83,7 +84,7 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
               blockedReason={blockedReason}
               onJobStarted={() => setJobsOpen(true)}
             />
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
       <StatusLine accountId={account.id} isDemo={account.isDemo} lastSyncedAt={lastSyncedAt} />
