@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { OfficialAccount } from 'node-easywechat';
+import { defaultSettings } from '#contract/settings';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../electron/sandbox';
 import { startEmulator, type BenchEmulator, type EmulatorPlace } from './emulator';
 
@@ -18,6 +19,7 @@ process.env['ELECTRON_OVERRIDE_DIST_PATH'] ??= '/nonexistent';
 
 export interface SyncRun {
   ms: number;
+  concurrency: number;
   calls: number;
   boundMs: number;
 }
@@ -44,7 +46,8 @@ export async function startLatencyEmulator(
 export async function runOurSync(
   emulator: BenchEmulator,
   latencyMs: number,
-  concurrency = 4,
+  // The app's own default, as a user gets it.
+  concurrency = defaultSettings.syncConcurrency,
 ): Promise<SyncRun> {
   const { createServices } = await import('../../electron/core/services');
   const { createNodePorts } = await import('../../electron/webhost/nodePorts');
@@ -74,7 +77,7 @@ export async function runOurSync(
     if (status.lastError) throw new Error(`sync failed: ${status.lastError.code}`);
     let calls = 0;
     for (const path of WECHAT_CALLS) calls += await emulator.countCalls(path);
-    return { ms, calls, boundMs: (calls * latencyMs) / concurrency };
+    return { ms, concurrency, calls, boundMs: (calls * latencyMs) / concurrency };
   } finally {
     await services.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -130,7 +133,7 @@ export async function runPeerSync(emulator: BenchEmulator): Promise<{ ms: number
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const followers = Number(process.argv[2] ?? 10_000);
   const latency = Number(process.argv[3] ?? 20);
-  const concurrency = Number(process.argv[4] ?? 4);
+  const concurrency = Number(process.argv[4] ?? defaultSettings.syncConcurrency);
   const where = process.argv[5] === 'inProcess' ? 'inProcess' : 'child';
   const emulator = await startLatencyEmulator(followers, latency, where);
   try {

@@ -11,11 +11,13 @@ export async function benchSync(options: { latency: number; runs: number }): Pro
       const ours: number[] = [];
       const peer: number[] = [];
       let calls = 0;
+      let concurrency = 0;
       let bound = 0;
       for (let i = 0; i < options.runs; i++) {
         const run = await runOurSync(emulator, options.latency);
         ours.push(run.ms);
         calls = run.calls;
+        concurrency = run.concurrency;
         bound = run.boundMs;
         peer.push((await runPeerSync(emulator)).ms);
       }
@@ -27,7 +29,7 @@ export async function benchSync(options: { latency: number; runs: number }): Pro
         ...o,
         bound,
         peer: p.median,
-        note: `${calls} calls; ${(o.median / bound).toFixed(2)}× bound; ${(p.median / o.median).toFixed(1)}× faster than peer`,
+        note: `${calls} calls at concurrency ${concurrency}; ${(o.median / bound).toFixed(2)}× bound; ${(p.median / o.median).toFixed(1)}× faster than peer`,
       });
       out.push({ name: `peer sync ${followers / 1000}k (node-easywechat)`, unit: 'ms', ...p });
     } finally {

@@ -1,4 +1,4 @@
-import { App, Form, Modal, Select, Typography } from 'antd';
+import { Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorData } from '../../api';
@@ -27,7 +27,6 @@ export function BulkDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { start } = useJobActions(accountId);
   const known = (id: number | undefined) => (groupOptions.some((g) => g.value === id) ? id : undefined);
   // A move "from no tag" (followers shown under 未分组, say) only adds the new one: an add job.
@@ -72,10 +71,8 @@ export function BulkDialog({
         ...(needsTo && to !== undefined ? { to } : {}),
       },
       {
-        onSuccess: () => {
-          void message.success(t('bulk.started'));
-          onStarted();
-        },
+        // The jobs panel opens with the new job in it: no toast on top of it.
+        onSuccess: () => onStarted(),
       },
     );
   };
