@@ -48,9 +48,15 @@ export class AccountSessions {
       // Load the in-memory query index now, so the user's first search does not wait for it.
       const db = opened.db;
       const api = account.groupApi;
-      setImmediate(() => {
-        if (this.dbs.get(accountId)?.db === db) db.followers.warm(api);
-      });
+      // In steps, each on its own turn: requests that arrive meanwhile are not held for all of it.
+      const steps = db.followers.warmSteps(api);
+      const next = () => {
+        const step = steps.shift();
+        if (!step || this.dbs.get(accountId)?.db !== db) return;
+        step();
+        setImmediate(next);
+      };
+      setImmediate(next);
     }
     const client = await this.clients.get(account);
     const backend = account.groupApi === 'groups' ? new LegacyGroupBackend(client) : new TagBackend(client);

@@ -216,9 +216,19 @@ export class FollowerRepo {
 
   /** Loads the query index ahead of the first query (≈0.3 s at 100 000 followers). */
   warm(api: GroupApi = 'tags'): void {
-    this.index.refresh();
-    this.index.membership(api);
-    this.index.byTime.ensure(this.index.size);
+    for (const step of this.warmSteps(api)) step();
+  }
+
+  /**
+   * The same, as steps of ≤ 0.2 s each, for a caller that lets other work run in between (the
+   * browser host serves the window's files on this same thread).
+   */
+  warmSteps(api: GroupApi = 'tags'): (() => void)[] {
+    return [
+      () => this.index.refresh(),
+      () => this.index.membership(api),
+      () => this.index.byTime.ensure(this.index.size),
+    ];
   }
 
   /**
