@@ -11,7 +11,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Skeleton, Tooltip, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
@@ -147,7 +147,8 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
           selected={selected({ kind: 'group', id: g.id })}
           onClick={() => onView({ kind: 'group', id: g.id })}
           menu={
-            <Tooltip title={blockedReason} placement="right">
+            // A tooltip only when there is something to say: one per tag adds up on the first render.
+            <WhyDisabled reason={blockedReason}>
               <Dropdown
                 trigger={['click']}
                 disabled={blockedReason !== null}
@@ -172,7 +173,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
                   disabled={blockedReason !== null}
                 />
               </Dropdown>
-            </Tooltip>
+            </WhyDisabled>
           }
         />
       ))}
@@ -207,5 +208,16 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
         ) : null}
       </Suspense>
     </nav>
+  );
+}
+
+/** Wraps a control in a tooltip saying why it is disabled, and in nothing when it is not. */
+function WhyDisabled({ reason, children }: { reason: string | null; children: ReactElement }) {
+  return reason ? (
+    <Tooltip title={reason} placement="right">
+      {children}
+    </Tooltip>
+  ) : (
+    children
   );
 }
