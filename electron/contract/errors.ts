@@ -10,6 +10,7 @@ export const errorCodes = [
   'BAD_INPUT', // params: { issues: [{path, message}] }
   'FORBIDDEN_SENDER',
   'INTERNAL', // params: { message }
+  'APP_FILES_CHANGED', // the window could not load a part of itself (the app was updated while open)
   'NOT_FOUND', // params: { what, id }
   // Accounts and secrets
   'APPID_FORMAT', // params: { field: 'appId' }

@@ -34,5 +34,8 @@ export function unwrap<T>(result: Result<T>): T {
 export function errorData(error: unknown): AppErrorData {
   if (error instanceof WxgError) return error.data;
   const message = error instanceof Error ? error.message : String(error);
+  // A chunk of the window that cannot be fetched any more: the files changed under it.
+  if (/dynamically imported module|Importing a module script failed/i.test(message))
+    return { code: 'APP_FILES_CHANGED', params: {}, retryable: false };
   return { code: 'INTERNAL', params: { message }, retryable: true };
 }

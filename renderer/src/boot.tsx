@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { AppErrorBoundary } from './components/AppErrorBoundary';
 import { initI18n } from './i18n';
 import { AppProviders } from './features/theme/AppProviders';
 
@@ -14,7 +15,9 @@ export function boot(queryClient: QueryClient): void {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <AppProviders>
-          <App />
+          <AppErrorBoundary>
+            <App />
+          </AppErrorBoundary>
         </AppProviders>
       </QueryClientProvider>
     </StrictMode>,

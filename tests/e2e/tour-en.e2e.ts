@@ -33,7 +33,7 @@ test('an English-speaking owner connects an account, works with followers and go
   await snap(page, 'connect-en');
   await page.getByLabel('Developer ID (AppID)').fill(UNVERIFIED.appid);
   await page.getByLabel('Developer Password (AppSecret)').fill(UNVERIFIED.secret);
-  await page.getByRole('button', { name: /Network and API/ }).click();
+  await page.getByRole('button', { name: /How to connect/ }).click();
   await page.getByRole('radio', { name: /Custom API address/ }).check();
   await page.getByRole('textbox', { name: 'API address', exact: true }).fill(wechat.url);
   await page.getByRole('button', { name: 'Test connection' }).click();

@@ -82,7 +82,7 @@ export const en: Messages = {
       appSecret: 'Developer Password (AppSecret)',
       appSecretPlaceholder: '32 letters or digits',
       required: 'Please enter the {{field}}',
-      advanced: 'Network and API (advanced — usually leave as is)',
+      advanced: 'How to connect (advanced — usually leave as is)',
       test: 'Test connection',
       testing: 'Connecting to WeChat…',
     },
@@ -106,7 +106,7 @@ export const en: Messages = {
         'Add the IP above on a new line and save; an administrator confirms by scanning a code in WeChat.',
       step4: 'Wait 5–10 minutes for it to take effect, then come back and click “Test again”.',
       changes:
-        "Home and office IPs can change, and with a VPN or proxy WeChat sees the proxy's IP. If you need a fixed IP, set a proxy or relay address under “Network and API”.",
+        "Home and office IPs can change, and with a VPN or proxy WeChat sees the proxy's IP. If you need a fixed IP, set a proxy or relay address under “How to connect” (the wizard's advanced options, or Settings once connected).",
       retest: 'Test again',
     },
     unauthorized: {
@@ -193,6 +193,7 @@ export const en: Messages = {
     syncing: 'Syncing {{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: 'Starting sync…',
     syncFailed: "The last sync didn't finish",
+    refused: 'WeChat refuses this computer (IP not whitelisted)',
     jobRunning: 'Job running: {{done, number}} / {{total, number}} done',
     jobWaiting: 'Job waiting, continues by itself: {{done, number}} / {{total, number}} done',
     jobPaused: 'Job paused: {{done, number}} / {{total, number}} done',
@@ -205,6 +206,8 @@ export const en: Messages = {
     retry: 'Reconnect',
   },
   sync: {
+    showHelp: 'How to fix it',
+    hideHelp: 'Hide the steps',
     phase: {
       idle: 'Getting ready',
       followers: 'Followers',
@@ -263,7 +266,7 @@ export const en: Messages = {
   },
   followers: {
     table: 'Followers',
-    searchPlaceholder: 'Search remarks, local notes or openid',
+    searchPlaceholder: 'Search remarks or notes',
     searchLabel: 'Search followers',
     searchShortcut: 'Shortcut {{keys}}',
     columns: {
@@ -357,7 +360,7 @@ export const en: Messages = {
     copyOpenid: 'Copy openid',
     remark: 'Remark (on WeChat)',
     remarkHelp:
-      'The remark is saved on WeChat and shows in the console too. WeChat needs it under 30 bytes: at most 9 Chinese characters (a Chinese character is 3 bytes, a letter or digit 1).',
+      'The remark is saved on WeChat and shows on your WeChat admin page (mp.weixin.qq.com) too. WeChat needs it under 30 bytes: at most 9 Chinese characters (a Chinese character is 3 bytes, a letter or digit 1).',
     remarkCounter: '{{count}} / {{max}} bytes',
     remarkTooLong: 'Too long: {{count}} bytes, at most {{max}} (at most 9 Chinese characters)',
     remarkSave: 'Save remark',
@@ -402,14 +405,14 @@ export const en: Messages = {
       remove: 'Remove {{count, number}} followers from…',
     },
     from: 'From',
-    fromPlaceholder: 'Current {{term}}',
+    fromPlaceholder: 'The {{term}} they leave',
     fromNone: 'None (only add the new {{term}})',
     needFrom: 'Choose the {{term}} they leave first.',
     needTo: 'Choose a {{term}} first.',
     sameGroup: '“From” and “To” are the same {{term}}: choose another.',
     to: 'To',
-    toPlaceholder: 'New {{term}}',
-    target: '{{term}}',
+    toPlaceholder: 'The {{term}} they join',
+    target: 'Which {{term}}',
     targetPlaceholder: 'Choose a {{term}}',
     moveHint:
       'Moving = adding the new {{term}}, then removing the old one. If something fails midway, you can undo.',
@@ -452,6 +455,7 @@ export const en: Messages = {
       done: 'Done',
       cancelled: 'Cancelled',
       failed: 'Not finished',
+      partial: 'Some failed',
     },
     paused: {
       user: 'Paused. Click “Resume” to carry on.',
@@ -479,6 +483,8 @@ export const en: Messages = {
     showFailures: 'See why',
     failuresTitle: 'Followers that failed',
     failureFollower: 'Follower',
+    failureUnexplained:
+      'WeChat did not apply this one, twice, and gave no reason. “Retry the failed ones” tries again.',
     failureReason: 'Reason',
     startedAt: 'Started {{time}}',
   },
@@ -493,7 +499,7 @@ export const en: Messages = {
     themeSystem: 'Same as system',
     themeLight: 'Light',
     themeDark: 'Dark',
-    syncConcurrency: 'Parallel requests while syncing',
+    syncConcurrency: 'Sync speed (requests at a time)',
     syncConcurrencyHint: "Higher syncs faster but hits WeChat's rate limits sooner. 5 suits most accounts.",
     account: 'This account: {{name}}',
     accountName: 'Name',

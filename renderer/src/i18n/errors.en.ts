@@ -5,6 +5,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   BAD_INPUT: 'Something you entered is not in the right format. Please check it and try again.',
   FORBIDDEN_SENDER:
     "This request did not come from the app's own window and was refused. Please reopen the app.",
+  APP_FILES_CHANGED:
+    'The app was just updated and this window needs to reload: please restart the app (nothing is lost).',
   INTERNAL:
     'Something went wrong inside the app: {{message}}. Please try again; if it keeps happening, restart the app.',
   NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',

@@ -4,6 +4,7 @@ import type { ErrorCode } from '#contract/errors';
 export const errorsZhCN: Record<ErrorCode, string> = {
   BAD_INPUT: '填写的内容格式不对，请检查后再试。',
   FORBIDDEN_SENDER: '这个请求不是来自本应用的窗口，已被拒绝。请重新打开应用。',
+  APP_FILES_CHANGED: '应用的文件刚刚更新过，这个窗口需要重新加载：请重启应用（数据都在，不会丢失）。',
   INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',
   NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
   APPID_FORMAT:

@@ -78,7 +78,7 @@ export const zhCN = {
       appSecret: '开发者密码 (AppSecret)',
       appSecretPlaceholder: '32 位字母或数字',
       required: '请填写{{field}}',
-      advanced: '网络与接口（高级，一般不用改）',
+      advanced: '网络连接方式（高级，一般不用改）',
       test: '测试连接',
       testing: '正在连接微信…',
     },
@@ -98,7 +98,7 @@ export const zhCN = {
       step3: '把上面的 IP 另起一行加进去，保存；需要管理员用手机微信扫码确认。',
       step4: '等 5～10 分钟生效后，回到这里点“再次测试”。',
       changes:
-        '家里或公司的宽带 IP 可能会变；开了 VPN 或代理，微信看到的也是代理的 IP。如果需要固定 IP，可以在“网络与接口”里设置代理或中转地址。',
+        '家里或公司的宽带 IP 可能会变；开了 VPN 或代理，微信看到的也是代理的 IP。如果需要固定 IP，可以在“网络连接方式”里设置代理或中转地址（连接向导的高级选项，或连接后的“设置”）。',
       retest: '再次测试',
     },
     unauthorized: {
@@ -181,6 +181,7 @@ export const zhCN = {
     syncing: '正在同步{{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: '正在开始同步…',
     syncFailed: '上次同步没有完成',
+    refused: '微信拒绝了这台电脑（IP 不在白名单）',
     jobRunning: '任务进行中：已完成 {{done, number}} / {{total, number}}',
     jobWaiting: '任务在等待，稍后自动继续：已完成 {{done, number}} / {{total, number}}',
     jobPaused: '任务已暂停：已完成 {{done, number}} / {{total, number}}',
@@ -193,6 +194,8 @@ export const zhCN = {
     retry: '重新连接',
   },
   sync: {
+    showHelp: '查看解决办法',
+    hideHelp: '收起说明',
     phase: {
       idle: '准备中',
       followers: '粉丝',
@@ -250,7 +253,7 @@ export const zhCN = {
   },
   followers: {
     table: '粉丝列表',
-    searchPlaceholder: '搜索备注、本地笔记或 openid',
+    searchPlaceholder: '搜索备注或本地笔记',
     searchLabel: '搜索粉丝',
     searchShortcut: '快捷键 {{keys}}',
     columns: {
@@ -394,7 +397,7 @@ export const zhCN = {
     needTo: '请先选择{{term}}。',
     sameGroup: '“从”和“到”是同一个{{term}}，请换一个。',
     to: '到',
-    toPlaceholder: '新的{{term}}',
+    toPlaceholder: '要移到的{{term}}',
     target: '{{term}}',
     targetPlaceholder: '选择{{term}}',
     moveHint: '移动 = 加上新{{term}}，再去掉原来的{{term}}。中途出错可以撤销。',
@@ -436,6 +439,7 @@ export const zhCN = {
       done: '已完成',
       cancelled: '已取消',
       failed: '没有完成',
+      partial: '部分失败',
     },
     paused: {
       user: '已暂停，点“继续”接着做。',
@@ -462,6 +466,7 @@ export const zhCN = {
     showFailures: '查看原因',
     failuresTitle: '没有成功的粉丝',
     failureFollower: '粉丝',
+    failureUnexplained: '微信两次都没有处理这位粉丝，也没有说明原因。可以点“重试失败的”再试一次。',
     failureReason: '原因',
     startedAt: '开始于 {{time}}',
   },
@@ -476,7 +481,7 @@ export const zhCN = {
     themeSystem: '跟随系统',
     themeLight: '浅色',
     themeDark: '深色',
-    syncConcurrency: '同步时同时发出的请求数',
+    syncConcurrency: '同步速度（同时发出的请求数）',
     syncConcurrencyHint: '越大同步越快，但更容易碰到微信的频率限制。一般保持 5。',
     account: '当前公众号：{{name}}',
     accountName: '名称',

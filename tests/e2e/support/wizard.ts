@@ -9,7 +9,7 @@ export async function fillWizard(
   await page.getByLabel('开发者ID (AppID)').fill(values.appId);
   await page.getByLabel('开发者密码 (AppSecret)').fill(values.appSecret);
   const custom = page.getByRole('radio', { name: /自定义接口地址/ });
-  if (!(await custom.isVisible())) await page.getByRole('button', { name: /网络与接口/ }).click();
+  if (!(await custom.isVisible())) await page.getByRole('button', { name: /网络连接方式/ }).click();
   await custom.check();
   await page.getByRole('textbox', { name: '接口地址', exact: true }).fill(values.baseUrl);
   await expect(page.getByRole('textbox', { name: '接口地址', exact: true })).toHaveValue(values.baseUrl);

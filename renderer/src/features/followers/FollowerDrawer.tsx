@@ -36,6 +36,9 @@ export function FollowerDrawer({ account, openid, groupNames, blockedReason, onC
       content: t('drawer.unsavedRemarkBody'),
       okText: t('drawer.discardRemark'),
       cancelText: t('drawer.keepEditing'),
+      // Enter keeps the edit: throwing it away takes a deliberate click.
+      autoFocusButton: 'cancel',
+      okButtonProps: { danger: true },
       onOk: () => {
         unsavedRemark.current = false;
         onClose();

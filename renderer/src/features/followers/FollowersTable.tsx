@@ -54,6 +54,14 @@ export function FollowersTable(props: Props) {
   const end = items[items.length - 1]?.index ?? -1;
   const rowAt = useRowWindows(accountId, filter, start, end, firstRows);
 
+  // A new search, filter or order starts at its first match: kept half-way down, the first
+  // matches would be out of sight and seem missing.
+  const filterKey = JSON.stringify(filter);
+  useLayoutEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    anchorRef.current = null;
+  }, [filterKey]);
+
   const toggle = (index: number, openid: string, shift: boolean) => {
     const on = !isSelected(selection, openid);
     const anchor = anchorRef.current;

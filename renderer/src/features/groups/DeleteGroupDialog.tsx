@@ -55,14 +55,14 @@ export function DeleteGroupDialog({
       onCancel={onClose}
       destroyOnHidden
       footer={[
-        <Button key="cancel" onClick={onClose}>
+        // Focus on 取消: a deleted tag cannot come back, so Enter must not be the way to delete it.
+        <Button key="cancel" onClick={onClose} autoFocus>
           {t('common.cancel')}
         </Button>,
         <Button
           key="delete"
           danger
           type="primary"
-          autoFocus
           disabled={tooMany && !asJob}
           loading={deleting}
           onClick={() => void confirm()}

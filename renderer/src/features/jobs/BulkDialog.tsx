@@ -116,7 +116,8 @@ export function BulkDialog({
               id="bulk-to"
               value={to}
               onChange={setTo}
-              options={groupOptions}
+              // Moving into the group they leave is no move: not offered.
+              options={action === 'move' ? groupOptions.filter((g) => g.value !== from) : groupOptions}
               placeholder={t('bulk.toPlaceholder', { term })}
               showSearch={{ optionFilterProp: 'label' }}
             />

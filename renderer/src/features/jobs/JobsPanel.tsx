@@ -48,6 +48,12 @@ export function jobTitle(
   return job.undoOf ? t('jobs.undoOf', { title }) : title;
 }
 
+/** The jobs worth a card: every bulk job, but of the syncs only the newest (one per sync adds up). */
+function listed(jobs: readonly JobSummary[]): JobSummary[] {
+  const newestSync = jobs.find((j) => j.kind === 'sync');
+  return jobs.filter((j) => j.kind !== 'sync' || j === newestSync);
+}
+
 function pausedText(job: JobSummary, t: TFunction, format: Formatters): string | null {
   if (job.status !== 'paused' || !job.pauseReason) return null;
   const time = job.resumeAt ? format.dateTime(job.resumeAt) : '';
@@ -83,11 +89,11 @@ export function JobsPanel({
         <Empty description={t('jobs.empty')} />
       ) : null}
       <Flex vertical gap={12}>
-        {jobs.data?.map((job) => (
+        {listed(jobs.data ?? []).map((job) => (
           <JobCard
             key={job.id}
             job={job}
-            jobs={jobs.data}
+            jobs={jobs.data ?? []}
             accountId={accountId}
             groupName={groupName}
             blockedReason={blockedReason}
@@ -118,7 +124,10 @@ function JobCard({
   const run = (command: JobCommand) => actions.command.mutate({ command, job });
   const finished = isFinished(job);
   const done = jobDone(job);
-  const percent = job.total > 0 ? Math.floor((done / job.total) * 100) : finished ? 100 : 0;
+  // A job that stopped on an error is not full, whatever its (maybe zero) total says.
+  const percent =
+    job.total > 0 ? Math.floor((done / job.total) * 100) : finished && job.status !== 'failed' ? 100 : 0;
+  const partlyFailed = job.status === 'done' && job.failed > 0;
   const title = jobTitle(job, groupName, t, jobs);
   const isSync = job.kind === 'sync';
   const progress = t(isSync ? 'jobs.progressSync' : 'jobs.progress', { done, total: job.total });
@@ -136,7 +145,9 @@ function JobCard({
           {job.undoneBy ? (
             <Tag>{t('jobs.undone')}</Tag>
           ) : (
-            <Tag color={statusColor[job.status]}>{t(`jobs.status.${job.status}`)}</Tag>
+            <Tag color={partlyFailed ? 'warning' : statusColor[job.status]}>
+              {partlyFailed ? t('jobs.status.partial') : t(`jobs.status.${job.status}`)}
+            </Tag>
           )}
         </Flex>
       }
@@ -152,7 +163,11 @@ function JobCard({
             <Progress
               percent={percent}
               status={
-                job.status === 'running' ? 'active' : finished && job.failed > 0 ? 'exception' : undefined
+                job.status === 'running'
+                  ? 'active'
+                  : job.status === 'failed' || (finished && job.failed > 0)
+                    ? 'exception'
+                    : undefined
               }
               aria-label={`${title}: ${progress}`}
             />
@@ -272,12 +287,16 @@ function Failures({ accountId, jobId }: { accountId: string; jobId: string }) {
           title: t('jobs.failureReason'),
           key: 'reason',
           render: (_: unknown, f) =>
-            errorText({
-              code: f.code,
-              params: {},
-              retryable: false,
-              ...(f.errcode !== undefined ? { wechat: { errcode: f.errcode } } : {}),
-            }),
+            // 45171 names who failed but not why: the batch's message (with its count) is not a
+            // reason for one follower.
+            f.code === 'PARTIAL_FAILURE'
+              ? t('jobs.failureUnexplained')
+              : errorText({
+                  code: f.code,
+                  params: {},
+                  retryable: false,
+                  ...(f.errcode !== undefined ? { wechat: { errcode: f.errcode } } : {}),
+                }),
         },
       ]}
     />

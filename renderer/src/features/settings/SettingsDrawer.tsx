@@ -66,7 +66,8 @@ export function SettingsDrawer({
               key={settings.syncConcurrency}
               min={1}
               max={8}
-              marks={{ 1: '1', 4: '4', 8: '8' }}
+              // Every step labelled: the value in force is always readable.
+              marks={{ 1: '1', 2: '2', 3: '3', 4: '4', 5: '5', 6: '6', 7: '7', 8: '8' }}
               defaultValue={settings.syncConcurrency}
               onChangeComplete={(value: number) => set({ syncConcurrency: value })}
               ariaLabelForHandle={t('settings.syncConcurrency')}

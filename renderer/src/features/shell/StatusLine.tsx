@@ -28,6 +28,8 @@ export function StatusLine({
   const job = runningJob(jobs.data);
   const status = sync.data;
   const synced = status?.lastSyncedAt ?? lastSyncedAt;
+  // WeChat answers, but refuses this computer (IP whitelist): reachable is not "connected".
+  const refused = status?.lastError?.code === 'IP_NOT_WHITELISTED';
   // Counts restart with each phase (blacklist, then followers): name the phase so they make sense.
   const syncingText = status
     ? t('status.syncing', {
@@ -68,10 +70,12 @@ export function StatusLine({
       }}
     >
       <Typography.Text data-testid="net-status">
-        {net.online ? dot(token.colorSuccess) : dot(token.colorError)}
-        {net.online
-          ? t(isDemo ? 'status.demo' : 'status.online')
-          : t('status.offlineSince', { time: format.dateTime(net.status?.since ?? now) })}
+        {net.online && !refused ? dot(token.colorSuccess) : dot(token.colorError)}
+        {!net.online
+          ? t('status.offlineSince', { time: format.dateTime(net.status?.since ?? now) })
+          : refused
+            ? t('status.refused')
+            : t(isDemo ? 'status.demo' : 'status.online')}
       </Typography.Text>
       <Divider orientation="vertical" />
       {status?.running ? (

@@ -1,4 +1,5 @@
-import { Alert, Button } from 'antd';
+import { Alert, Button, Flex } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/useErrorText';
 import { IpWhitelistHelp } from '../connect/IpWhitelistHelp';
@@ -16,17 +17,43 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
   const errorText = useErrorText();
   const sync = useSyncStatus(accountId);
   const start = useStartSync(accountId);
+  // The whitelist help is long: on a small screen it would hide the (still browsable) list.
+  const [collapsed, setCollapsed] = useState(false);
   const error = sync.data?.lastError;
   if (!error || sync.data?.running || shownElsewhere.has(error.code)) return null;
   const retry = () => start.mutate();
   return (
     <div style={{ padding: '8px 16px 0' }} data-testid="sync-error">
-      {error.code === 'IP_NOT_WHITELISTED' ? (
-        <IpWhitelistHelp
-          ip={typeof error.params['ip'] === 'string' ? error.params['ip'] : null}
-          onRetest={retry}
-          testing={start.isPending}
+      {error.code === 'IP_NOT_WHITELISTED' && collapsed ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('status.refused')}
+          action={
+            <Flex gap={8}>
+              <Button size="small" onClick={() => setCollapsed(false)}>
+                {t('sync.showHelp')}
+              </Button>
+              <Button size="small" onClick={retry} loading={start.isPending}>
+                {t('connect.ip.retest')}
+              </Button>
+            </Flex>
+          }
         />
+      ) : error.code === 'IP_NOT_WHITELISTED' ? (
+        <div>
+          <Flex justify="end">
+            <Button size="small" type="link" onClick={() => setCollapsed(true)}>
+              {t('sync.hideHelp')}
+            </Button>
+          </Flex>
+          <IpWhitelistHelp
+            ip={typeof error.params['ip'] === 'string' ? error.params['ip'] : null}
+            onRetest={retry}
+            testing={start.isPending}
+          />
+        </div>
       ) : (
         <Alert
           type="warning"
