@@ -153,4 +153,10 @@ test('search, filters, sort and "select all matching" on the followers list', as
     followersTable(page).locator(`[role="row"][aria-rowindex="${all + 1}"][data-openid]`),
   ).toBeVisible();
   expect(await followerRows(page).count()).toBeLessThan(60);
+
+  // From down there, a new search starts at its first match, not part-way down the results.
+  await page.getByRole('searchbox', { name: '搜索粉丝' }).fill('VIP');
+  await expect(count).toHaveText(countText(await countFor(page, { text: 'VIP' })));
+  await expect(followersTable(page).locator('[role="row"][aria-rowindex="2"][data-openid]')).toBeInViewport();
+  expect(await page.getByTestId('followers-scroll').evaluate((el) => el.scrollTop)).toBe(0);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Sandbox } from '../../electron/sandbox';
-import { connectAccount } from './support/accounts';
+import { accountIdOf, connectAccount } from './support/accounts';
 import { SEEN_IP, SERVICE, startWeChat } from './support/sandbox';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
@@ -38,6 +38,45 @@ test('when the IP changes after connecting, a failed sync shows the IP and the w
   await banner.getByRole('button', { name: '再次测试' }).click();
   await expect(banner).toBeHidden({ timeout: 20_000 });
   await expect(page.getByTestId('last-synced')).toContainText('上次同步');
+});
+
+test('a job WeChat applies only in part: tagged 部分失败, each failure with a reason in words', async ({
+  page,
+}) => {
+  // A host of its own: the account above is already connected on the shared one.
+  const own = await startHost();
+  try {
+    await connectAccount(page, own.url, { ...SERVICE, baseUrl: wechat.url, name: '部分失败' });
+    // Two followers that WeChat will not tag, twice (45171 each time), and names no reason for.
+    const state = wechat.control.state(SERVICE.appid);
+    const [first, second] = state.openids().slice(0, 2) as [string, string];
+    wechat.control.configure({
+      ipWhitelist: { enabled: false, seenIp: SEEN_IP, scope: 'all', variant: 'ipv6', allowed: [] },
+    });
+    wechat.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
+    await page.evaluate(
+      async ({ accountId, openids }) => {
+        // A new tag: nobody is in it yet, so all six are sent.
+        const tag = await window.wxg.groupsCreate({ accountId, name: '试一试' });
+        if (!tag.ok) throw new Error(tag.error.code);
+        await window.wxg.jobsStart({ accountId, kind: 'add', selection: { openids }, to: tag.data.id });
+      },
+      { accountId: await accountIdOf(page, '部分失败'), openids: state.openids().slice(0, 6) },
+    );
+    await page.getByRole('banner').getByRole('button', { name: '任务' }).click();
+    const jobs = page.getByRole('dialog', { name: '任务' });
+    const job = jobs.getByRole('region', { name: '加入“试一试”' });
+    await expect(job.getByText('部分失败')).toBeVisible({ timeout: 20_000 });
+    await expect(job).toContainText('成功 4，失败 2');
+    await job.getByRole('button', { name: '查看原因' }).click();
+    const reasons = job.getByRole('table', { name: '没有成功的粉丝' });
+    await expect(
+      reasons.getByText('微信两次都没有处理这位粉丝，也没有说明原因。可以点“重试失败的”再试一次。'),
+    ).toHaveCount(2);
+    await snap(page, 'jobs-partial-zh');
+  } finally {
+    await own.stop();
+  }
 });
 
 test('the demo account does not claim to be connected to WeChat', async ({ page }) => {

@@ -52,6 +52,12 @@ export async function groupsFlow(page: Page, shot: Shot): Promise<void> {
   await expect(confirm).toContainText(`${members} 位粉丝会被移出这个标签`);
   await expect(confirm).toContainText('删除后不能恢复');
   await shot('group-delete-zh');
+  // Enter does not delete (the focus is on 取消): a deleted tag cannot come back.
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(group(page, '会员')).toBeVisible();
+  await sidebar(page).getByRole('button', { name: '“会员”的操作' }).click();
+  await page.getByRole('menuitem', { name: '删除' }).click();
   await confirm.getByRole('button', { name: '删除' }).click();
   await expect(confirm).toBeHidden();
   await expect(group(page, '会员')).toHaveCount(0);

@@ -27,3 +27,14 @@ export async function connectAccount(
   await expect(page.getByTestId('last-synced')).toContainText(/上次同步|Last synced/, { timeout: 20_000 });
   return id;
 }
+
+/** The id of the account with this name (for tests that call the contract directly). */
+export async function accountIdOf(page: Page, name: string): Promise<string> {
+  return page.evaluate(async (n) => {
+    const list = await window.wxg.accountsList();
+    if (!list.ok) throw new Error(list.error.code);
+    const found = list.data.accounts.find((a) => a.name === n);
+    if (!found) throw new Error(`no account named ${n}`);
+    return found.id;
+  }, name);
+}
