@@ -192,6 +192,7 @@ export const en: Messages = {
     offlineSince: 'Offline since {{time}}',
     syncing: 'Syncing {{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: 'Starting sync…',
+    syncWaiting: 'Sync waits for WeChat and continues by itself',
     syncFailed: "The last sync didn't finish",
     refused: 'WeChat refuses this computer (IP not whitelisted)',
     jobRunning: 'Job running: {{done, number}} / {{total, number}} done',

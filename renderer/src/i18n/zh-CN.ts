@@ -180,6 +180,7 @@ export const zhCN = {
     offlineSince: '离线（自 {{time}} 起）',
     syncing: '正在同步{{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: '正在开始同步…',
+    syncWaiting: '同步在等网络恢复，之后自动继续',
     syncFailed: '上次同步没有完成',
     refused: '微信拒绝了这台电脑（IP 不在白名单）',
     jobRunning: '任务进行中：已完成 {{done, number}} / {{total, number}}',

@@ -80,7 +80,14 @@ export function StatusLine({
       <Divider orientation="vertical" />
       {status?.running ? (
         <Flex align="center" gap={8}>
-          <Typography.Text>{status.total > 0 ? syncingText : t('status.syncingStarting')}</Typography.Text>
+          <Typography.Text>
+            {/* Offline, a sync keeps trying by itself: say that rather than "starting". */}
+            {!net.online
+              ? t('status.syncWaiting')
+              : status.total > 0
+                ? syncingText
+                : t('status.syncingStarting')}
+          </Typography.Text>
           {status.total > 0 ? (
             <Progress
               percent={Math.floor((status.done / status.total) * 100)}
