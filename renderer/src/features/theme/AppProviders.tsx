@@ -1,3 +1,4 @@
+import 'antd/dist/antd.css';
 import { useQuery } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
 import en_US from 'antd/locale/en_US';
@@ -57,6 +58,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
       // "保存", not "保 存": the inserted space also ends up in what screen readers say.
       button={{ autoInsertSpace: false }}
       theme={{
+        zeroRuntime: true,
         algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
         token: {
           colorPrimary: '#07a35a',
