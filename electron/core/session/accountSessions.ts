@@ -51,10 +51,8 @@ export class AccountSessions {
       // In steps, each on its own turn: requests that arrive meanwhile are not held for all of it.
       const steps = db.followers.warmSteps(api);
       const next = () => {
-        const step = steps.shift();
-        if (!step || this.dbs.get(accountId)?.db !== db) return;
-        step();
-        setImmediate(next);
+        if (this.dbs.get(accountId)?.db !== db) return;
+        if (!steps.next().done) setImmediate(next);
       };
       setImmediate(next);
     }

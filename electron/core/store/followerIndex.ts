@@ -56,6 +56,11 @@ export class FollowerIndex {
   private ranksFor = -1;
 
   private readonly allRows: StatementSync;
+  private readonly sliceRows: StatementSync;
+  /** A load in slices under way: where the next slice starts, and the data version it began at. */
+  private slicing: { after: string; version: number } | null = null;
+  /** This connection wrote followers while a load in slices was under way. */
+  private writesWhileLoading = false;
   private readonly oneRow: StatementSync;
   private readonly allMemberships: StatementSync;
   private readonly oneMemberships: StatementSync;
@@ -65,6 +70,8 @@ export class FollowerIndex {
     const columns = 'openid, subscribed, subscribe_time, scene, remark, note, blacklisted';
     this.allRows = db.prepare(`SELECT ${columns} FROM followers`);
     this.allRows.setReturnArrays(true);
+    this.sliceRows = db.prepare(`SELECT ${columns} FROM followers WHERE openid > ? ORDER BY openid LIMIT ?`);
+    this.sliceRows.setReturnArrays(true);
     this.oneRow = db.prepare(`SELECT ${columns} FROM followers WHERE openid = ?`);
     this.oneRow.setReturnArrays(true);
     this.allMemberships = db.prepare('SELECT openid, group_id FROM follower_groups WHERE api = ?');
@@ -114,6 +121,7 @@ export class FollowerIndex {
 
   /** Followers whose rows changed through this connection: re-read before the next query. */
   touch(openids: Iterable<string>): void {
+    if (!this.loaded) this.writesWhileLoading = true;
     if (!this.loaded || this.reloadAll) return;
     for (const openid of openids) {
       this.dirty.add(openid);
@@ -132,6 +140,10 @@ export class FollowerIndex {
 
   /** Makes the index match the database; called before every query. */
   refresh(): void {
+    // A warm-up half-way through: finish it rather than start over.
+    while (this.readSlice(50_000)) {
+      // the rest of the slices
+    }
     const version = num(this.version.get()?.data_version);
     if (!this.loaded || this.reloadAll || version !== this.dataVersion) {
       this.loadAll();
@@ -186,7 +198,49 @@ export class FollowerIndex {
     for (let k = lo; k < slots.length && openids[slots[k]].startsWith(prefix); k++) marks[slots[k]] = 1;
   }
 
+  /**
+   * The same load refresh() does, in slices of `rows` followers with a pause (a `yield`) between
+   * them, for a caller that runs the slices on separate turns (a warm-up that must not hold up
+   * the thread for 0.2 s). A query meanwhile finishes the load at once and answers.
+   */
+  *loadInSlices(rows = 20_000): Generator<void, void, undefined> {
+    if (this.slicing || (this.loaded && !this.reloadAll)) return;
+    const version = num(this.version.get()?.data_version);
+    this.startLoad();
+    this.writesWhileLoading = false;
+    this.slicing = { after: '', version };
+    while (this.readSlice(rows)) yield;
+  }
+
+  /** Reads the next slice of a load in slices; false once it is complete (or none is going on). */
+  private readSlice(rows: number): boolean {
+    const slicing = this.slicing;
+    if (!slicing) return false;
+    const slice = this.sliceRows.all(slicing.after, rows) as unknown as SqlArrayRow[];
+    for (const row of slice) this.write(this.append(str(row[0])), row);
+    if (slice.length === rows) {
+      slicing.after = str(slice[slice.length - 1]?.[0]);
+      return true;
+    }
+    this.slicing = null;
+    this.endLoad();
+    this.dataVersion = slicing.version;
+    // Rows this connection changed while the slices were read may have been read before: again.
+    if (this.writesWhileLoading) this.reloadAll = true;
+    return false;
+  }
+
   private loadAll(): void {
+    this.slicing = null;
+    this.startLoad();
+    for (const row of arrayRows(this.allRows)) {
+      this.write(this.append(str(row[0])), row);
+    }
+    this.endLoad();
+  }
+
+  private startLoad(): void {
+    this.loaded = false;
     this.size = 0;
     this.openids = [];
     this.remarkKey = [];
@@ -194,9 +248,9 @@ export class FollowerIndex {
     this.slotOf.clear();
     this.memberships.clear();
     this.grow(1024);
-    for (const row of arrayRows(this.allRows)) {
-      this.write(this.append(str(row[0])), row);
-    }
+  }
+
+  private endLoad(): void {
     this.byTime.reset();
     this.byRemark.reset();
     this.byOpenid.reset();
