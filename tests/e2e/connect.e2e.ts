@@ -99,4 +99,13 @@ test('40164: the IP WeChat saw, how to whitelist it, then success after it is al
   await expect(page.getByText('小店公众号')).toBeVisible();
   await expect(followerRows(page).first()).toBeVisible();
   await expect(page.getByTestId('follower-count')).toHaveText(`共 ${followers} 位粉丝`);
+
+  // Connected without trying the demo first: the account switcher still offers it.
+  await page.getByRole('combobox', { name: '当前公众号' }).click();
+  // The visible entry (the listbox's own options are hidden, for screen readers only).
+  await page.locator('.ant-select-item-option[title="试用演示账号"]').click();
+  await expect(page.getByText('演示', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('net-status')).toHaveText('演示数据（内置模拟器，未连接微信）', {
+    timeout: 20_000,
+  });
 });

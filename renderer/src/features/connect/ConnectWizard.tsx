@@ -13,7 +13,7 @@ import { queryKeys } from '../../query/keys';
 import { GroupApiRadio } from '../settings/GroupApiField';
 import { NetworkFields } from '../settings/NetworkFields';
 import { settingFromDraft, type NetworkDraft } from '../settings/networkDraft';
-import { useOpenDemo } from '../welcome/WelcomeScreen';
+import { useOpenDemo } from '../accounts/useOpenDemo';
 import { classifyConnectError, type ConnectProblem } from './connectOutcome';
 import { ConfirmOnPhoneHelp } from './ConfirmOnPhoneHelp';
 import { FirstSync } from './FirstSync';

@@ -5,33 +5,13 @@ import {
   PlayCircleOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorData, unwrap, wxg } from '../../api';
+import { errorData } from '../../api';
 import { CenteredPage } from '../../components/CenteredPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAppReadyMarker } from '../../components/useAppReadyMarker';
-import { queryKeys } from '../../query/keys';
-
-/** Opens the demo account, makes it the one shown and starts its first sync. */
-export function useOpenDemo() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async () => {
-      const account = await wxg.demoOpen().then(unwrap);
-      await wxg.accountsSetDefault({ id: account.id }).then(unwrap);
-      const status = await wxg.syncStatus({ accountId: account.id }).then(unwrap);
-      if (status.lastSyncedAt === null && !status.running)
-        client.setQueryData(
-          queryKeys.sync(account.id),
-          await wxg.syncStart({ accountId: account.id }).then(unwrap),
-        );
-      return account;
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.accounts }),
-  });
-}
+import { useOpenDemo } from '../accounts/useOpenDemo';
 
 /** First start: try the demo, or connect a real account. */
 export function WelcomeScreen({ onConnect }: { onConnect: () => void }) {
