@@ -8,7 +8,7 @@ import { openApp } from './app';
 export async function connectAccount(
   page: Page,
   url: string,
-  account: { appid: string; secret: string; baseUrl: string; name: string },
+  account: { appid: string; secret: string; baseUrl: string; name: string; groupApi?: 'tags' | 'groups' },
 ): Promise<string> {
   await openApp(page, url);
   const id = await page.evaluate(async (a) => {
@@ -17,6 +17,7 @@ export async function connectAccount(
       appId: a.appid,
       appSecret: a.secret,
       network: { mode: 'custom-base', baseUrl: a.baseUrl },
+      ...(a.groupApi ? { groupApi: a.groupApi } : {}),
     });
     if (!added.ok) throw new Error(added.error.code);
     await window.wxg.accountsSetDefault({ id: added.data.id });

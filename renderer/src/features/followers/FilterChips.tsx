@@ -15,10 +15,13 @@ export function FilterChips({
   filters,
   onChange,
   groupNames,
+  legacy = false,
 }: {
   filters: FollowerFilters;
   onChange: (filters: FollowerFilters) => void;
   groupNames: ReadonlyMap<number, string>;
+  /** The account uses the 2014 groups API: the chip says 分组. */
+  legacy?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -37,7 +40,7 @@ export function FilterChips({
       label:
         filters.groupMode === 'all' && filters.groupIds.length > 1
           ? t('filters.chipGroupsAll', { names })
-          : t('filters.chipGroups', { names }),
+          : t(legacy ? 'filters.chipGroupsLegacy' : 'filters.chipGroups', { names }),
       clear: (f) => ({ ...f, groupIds: [], groupMode: 'any' }),
     });
   }

@@ -1,3 +1,4 @@
+import { shownGroupIds } from '../groups/shownGroups';
 import { App, Descriptions, Divider, Drawer, Flex, Skeleton, Tag, Typography, theme } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +91,7 @@ function DrawerBody({
   const row = follower.data;
   if (!row) return null;
   const remarkBlocked = account.capabilities.remarks === 'no' ? t('drawer.remarkNotAllowed') : blockedReason;
+  const legacy = account.groupApi === 'groups';
   return (
     <Flex vertical gap={16}>
       <div>
@@ -112,12 +114,14 @@ function DrawerBody({
       <NoteEditor key={`n-${row.openid}-${row.note}`} initial={row.note} save={edits.note} />
       <Divider style={{ margin: 0 }} />
       <div>
-        <Typography.Text strong>{t('drawer.groups')}</Typography.Text>
+        <Typography.Text strong>{t(legacy ? 'drawer.groupsLegacy' : 'drawer.groups')}</Typography.Text>
         <div style={{ marginTop: 6 }}>
-          {row.groupIds.length === 0 ? (
-            <Typography.Text type="secondary">{t('drawer.noGroups')}</Typography.Text>
+          {shownGroupIds(row.groupIds).length === 0 ? (
+            <Typography.Text type="secondary">
+              {t(legacy ? 'drawer.noGroupsLegacy' : 'drawer.noGroups')}
+            </Typography.Text>
           ) : (
-            row.groupIds.map((id) => (
+            shownGroupIds(row.groupIds).map((id) => (
               <Tag key={id} color="green">
                 {groupNames.get(id) ?? `#${id}`}
               </Tag>
@@ -125,7 +129,7 @@ function DrawerBody({
           )}
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('drawer.groupsHint')}
+          {t(legacy ? 'drawer.groupsHintLegacy' : 'drawer.groupsHint')}
         </Typography.Text>
       </div>
       <Descriptions

@@ -1,3 +1,4 @@
+import { shownGroupIds } from '../groups/shownGroups';
 import { Checkbox, Skeleton, Tag, theme } from 'antd';
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +66,7 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
     );
 
   const name = row.remark || t('followers.noRemark');
-  const tags = row.groupIds.map((id) => groupNames.get(id) ?? `#${id}`);
+  const tags = shownGroupIds(row.groupIds).map((id) => groupNames.get(id) ?? `#${id}`);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     if (e.key === 'Enter') props.onOpen(row.openid);

@@ -25,6 +25,8 @@ interface Props {
   selection: Selection;
   onSelection: (selection: Selection) => void;
   groupNames: ReadonlyMap<number, string>;
+  /** The account uses the 2014 groups API: the column says 分组. */
+  legacy?: boolean;
   onOpen: (openid: string) => void;
   /** Dimmed while the rows on screen belong to the previous filter. */
   stale: boolean;
@@ -133,7 +135,7 @@ export function FollowersTable(props: Props) {
             onSort={props.onSort}
           />
           <div role="columnheader" style={cellPad}>
-            {t('followers.columns.groups')}
+            {t(props.legacy ? 'followers.columns.groupsLegacy' : 'followers.columns.groups')}
           </div>
           <SortHeader
             column="subscribeTime"

@@ -25,12 +25,14 @@ interface Props {
   onChange: (filters: FollowerFilters) => void;
   groupOptions: { value: number; label: string }[];
   searchRef: RefObject<InputRef | null>;
+  /** The account uses the 2014 groups API: the filter says 分组. */
+  legacy?: boolean;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Search (Ctrl/⌘+F), tag and source filters, subscribe dates, and the rarer filters in a popover. */
-export function FollowersToolbar({ filters, onChange, groupOptions, searchRef }: Props) {
+export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, legacy = false }: Props) {
   const { t } = useTranslation();
   const sceneName = useSceneName();
   const [text, setText] = useState(filters.text);
@@ -117,8 +119,8 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef }:
       <Select
         mode="multiple"
         allowClear
-        aria-label={t('filters.groupsPlaceholder')}
-        placeholder={t('filters.groupsPlaceholder')}
+        aria-label={t(legacy ? 'filters.groupsPlaceholderLegacy' : 'filters.groupsPlaceholder')}
+        placeholder={t(legacy ? 'filters.groupsPlaceholderLegacy' : 'filters.groupsPlaceholder')}
         value={filters.groupIds}
         onChange={(ids: number[]) => onChange({ ...filters, groupIds: ids, ungrouped: false })}
         options={groupOptions}

@@ -147,6 +147,7 @@ export function FollowersView(props: Props) {
     return (
       <FollowersTable
         accountId={account.id}
+        legacy={account.groupApi === 'groups'}
         filter={query}
         total={total}
         firstRows={first.data.rows}
@@ -168,8 +169,14 @@ export function FollowersView(props: Props) {
         onChange={onFilters}
         groupOptions={groupOptions}
         searchRef={searchRef}
+        legacy={account.groupApi === 'groups'}
       />
-      <FilterChips filters={filters} onChange={onFilters} groupNames={groupNames} />
+      <FilterChips
+        filters={filters}
+        onChange={onFilters}
+        groupNames={groupNames}
+        legacy={account.groupApi === 'groups'}
+      />
       <Flex align="center" justify="space-between" gap={12} wrap style={{ minHeight: 32 }}>
         <Flex align="center" gap={12} wrap>
           <Typography.Text type="secondary" data-testid="follower-count" aria-live="polite">
