@@ -1,30 +1,20 @@
 import { expect, test } from '@playwright/test';
-import type { Sandbox } from '../../electron/sandbox';
 import { followerRows, followersTable } from './support/app';
 import { connectAccount } from './support/accounts';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE } from './support/sandbox';
 import { snap } from './support/screenshots';
-import { startHost, type RunningHost } from './support/webhost';
+import { useWeChatAndHost } from './support/wechatAndHost';
 
-let wechat: Sandbox;
-let host: RunningHost;
-test.beforeAll(async () => {
-  wechat = await startWeChat();
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host.stop();
-  await wechat.close();
-});
+const env = useWeChatAndHost();
 
 test.use({ locale: 'zh-CN' });
 
 test('an account on the 2014 groups API speaks of 分组 throughout, and 未分组 is not shown as a group', async ({
   page,
 }) => {
-  await connectAccount(page, host.url, {
+  await connectAccount(page, env.host.url, {
     ...SERVICE,
-    baseUrl: wechat.url,
+    baseUrl: env.wechat.url,
     name: '老系统',
     groupApi: 'groups',
   });

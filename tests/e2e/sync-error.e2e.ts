@@ -1,32 +1,23 @@
 import { expect, test } from '@playwright/test';
-import type { Sandbox } from '../../electron/sandbox';
 import { accountIdOf, connectAccount } from './support/accounts';
-import { SEEN_IP, SERVICE, startWeChat } from './support/sandbox';
+import { SEEN_IP, SERVICE } from './support/sandbox';
 import { snap } from './support/screenshots';
-import { startHost, type RunningHost } from './support/webhost';
+import { startHost } from './support/webhost';
+import { useWeChatAndHost } from './support/wechatAndHost';
 
-let wechat: Sandbox;
-let host: RunningHost;
-test.beforeAll(async () => {
-  wechat = await startWeChat();
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host.stop();
-  await wechat.close();
-});
+const env = useWeChatAndHost();
 
 test.use({ locale: 'zh-CN' });
 
 test('when the IP changes after connecting, a failed sync shows the IP and the whitelist steps, and recovers', async ({
   page,
 }) => {
-  await connectAccount(page, host.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
+  await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
   await expect(page.getByTestId('net-status')).toHaveText('已连接微信');
 
   // The office's IP changed: WeChat now refuses every call from it.
   const whitelist = { enabled: true, seenIp: SEEN_IP, scope: 'all' as const, variant: 'ipv6' as const };
-  wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
+  env.wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
   await page.getByRole('banner').getByRole('button', { name: '立即同步' }).click();
   const banner = page.getByTestId('sync-error');
   await expect(banner.getByText('需要把这台电脑的 IP 加入白名单')).toBeVisible({ timeout: 20_000 });
@@ -34,7 +25,7 @@ test('when the IP changes after connecting, a failed sync shows the IP and the w
   await snap(page, 'sync-ip-zh');
 
   // The owner adds it in the console and tests again from the banner.
-  wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [SEEN_IP] } });
+  env.wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [SEEN_IP] } });
   await banner.getByRole('button', { name: '再次测试' }).click();
   await expect(banner).toBeHidden({ timeout: 20_000 });
   await expect(page.getByTestId('last-synced')).toContainText('上次同步');
@@ -46,14 +37,14 @@ test('a job WeChat applies only in part: tagged 部分失败, each failure with 
   // A host of its own: the account above is already connected on the shared one.
   const own = await startHost();
   try {
-    await connectAccount(page, own.url, { ...SERVICE, baseUrl: wechat.url, name: '部分失败' });
+    await connectAccount(page, own.url, { ...SERVICE, baseUrl: env.wechat.url, name: '部分失败' });
     // Two followers that WeChat will not tag, twice (45171 each time), and names no reason for.
-    const state = wechat.control.state(SERVICE.appid);
+    const state = env.wechat.control.state(SERVICE.appid);
     const [first, second] = state.openids().slice(0, 2) as [string, string];
-    wechat.control.configure({
+    env.wechat.control.configure({
       ipWhitelist: { enabled: false, seenIp: SEEN_IP, scope: 'all', variant: 'ipv6', allowed: [] },
     });
-    wechat.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
+    env.wechat.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
     await page.evaluate(
       async ({ accountId, openids }) => {
         // A new tag: nobody is in it yet, so all six are sent.

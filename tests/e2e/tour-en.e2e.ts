@@ -1,22 +1,12 @@
 import { expect, test } from '@playwright/test';
-import type { Sandbox } from '../../electron/sandbox';
 import { followerRows, openApp } from './support/app';
-import { SEEN_IP, SERVICE, UNVERIFIED, startWeChat } from './support/sandbox';
+import { SEEN_IP, SERVICE, UNVERIFIED } from './support/sandbox';
 import { snap } from './support/screenshots';
-import { startHost, type RunningHost } from './support/webhost';
+import { useWeChatAndHost } from './support/wechatAndHost';
 
 // The main screens on an English system, start to finish: the English screenshots come from here
 // (the Chinese ones from the other tests), and every step is read in English.
-let wechat: Sandbox;
-let host: RunningHost;
-test.beforeAll(async () => {
-  wechat = await startWeChat();
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host.stop();
-  await wechat.close();
-});
+const env = useWeChatAndHost();
 
 test.use({ locale: 'en-US' });
 
@@ -24,7 +14,7 @@ test('an English-speaking owner connects an account, works with followers and go
   page,
 }) => {
   test.setTimeout(90_000);
-  await openApp(page, host.url);
+  await openApp(page, env.host.url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Follower Groups');
   await snap(page, 'welcome-en');
 
@@ -35,14 +25,16 @@ test('an English-speaking owner connects an account, works with followers and go
   await page.getByLabel('Developer Password (AppSecret)').fill(UNVERIFIED.secret);
   await page.getByRole('button', { name: /How to connect/ }).click();
   await page.getByRole('radio', { name: /Custom API address/ }).check();
-  await page.getByRole('textbox', { name: 'API address', exact: true }).fill(wechat.url);
+  await page.getByRole('textbox', { name: 'API address', exact: true }).fill(env.wechat.url);
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(
     page.getByRole('alert').filter({ hasText: "This account can't use follower management yet" }),
   ).toBeVisible();
   await snap(page, 'connect-unverified-en');
 
-  wechat.control.configure({ ipWhitelist: { enabled: true, seenIp: SEEN_IP, scope: 'token', allowed: [] } });
+  env.wechat.control.configure({
+    ipWhitelist: { enabled: true, seenIp: SEEN_IP, scope: 'token', allowed: [] },
+  });
   await page.getByLabel('Developer ID (AppID)').fill(SERVICE.appid);
   await page.getByLabel('Developer Password (AppSecret)').fill(SERVICE.secret);
   await page.getByLabel('Name (optional)').fill('Corner Shop');
@@ -50,7 +42,7 @@ test('an English-speaking owner connects an account, works with followers and go
   const ip = page.getByRole('alert').filter({ hasText: "Add this computer's IP to the whitelist" });
   await expect(ip.getByTestId('seen-ip')).toHaveText(SEEN_IP);
   await snap(page, 'connect-ip-en');
-  wechat.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
+  env.wechat.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
   await ip.getByRole('button', { name: 'Test again' }).click();
   await expect(page.getByText(/^Sync finished: [\d,]+ followers\.$/)).toBeVisible({ timeout: 20_000 });
   await snap(page, 'connect-synced-en');
@@ -100,7 +92,7 @@ test('an English-speaking owner connects an account, works with followers and go
   await snap(page, 'settings-account-en');
   await page.keyboard.press('Escape');
 
-  await wechat.close();
+  await env.wechat.close();
   await page.getByRole('banner').getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('offline-banner')).toContainText(/WeChat can't be reached \(since .+\)/, {
     timeout: 45_000,

@@ -1,0 +1,24 @@
+import { test } from '@playwright/test';
+import type { Sandbox } from '../../../electron/sandbox';
+import { startWeChat } from './sandbox';
+import { startHost, type RunningHost } from './webhost';
+
+export interface WeChatAndHost {
+  /** The emulated WeChat (a test may stop it and start another in its place). */
+  wechat: Sandbox;
+  host: RunningHost;
+}
+
+/** An emulated WeChat and a browser host for a spec file: started before its tests, stopped after. */
+export function useWeChatAndHost(): WeChatAndHost {
+  const env = {} as WeChatAndHost;
+  test.beforeAll(async () => {
+    env.wechat = await startWeChat();
+    env.host = await startHost();
+  });
+  test.afterAll(async () => {
+    await env.host.stop();
+    await env.wechat.close();
+  });
+  return env;
+}
