@@ -12,6 +12,7 @@ import { JobService } from './jobs/jobService';
 import { jobTiming, type JobTimingOptions } from './jobs/jobTiming';
 import type { CorePorts } from './ports';
 import { AccountSessions } from './session/accountSessions';
+import { defaultNetProbe, NetProbe, type NetProbeOptions } from './session/netProbe';
 import { NetStatus } from './session/netStatus';
 import { SettingsService } from './settingsService';
 import { createEventHub, type EventHub } from './transport';
@@ -25,6 +26,8 @@ export interface Services {
 /** Tuning that is not a host port: tests and benchmarks shorten the jobs' waits with it. */
 export interface ServiceOptions {
   jobs?: JobTimingOptions;
+  /** How often the reachability probe checks while offline. */
+  netProbe?: NetProbeOptions;
 }
 
 /**
@@ -73,6 +76,20 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   // Each sync run is a job of kind `sync`: recorded in the job history, paused and resumed like one.
   const sync: SyncService = new SyncService(sessions, settings, events, ports.log, jobs.syncLog, timing);
 
+  // While an account is offline the probe checks by itself; when WeChat answers again, jobs and
+  // a sync waiting out an offline pause go on at once instead of at their next timed try.
+  const probe = new NetProbe(async (accountId) => {
+    if (!accounts.accounts().accounts.some((a) => a.id === accountId)) return null;
+    const client = await clients.get(accounts.get(accountId));
+    return client.reachable();
+  }, options.netProbe ?? defaultNetProbe);
+  net.onChange((accountId, online) => {
+    if (!online) return probe.whileOffline(accountId);
+    probe.stop(accountId);
+    jobs.networkBack(accountId);
+    sync.networkBack(accountId);
+  });
+
   // Open the default account's cache (and load its query index) while the window is still
   // loading, so the first screen of followers does not wait for it.
   const defaultId = accounts.accounts().defaultId;
@@ -99,6 +116,8 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       return configured;
     },
     'accounts:remove': async ({ id }) => {
+      probe.stop(id);
+      net.forget(id);
       await jobs.stopAccount(id);
       sessions.close(id);
       await accounts.remove(id);
@@ -126,7 +145,12 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'followers:setNote': ({ accountId, openid, note }) => followers.setNote(accountId, openid, note),
     'sync:start': ({ accountId }) => sync.start(accountId),
     'sync:status': ({ accountId }) => sync.status(accountId),
-    'net:get': async ({ accountId }) => ({ accountId, online: true, since: null, ...net.get(accountId) }),
+    'net:get': async ({ accountId }) => {
+      const known = net.get(accountId);
+      // Nothing has gone to WeChat yet (just started): find out now rather than claim "connected".
+      if (!known) probe.checkNow(accountId);
+      return { accountId, online: true, since: null, ...known };
+    },
     'jobs:start': (input) => jobs.start(input),
     'jobs:pause': ({ accountId, jobId }) => jobs.pause(accountId, jobId),
     'jobs:resume': ({ accountId, jobId }) => jobs.resume(accountId, jobId),
@@ -152,6 +176,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     close: async () => {
       // First: chunks in flight land while their databases and clients are still open (syncs
       // first: they record their end through the jobs' stores).
+      probe.close();
       await sync.closeAll();
       await jobs.close();
       sessions.closeAll();

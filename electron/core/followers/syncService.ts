@@ -38,6 +38,7 @@ export class SyncService implements SyncControl {
   private readonly lastError = new Map<string, SyncStatus['lastError']>();
   /** The waits of automatically paused syncs before they try again. */
   private readonly retries = new Map<string, AbortController>();
+  private readonly offlineWaits = new Map<string, AbortController>();
   private readonly closing = new AbortController();
 
   constructor(
@@ -249,9 +250,13 @@ export class SyncService implements SyncControl {
     const wait = new AbortController();
     this.retries.set(accountId, wait);
     const signal = AbortSignal.any([wait.signal, this.closing.signal]);
+    // An offline wait ends early when WeChat answers again (networkBack).
+    const early = new AbortController();
+    if (reason === 'offline') this.offlineWaits.set(accountId, early);
     void (async () => {
       if (reason === 'rate') await sleepUntil(this.timing, resumeAt, signal);
-      else await this.timing.sleep(resumeAt - this.timing.now(), signal);
+      else await this.timing.sleep(resumeAt - this.timing.now(), AbortSignal.any([signal, early.signal]));
+      if (this.offlineWaits.get(accountId) === early) this.offlineWaits.delete(accountId);
       if (signal.aborted) return;
       this.retries.delete(accountId);
       const job = await this.jobs.get(accountId, jobId);
@@ -259,6 +264,11 @@ export class SyncService implements SyncControl {
       if (record?.status !== 'paused' || record.pauseReason !== reason) return;
       await this.startRun(accountId, jobId);
     })().catch((err: unknown) => this.log.warn('sync retry failed', { accountId, error: String(err) }));
+  }
+
+  /** WeChat answers again for this account: a sync paused offline carries on now. */
+  networkBack(accountId: string): void {
+    this.offlineWaits.get(accountId)?.abort();
   }
 
   private cancelRetry(accountId: string): void {

@@ -187,6 +187,7 @@ export const en: Messages = {
     lastSynced: 'Last synced {{time}}',
     neverSynced: 'Never synced',
     online: 'Connected to WeChat',
+    checking: 'Connecting to WeChat…',
     demo: 'Demo data (built-in emulator, not connected to WeChat)',
     offline: 'Offline',
     offlineSince: 'Offline since {{time}}',
@@ -369,6 +370,9 @@ export const en: Messages = {
     remarkTooLong: 'Too long: {{count}} bytes, at most {{max}} (at most 9 Chinese characters)',
     remarkSave: 'Save remark',
     remarkSaved: 'Remark saved on WeChat',
+    remarkNotSaved: 'Remark not saved',
+    remarkNotSavedOffline:
+      "WeChat can't be reached right now, so this remark was not sent: WeChat and this computer still have the old one. Click “Save remark” again once the network is back.",
     remarkSavedDemo: 'Remark saved (demo account: kept in the built-in practice WeChat)',
     unsavedRemarkTitle: 'The remark is not saved yet',
     unsavedRemarkBody: 'You changed the remark but have not saved it on WeChat. Discard this change?',
@@ -486,6 +490,11 @@ export const en: Messages = {
     undoConfirm: 'Undo this job? The followers it changed go back to how they were before.',
     redo: 'Redo',
     redoConfirm: 'Redo what was undone? These followers are changed again as the original job did.',
+    undoBlocked: {
+      groupGone: "Can't {{action}}: the tag “{{name}}” no longer exists.",
+      groupChanged:
+        "Can't {{action}}: the tag “{{name}}” is now called “{{now}}” and may be a different tag.",
+    },
     retryFailed: 'Retry the failed ones',
     showFailures: 'See why',
     failuresTitle: 'Followers that failed',

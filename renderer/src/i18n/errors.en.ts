@@ -49,7 +49,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   QUOTA_CLEAR_LIMIT: 'All 10 quota resets for this month have been used. Please wait until next month.',
   SYSTEM_BUSY: 'WeChat is busy and several retries did not get through. Please try again later.',
   NETWORK:
-    "Can't reach WeChat's servers ({{reason}}). Check your network; if you use a proxy, check its settings.",
+    "Can't reach WeChat's servers right now. Check that this computer is online; if you use a proxy, check its settings. The app reconnects by itself once the network is back.",
   TIMEOUT: "WeChat's servers did not answer in time. Check your network and try again.",
   TAG_NAME_INVALID:
     'This tag name cannot be used: it has characters WeChat does not allow, or another tag has it. Choose another name.',
@@ -84,6 +84,10 @@ export const errorsEn: Record<ErrorCode, string> = {
     '{{count}} followers could not be processed; the rest are done. See why, then retry the ones that failed.',
   REQUEST_MALFORMED:
     'The request sent to WeChat was malformed (errcode {{errcode}}). This is a bug in the app; please report it.',
+  JOB_GROUP_GONE:
+    "Can't undo: the tag this job used, “{{name}}”, no longer exists. So that no other tag is changed, select these followers in the list and do it again.",
+  JOB_GROUP_CHANGED:
+    "Can't undo: this job was done with the tag “{{name}}”, which is now called “{{now}}” (renamed, or deleted and its place taken by a new tag). So that no other tag is changed, select these followers in the list and do it again.",
   WECHAT_UNKNOWN:
     'WeChat answered with error {{errcode}}: {{errmsg}}. Try again later; if it keeps happening, report it with the error code and request id.',
 };

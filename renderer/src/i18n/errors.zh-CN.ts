@@ -35,7 +35,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   QUOTA_MINUTE: '调用太快，触发了微信每分钟的限额。应用会在下一分钟自动继续。',
   QUOTA_CLEAR_LIMIT: '本月重置接口次数的机会（每月 10 次）已用完，请等到下个月。',
   SYSTEM_BUSY: '微信系统繁忙，多次重试后仍未成功。请稍后再试。',
-  NETWORK: '连不上微信服务器（{{reason}}）。请检查网络；如果使用了代理，请检查代理设置。',
+  NETWORK:
+    '现在连不上微信服务器。请检查这台电脑能否上网；如果使用了代理，请检查代理设置。网络恢复后应用会自动重新连接。',
   TIMEOUT: '微信服务器长时间没有响应。请检查网络后再试。',
   TAG_NAME_INVALID: '标签名不可用：可能包含不允许的字符，或与已有标签重名。请换一个名字。',
   TAG_NAME_TOO_LONG: '标签名太长：最多 30 个字符（微信有时按字节计算，中文请尽量简短）。',
@@ -60,6 +61,10 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   OPENID_BUSY: '这位粉丝正在被同时修改，稍后会自动重试。',
   PARTIAL_FAILURE: '有 {{count}} 位粉丝没有处理成功，其余已完成。可以查看原因后重试失败的部分。',
   REQUEST_MALFORMED: '发给微信的请求格式有误（错误码 {{errcode}}）。这是应用的问题，请反馈给我们。',
+  JOB_GROUP_GONE:
+    '不能撤销：这个任务用到的标签“{{name}}”已经不存在了。为了不改动别的标签，请在列表里选中这些粉丝，重新操作。',
+  JOB_GROUP_CHANGED:
+    '不能撤销：这个任务做的时候是标签“{{name}}”，现在这个标签叫“{{now}}”（改过名，或已删除后被新标签占用）。为了不改动别的标签，请在列表里选中这些粉丝，重新操作。',
   WECHAT_UNKNOWN:
     '微信返回了错误 {{errcode}}：{{errmsg}}。请稍后重试；如果一直出现，请带上错误码和请求编号反馈。',
 };

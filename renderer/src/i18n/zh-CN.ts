@@ -175,6 +175,7 @@ export const zhCN = {
     lastSynced: '上次同步：{{time}}',
     neverSynced: '还没有同步过',
     online: '已连接微信',
+    checking: '正在连接微信…',
     demo: '演示数据（内置模拟器，未连接微信）',
     offline: '离线',
     offlineSince: '离线（自 {{time}} 起）',
@@ -357,6 +358,9 @@ export const zhCN = {
     remarkSave: '保存备注',
     remarkSaved: '备注已保存到微信',
     remarkSavedDemo: '备注已保存（演示账号：保存在内置的模拟微信里）',
+    remarkNotSaved: '备注没有保存',
+    remarkNotSavedOffline:
+      '现在连不上微信，这条备注没有发出去，微信和本机都还是原来的备注。网络恢复后再点“保存备注”。',
     unsavedRemarkTitle: '备注还没有保存',
     unsavedRemarkBody: '你改了备注，但还没有保存到微信。要放弃这次修改吗？',
     discardRemark: '放弃修改',
@@ -469,6 +473,10 @@ export const zhCN = {
     undoConfirm: '撤销这个任务？会把处理过的粉丝恢复成任务开始前的样子。',
     redo: '重做',
     redoConfirm: '重做被撤销的操作？这些粉丝会再次按原任务修改。',
+    undoBlocked: {
+      groupGone: '不能{{action}}：标签“{{name}}”已经不存在了。',
+      groupChanged: '不能{{action}}：当时的标签“{{name}}”现在叫“{{now}}”，可能已是另一个标签。',
+    },
     retryFailed: '重试失败的',
     showFailures: '查看原因',
     failuresTitle: '没有成功的粉丝',

@@ -61,7 +61,7 @@ const job: JobSummary = {
   status: 'paused',
   pauseReason: 'quota',
   resumeAt: 1_700_000_600_000,
-  params: { from: 100, to: 101 },
+  params: { from: 100, to: 101, names: { from: '老顾客', to: '会员' } },
   total: 8000,
   succeeded: 3000,
   failed: 2,
@@ -72,6 +72,7 @@ const job: JobSummary = {
   undoOf: null,
   undoneBy: null,
   canUndo: false,
+  undoBlocked: null,
   lastError: {
     code: 'QUOTA_DAILY',
     params: { errcode: 45009 },

@@ -1,4 +1,4 @@
-import { App, Button, Flex, Input, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorData } from '../../api';
@@ -33,6 +33,8 @@ export function RemarkEditor({
   const tooLong = bytes > REMARK_MAX_BYTES;
   const unchanged = value.trim() === initial;
   const disabled = blockedReason !== null;
+  // An edit that cannot go out (offline) must not look saved: it is still in the field.
+  const stranded = disabled && !unchanged;
   useEffect(() => {
     onDirtyChange?.(!unchanged);
     return () => onDirtyChange?.(false);
@@ -98,7 +100,18 @@ export function RemarkEditor({
       <Typography.Text id="remark-help" type="secondary" style={{ fontSize: 12 }}>
         {blockedReason ?? t('drawer.remarkHelp')}
       </Typography.Text>
-      {save.error ? <ErrorAlert error={errorData(save.error)} /> : null}
+      {stranded ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="remark-not-saved"
+          title={t('drawer.remarkNotSaved')}
+          description={t('drawer.remarkNotSavedOffline')}
+        />
+      ) : save.error ? (
+        <ErrorAlert error={errorData(save.error)} title={t('drawer.remarkNotSaved')} />
+      ) : null}
     </Flex>
   );
 }

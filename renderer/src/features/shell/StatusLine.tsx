@@ -70,12 +70,18 @@ export function StatusLine({
       }}
     >
       <Typography.Text data-testid="net-status">
-        {net.online && !refused ? dot(token.colorSuccess) : dot(token.colorError)}
+        {!net.known && !isDemo
+          ? dot(token.colorTextQuaternary)
+          : net.online && !refused
+            ? dot(token.colorSuccess)
+            : dot(token.colorError)}
         {!net.online
           ? t('status.offlineSince', { time: format.dateTime(net.status?.since ?? now) })
           : refused
             ? t('status.refused')
-            : t(isDemo ? 'status.demo' : 'status.online')}
+            : isDemo
+              ? t('status.demo')
+              : t(net.known ? 'status.online' : 'status.checking')}
       </Typography.Text>
       <Divider orientation="vertical" />
       {status?.running ? (
