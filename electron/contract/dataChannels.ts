@@ -18,6 +18,8 @@ export const syncStatusSchema = z.object({
   phase: syncPhaseSchema,
   done: z.number(),
   total: z.number(),
+  /** The whole run in percent (phases weighted by their WeChat calls); never goes back within a run. */
+  percent: z.number(),
   lastSyncedAt: z.number().nullable(),
   /** A checkpoint from an interrupted sync exists: the next start resumes it. */
   resumable: z.boolean(),

@@ -4,6 +4,7 @@ import { chunk, pullConcurrently, throttle } from '../concurrency';
 import type { GroupBackend } from '../groups/groupBackend';
 import type { AccountDb, FollowerUpsert } from '../store';
 import { inlineFollowerWriter, type FollowerWriter } from '../store/followerWriter';
+import { SyncMeter } from './syncMeter';
 import { getBlacklist } from '../wechat/api/blacklist';
 import { getFollowerIds, getUsers, USER_BATCH_LIMIT, type WxUser } from '../wechat/api/users';
 import type { IdPage } from '../wechat/api/tags';
@@ -15,6 +16,8 @@ export interface SyncProgress {
   phase: SyncPhase;
   done: number;
   total: number;
+  /** The whole sync (see SyncMeter): only moves forward. */
+  percent: number;
 }
 
 export interface SyncSummary {
@@ -105,10 +108,15 @@ export async function syncFollowers(
     return getFollowerIds(client, cursor);
   };
 
+  // One forward-only percentage across the phases. The counts shown are the followers' while
+  // their pass runs (the blacklist, fetched alongside, only moves the percentage).
+  const meter = new SyncMeter();
+  let followerPassOver = false;
   // The blacklist and the group list don't depend on the id pages: fetch them alongside.
-  const blacklistPromise = fetchBlacklist(client, (done, total) =>
-    options.onProgress?.({ phase: 'blacklist', done, total }),
-  );
+  const blacklistPromise = fetchBlacklist(client, (done, total) => {
+    meter.blacklistAt(done, total);
+    if (followerPassOver) options.onProgress?.({ phase: 'blacklist', done, total, percent: meter.percent() });
+  });
   const groupsPromise = backend.list();
   blacklistPromise.catch(() => undefined);
   groupsPromise.catch(() => undefined);
@@ -178,9 +186,16 @@ export async function syncFollowers(
       fetched += ids.length;
       page.remaining--;
       if (buffered.length >= WRITE_BATCH_ROWS || page.remaining === 0) await flush();
-      progress.push({ phase: 'followers', done: fetched, total: Math.max(cp.total, fetched) });
+      meter.followersAt(fetched, cp.total);
+      progress.push({
+        phase: 'followers',
+        done: fetched,
+        total: Math.max(cp.total, fetched),
+        percent: meter.percent(),
+      });
     });
     await flush();
+    followerPassOver = true;
     // Followers a job (or a remark) changed while this sync ran: what was fetched for them may
     // predate the change. WeChat has the truth; ask it again for just them.
     const changed = db.followers.localChanges.since(localMark);
@@ -208,7 +223,13 @@ export async function syncFollowers(
   const groups =
     db.followers.localChanges.since(localMark).length > 0 ? await backend.list() : await groupsPromise;
   db.followers.localChanges.forget(db.followers.localChanges.mark());
-  options.onProgress?.({ phase: 'groups', done: groups.length, total: groups.length });
+  meter.groupsFetched();
+  options.onProgress?.({
+    phase: 'groups',
+    done: groups.length,
+    total: groups.length,
+    percent: meter.percent(),
+  });
 
   let unfollowed = 0;
   db.transaction(() => {
@@ -219,7 +240,7 @@ export async function syncFollowers(
     db.syncState.setLastSyncedAt(now());
     db.syncState.delete(CHECKPOINT);
   });
-  options.onProgress?.({ phase: 'done', done: cp.done, total: cp.done });
+  options.onProgress?.({ phase: 'done', done: cp.done, total: cp.done, percent: 100 });
   return {
     followers: cp.done,
     unfollowed,

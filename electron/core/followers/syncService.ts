@@ -20,6 +20,7 @@ interface Running {
   phase: SyncStatus['phase'];
   done: number;
   total: number;
+  percent: number;
   /** Settles once the run's job exists (rejects when the account cannot be opened). */
   begun: Promise<string>;
   promise: Promise<void>;
@@ -59,6 +60,7 @@ export class SyncService implements SyncControl {
       phase: run?.phase ?? 'idle',
       done: run?.done ?? 0,
       total: run?.total ?? 0,
+      percent: run?.percent ?? 0,
       lastSyncedAt: s.db.syncState.lastSyncedAt(),
       resumable: hasSyncCheckpoint(s.db),
       needsFullSync: s.recovered !== null && s.db.syncState.lastSyncedAt() === null,
@@ -87,6 +89,7 @@ export class SyncService implements SyncControl {
         phase: 'followers',
         done: 0,
         total: 0,
+        percent: 0,
         begun: new Promise<string>((resolve, reject) => {
           begun = resolve;
           failed = reject;
@@ -183,7 +186,7 @@ export class SyncService implements SyncControl {
       begun(job.id);
       const recorder = job;
       const onProgress = (p: SyncProgress) => {
-        Object.assign(run, { phase: p.phase, done: p.done, total: p.total });
+        Object.assign(run, { phase: p.phase, done: p.done, total: p.total, percent: p.percent });
         if (p.phase === 'followers') recorder.progress(p.done, p.total);
         this.emitStatus(accountId);
       };

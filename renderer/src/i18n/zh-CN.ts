@@ -267,6 +267,11 @@ export const zhCN = {
       note: '本地笔记',
     },
     noRemark: '未设置备注',
+    noNicknames: {
+      title: '为什么看不到昵称和头像？',
+      body: '微信从 2021 年 12 月起不再把粉丝的昵称和头像提供给任何应用，所以没有备注的粉丝只显示编号（例如 {{example}}）。给认识的粉丝写上备注（保存到微信）或本地笔记（只存在这台电脑上），以后就能一眼认出；在搜索框输入编号末尾的几位，也能找到这位粉丝。',
+      dismiss: '知道了',
+    },
     blacklisted: '黑名单',
     unsubscribed: '已取消关注',
     count_one: '共 {{count, number}} 位粉丝',

@@ -48,6 +48,7 @@ const syncStatus: SyncStatus = {
   phase: 'followers',
   done: 3000,
   total: 23_000,
+  percent: 40,
   lastSyncedAt: null,
   resumable: false,
   needsFullSync: false,

@@ -19,6 +19,8 @@ import { FilterChips } from './FilterChips';
 import { hasFilters, noFilters, toQuery, type FollowerFilters } from './followerFilters';
 import { FollowersTable } from './FollowersTable';
 import { FollowersToolbar } from './FollowersToolbar';
+import { shortOpenid } from './followerName';
+import { NoNicknamesNotice } from './NoNicknamesNotice';
 import { emptySelection, isAllMatching, selectAllMatching, selectedCount, type Selection } from './selection';
 import { useFirstWindow } from './useFollowerWindows';
 
@@ -78,6 +80,7 @@ export function FollowersView(props: Props) {
   );
 
   const total = first.data?.total ?? 0;
+  const anonymous = first.data?.rows.find((r) => r.remark === '');
   const count = selectedCount(current, total);
   const target: BulkTarget | null =
     count === 0
@@ -177,6 +180,7 @@ export function FollowersView(props: Props) {
         groupNames={groupNames}
         legacy={account.groupApi === 'groups'}
       />
+      {anonymous ? <NoNicknamesNotice example={shortOpenid(anonymous.openid)} /> : null}
       <Flex align="center" justify="space-between" gap={12} wrap style={{ minHeight: 32 }}>
         <Flex align="center" gap={12} wrap>
           <Typography.Text type="secondary" data-testid="follower-count" aria-live="polite">

@@ -96,7 +96,7 @@ export function StatusLine({
           </Typography.Text>
           {status.total > 0 ? (
             <Progress
-              percent={Math.floor((status.done / status.total) * 100)}
+              percent={status.percent}
               size="small"
               showInfo={false}
               style={{ width: 120, margin: 0 }}
