@@ -282,7 +282,7 @@ export const en: Messages = {
     noRemark: 'No remark',
     noNicknames: {
       title: 'Why are there no nicknames or profile photos?',
-      body: 'Since December 2021 WeChat no longer gives any app its followers’ nicknames or profile photos, so a follower without a remark shows only an ID (like {{example}}). Give the people you know a remark (saved on WeChat) or a local note (kept only on this computer) to recognise them at a glance; typing the last few characters of an ID in the search box also finds that follower.',
+      body: "Since December 2021 WeChat gives no app its followers' nicknames or profile photos, so a follower without a remark shows only an ID (like {{example}}). A remark (saved on WeChat) or a local note (kept on this computer) tells you who they are; searching the last characters of an ID also finds them.",
       dismiss: 'Got it',
     },
     blacklisted: 'Blacklisted',

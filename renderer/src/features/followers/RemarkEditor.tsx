@@ -98,7 +98,8 @@ export function RemarkEditor({
         </Typography.Text>
       </Flex>
       <Typography.Text id="remark-help" type="secondary" style={{ fontSize: 12 }}>
-        {blockedReason ?? t('drawer.remarkHelp')}
+        {/* Offline with an edit in the field: the alert below says it all. */}
+        {stranded ? t('drawer.remarkHelp') : (blockedReason ?? t('drawer.remarkHelp'))}
       </Typography.Text>
       {stranded ? (
         <Alert
