@@ -11,10 +11,11 @@ export const errorsEn: Record<ErrorCode, string> = {
     'Something went wrong inside the app: {{message}}. Please try again; if it keeps happening, restart the app.',
   NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',
   APPID_FORMAT:
-    'The AppID is not in the right format: it starts with "wx" followed by 16 letters or digits. Copy it from Settings and Development → Basic Configuration in the Official Account console.',
+    'The AppID is not in the right format: it starts with "wx" followed by 16 digits or letters a–f (18 characters in all). Copy it from Settings and Development → Basic Configuration in the Official Account console.',
   APPSECRET_FORMAT:
-    'The AppSecret is not in the right format: it is 32 letters or digits. Copy it from Settings and Development → Basic Configuration in the console.',
-  ACCOUNT_EXISTS: 'This Official Account ({{appId}}) has already been added.',
+    'The AppSecret is not in the right format: it is 32 digits or letters a–f. Copy it from Settings and Development → Basic Configuration in the console.',
+  ACCOUNT_EXISTS:
+    'This Official Account ({{appId}}) has already been added, so there is no need to add it again: open it, or switch to it in the account list at the top left.',
   SECRET_STORAGE_UNAVAILABLE:
     "This computer's system cannot encrypt the AppSecret, so the app will not store it in plain text. Make sure the system keychain is available, then try again.",
   DEMO_READ_ONLY: 'This setting cannot be changed for the demo account.',
@@ -54,7 +55,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   TAG_NAME_INVALID:
     'This tag name cannot be used: it has characters WeChat does not allow, or another tag has it. Choose another name.',
   TAG_NAME_TOO_LONG:
-    'The tag name is too long: at most 30 characters (WeChat sometimes counts bytes, so keep Chinese names short).',
+    'The tag name is too long: at most 30 characters. WeChat sometimes counts bytes instead (a Chinese character is 3, an emoji 4), so a name under 30 characters can still be refused: make it shorter.',
   TAG_LIMIT:
     'This account already has the most tags WeChat allows (100). Delete a tag you no longer use first.',
   TAG_RESERVED: 'This is a reserved system group (such as Starred) and cannot be changed or deleted.',

@@ -8,9 +8,11 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',
   NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
   APPID_FORMAT:
-    'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
-  APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
-  ACCOUNT_EXISTS: '这个公众号（{{appId}}）已经添加过了，无需重复添加。',
+    'AppID 格式不对：应以 wx 开头，后面是 16 位数字或字母 a–f（共 18 位）。请到公众号后台“设置与开发 → 基本配置”复制。',
+  APPSECRET_FORMAT:
+    'AppSecret 格式不对：应为 32 位数字或字母 a–f。请到公众号后台“设置与开发 → 基本配置”复制。',
+  ACCOUNT_EXISTS:
+    '这个公众号（{{appId}}）已经添加过了，不用重复添加：直接打开它就行，也可以在左上角的公众号列表里切换。',
   SECRET_STORAGE_UNAVAILABLE:
     '这台电脑的系统无法加密保存 AppSecret，为了安全，应用不会以明文保存它。请确认系统钥匙串可用后再试。',
   DEMO_READ_ONLY: '演示账号不能修改这项设置。',
@@ -39,7 +41,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
     '现在连不上微信服务器。请检查这台电脑能否上网；如果使用了代理，请检查代理设置。网络恢复后应用会自动重新连接。',
   TIMEOUT: '微信服务器长时间没有响应。请检查网络后再试。',
   TAG_NAME_INVALID: '标签名不可用：可能包含不允许的字符，或与已有标签重名。请换一个名字。',
-  TAG_NAME_TOO_LONG: '标签名太长：最多 30 个字符（微信有时按字节计算，中文请尽量简短）。',
+  TAG_NAME_TOO_LONG:
+    '标签名太长：最多 30 个字。微信有时按字节计算（一个汉字算 3 个字节，一个表情算 4 个），没超过 30 个字也可能被拒，请再短一些。',
   TAG_LIMIT: '标签数量已达上限（每个公众号最多 100 个）。请先删除不用的标签。',
   TAG_RESERVED: '这是系统保留的分组（如星标组），不能修改或删除。',
   TAG_TOO_MANY_FANS: '这个标签下的粉丝超过 10 万，微信不允许直接删除。请先把粉丝移出这个标签，再删除。',

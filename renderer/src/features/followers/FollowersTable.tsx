@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, theme } from 'antd';
-import { useCallback, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowerQueryInput, FollowerRow, FollowerSort } from '#contract/followers';
 import { FollowerRowView, ROW_HEIGHT, columnsTemplate } from './FollowerRowView';
@@ -30,6 +30,8 @@ interface Props {
   onOpen: (openid: string) => void;
   /** Dimmed while the rows on screen belong to the previous filter. */
   stale: boolean;
+  /** Filled with a function that lists the followers wholly on screen ("select this page"). */
+  onScreenRef?: RefObject<(() => string[]) | null>;
 }
 
 /**
@@ -55,6 +57,19 @@ export function FollowersTable(props: Props) {
   const start = items[0]?.index ?? 0;
   const end = items[items.length - 1]?.index ?? -1;
   const rowAt = useRowWindows(accountId, filter, start, end, firstRows);
+  const onScreen = () => {
+    const el = scrollRef.current;
+    if (!el) return [];
+    const top = el.scrollTop;
+    const bottom = top + el.clientHeight;
+    return virtualizer
+      .getVirtualItems()
+      .filter((item) => item.start >= top && item.end <= bottom)
+      .flatMap((item) => rowAt(item.index)?.openid ?? []);
+  };
+  useLayoutEffect(() => {
+    if (props.onScreenRef) props.onScreenRef.current = onScreen;
+  });
 
   // A new search, filter or order starts at its first match: kept half-way down, the first
   // matches would be out of sight and seem missing.

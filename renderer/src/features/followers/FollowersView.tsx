@@ -21,7 +21,14 @@ import { FollowersTable } from './FollowersTable';
 import { FollowersToolbar } from './FollowersToolbar';
 import { shortOpenid } from './followerName';
 import { NoNicknamesNotice } from './NoNicknamesNotice';
-import { emptySelection, isAllMatching, selectAllMatching, selectedCount, type Selection } from './selection';
+import {
+  emptySelection,
+  isAllMatching,
+  selectAllMatching,
+  selectedCount,
+  setSelected,
+  type Selection,
+} from './selection';
 import { useFirstWindow } from './useFollowerWindows';
 
 // The detail drawer loads with the first follower opened (or in idle time once the list is up).
@@ -43,6 +50,7 @@ export function FollowersView(props: Props) {
   const { account, filters, onFilters, groupNames, term, blockedReason } = props;
   const { t } = useTranslation();
   const searchRef = useRef<InputRef>(null);
+  const onScreenRef = useRef<(() => string[]) | null>(null);
   const [openid, setOpenid] = useState<string | null>(null);
   const drawerMounted = useOpenedOnce(openid !== null);
   const query = useMemo(() => toQuery(filters), [filters]);
@@ -161,6 +169,7 @@ export function FollowersView(props: Props) {
         groupNames={groupNames}
         onOpen={setOpenid}
         stale={first.isPlaceholderData}
+        onScreenRef={onScreenRef}
       />
     );
   };
@@ -201,7 +210,22 @@ export function FollowersView(props: Props) {
               <Button size="small" type="link" onClick={() => select(emptySelection)}>
                 {t('followers.selection.clear')}
               </Button>
+              {current.mode === 'ids' ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('followers.selection.shiftHint')}
+                </Typography.Text>
+              ) : null}
             </Flex>
+          ) : null}
+          {first.data && total > 0 && !isAllMatching(current) ? (
+            // As the console's "select this page": the rows on screen, added to what is ticked.
+            <Button
+              size="small"
+              type="link"
+              onClick={() => select(setSelected(current, onScreenRef.current?.() ?? [], true))}
+            >
+              {t('followers.selection.onScreen')}
+            </Button>
           ) : null}
         </Flex>
         <Flex align="center" gap={8}>
