@@ -10,6 +10,7 @@ export const en: Messages = {
   common: {
     cancel: 'Cancel',
     close: 'Close',
+    clear: 'Clear',
     save: 'Save',
     saved: 'Saved',
     retry: 'Try again',
@@ -187,6 +188,7 @@ export const en: Messages = {
   status: {
     label: 'Status',
     lastSynced: 'Last synced {{time}}',
+    lastCompleteSync: 'Last complete sync {{time}}',
     neverSynced: 'Never synced',
     online: 'Connected to WeChat',
     checking: 'Connecting to WeChat…',
@@ -196,7 +198,7 @@ export const en: Messages = {
     syncing: 'Syncing {{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: 'Starting sync…',
     syncWaiting: 'Sync waits for WeChat and continues by itself',
-    syncFailed: "The last sync didn't finish",
+    syncFailed: "The latest sync didn't finish",
     refused: 'WeChat refuses this computer (IP not whitelisted)',
     jobRunning: 'Job running: {{done, number}} / {{total, number}} done',
     jobWaiting: 'Job waiting, continues by itself: {{done, number}} / {{total, number}} done',
@@ -282,6 +284,7 @@ export const en: Messages = {
       note: 'Local note',
     },
     noRemark: 'No remark',
+    countPending: 'Reading followers…',
     noNicknames: {
       title: 'Why are there no nicknames or profile photos?',
       body: "Since December 2021 WeChat gives no app its followers' nicknames or profile photos, so a follower without a remark shows only an ID (like {{example}}). A remark (saved on WeChat) or a local note (kept on this computer) tells you who they are; searching the last characters of an ID also finds them.",
@@ -332,6 +335,12 @@ export const en: Messages = {
     dateRange: 'Followed between',
     dateStart: 'From',
     dateEnd: 'To',
+    presets: {
+      last7: 'Last 7 days',
+      last30: 'Last 30 days',
+      thisMonth: 'This month',
+      lastMonth: 'Last month',
+    },
     scenes: 'Source',
     scenesPlaceholder: 'Filter by source',
     unsubscribed: 'Only followers who unfollowed',

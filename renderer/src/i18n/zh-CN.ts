@@ -11,6 +11,7 @@ export const zhCN = {
   common: {
     cancel: '取消',
     close: '关闭',
+    clear: '清除',
     save: '保存',
     saved: '已保存',
     retry: '重试',
@@ -175,6 +176,7 @@ export const zhCN = {
   status: {
     label: '状态',
     lastSynced: '上次同步：{{time}}',
+    lastCompleteSync: '上次完整同步：{{time}}',
     neverSynced: '还没有同步过',
     online: '已连接微信',
     checking: '正在连接微信…',
@@ -184,7 +186,7 @@ export const zhCN = {
     syncing: '正在同步{{phase}} {{done, number}} / {{total, number}}',
     syncingStarting: '正在开始同步…',
     syncWaiting: '同步在等网络恢复，之后自动继续',
-    syncFailed: '上次同步没有完成',
+    syncFailed: '最近一次同步没有完成',
     refused: '微信拒绝了这台电脑（IP 不在白名单）',
     jobRunning: '任务进行中：已完成 {{done, number}} / {{total, number}}',
     jobWaiting: '任务在等待，稍后自动继续：已完成 {{done, number}} / {{total, number}}',
@@ -269,6 +271,7 @@ export const zhCN = {
       note: '本地笔记',
     },
     noRemark: '未设置备注',
+    countPending: '正在读取粉丝…',
     noNicknames: {
       title: '为什么看不到昵称和头像？',
       body: '微信从 2021 年 12 月起不再向任何应用提供粉丝的昵称和头像，没有备注的粉丝只能显示编号（如 {{example}}）。给认识的粉丝写上备注（存到微信）或本地笔记（只存在本机），就能认出他们；搜索编号末尾几位也能找到。',
@@ -319,6 +322,7 @@ export const zhCN = {
     dateRange: '关注时间',
     dateStart: '开始日期',
     dateEnd: '结束日期',
+    presets: { last7: '最近 7 天', last30: '最近 30 天', thisMonth: '本月', lastMonth: '上个月' },
     scenes: '来源',
     scenesPlaceholder: '按来源筛选',
     unsubscribed: '只看已取消关注的粉丝',

@@ -5,14 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { FollowerRow } from '#contract/followers';
 import { useFormatters } from '../../i18n/format';
 import { shortOpenid } from './followerName';
+import { TagChips } from './TagChips';
 import { useSceneName } from './useSceneName';
 
 export const ROW_HEIGHT = 56;
 export const columnsTemplate =
   '48px minmax(170px, 1.2fr) minmax(160px, 1.4fr) 128px minmax(110px, 0.8fr) minmax(120px, 1fr)';
-
-/** Tags shown in the row before "+N". */
-const MAX_TAGS = 3;
 
 interface Props {
   index: number;
@@ -125,12 +123,7 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
         style={{ paddingInline: 12, overflow: 'hidden', whiteSpace: 'nowrap' }}
         title={tags.length > 0 ? tags.join('、') : undefined}
       >
-        {tags.slice(0, MAX_TAGS).map((name) => (
-          <Tag key={name} color="green" style={{ marginInlineEnd: 4 }}>
-            {name}
-          </Tag>
-        ))}
-        {tags.length > MAX_TAGS ? <Tag>+{tags.length - MAX_TAGS}</Tag> : null}
+        <TagChips names={tags} />
       </div>
       <div role="cell" style={{ paddingInline: 12, fontVariantNumeric: 'tabular-nums' }}>
         {row.subscribeTime ? format.dateFromSeconds(row.subscribeTime) : t('common.dash')}

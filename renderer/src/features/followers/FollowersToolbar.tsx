@@ -148,6 +148,21 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
           filters.to !== null ? dayjs.unix(filters.to) : null,
         ]}
         allowEmpty={[true, true]}
+        // Follow dates are in the past: it opens on last month and this one, never on next month.
+        defaultPickerValue={[dayjs().subtract(1, 'month'), dayjs()]}
+        disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+        presets={[
+          { label: t('filters.presets.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
+          { label: t('filters.presets.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
+          { label: t('filters.presets.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
+          {
+            label: t('filters.presets.lastMonth'),
+            value: [
+              dayjs().subtract(1, 'month').startOf('month'),
+              dayjs().subtract(1, 'month').endOf('month'),
+            ],
+          },
+        ]}
         onChange={(range) =>
           onChange({
             ...filters,

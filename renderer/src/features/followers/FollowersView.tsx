@@ -193,7 +193,11 @@ export function FollowersView(props: Props) {
       <Flex align="center" justify="space-between" gap={12} wrap style={{ minHeight: 32 }}>
         <Flex align="center" gap={12} wrap>
           <Typography.Text type="secondary" data-testid="follower-count" aria-live="polite">
-            {first.data ? t('followers.count', { count: total }) : ''}
+            {!first.data
+              ? ''
+              : total === 0 && sync.data?.running && sync.data.lastSyncedAt === null
+                ? t('followers.countPending')
+                : t('followers.count', { count: total })}
           </Typography.Text>
           {count > 0 ? (
             <Flex align="center" gap={8} role="status">

@@ -107,8 +107,11 @@ export function StatusLine({
       ) : (
         <Tooltip title={synced ? format.dateTime(synced) : undefined}>
           <Typography.Text data-testid="last-synced">
+            {/* Beside "the latest sync did not finish", the time is that of the last one that did. */}
             {synced
-              ? t('status.lastSynced', { time: format.relative(synced, now) })
+              ? t(status?.lastError ? 'status.lastCompleteSync' : 'status.lastSynced', {
+                  time: format.relative(synced, now),
+                })
               : t('status.neverSynced')}
           </Typography.Text>
         </Tooltip>

@@ -18,7 +18,8 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
   const sync = useSyncStatus(accountId);
   const start = useStartSync(accountId);
   // The whitelist help is long: on a small screen it would hide the (still browsable) list.
-  const [collapsed, setCollapsed] = useState(false);
+  // On a short window (1 024 × 700) it starts folded to one line.
+  const [collapsed, setCollapsed] = useState(() => window.innerHeight < 800);
   const error = sync.data?.lastError;
   if (!error || sync.data?.running || shownElsewhere.has(error.code)) return null;
   const retry = () => start.mutate();
@@ -29,7 +30,14 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
           type="error"
           showIcon
           role="alert"
-          title={t('status.refused')}
+          title={
+            <span
+              title={t('status.refused')}
+              style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+            >
+              {t('status.refused')}
+            </span>
+          }
           action={
             <Flex gap={8}>
               <Button size="small" onClick={() => setCollapsed(false)}>
