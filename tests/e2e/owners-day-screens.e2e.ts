@@ -14,9 +14,47 @@ const env = useWeChatAndHost({ followers: 3_000 });
 
 const widths = [1280, 1024] as const;
 const languages = [
-  { locale: 'zh-CN', tag: 'zh', jobs: '任务', remark: '备注（微信）', save: '保存备注' },
-  { locale: 'en-US', tag: 'en', jobs: 'Jobs', remark: 'Remark (on WeChat)', save: 'Save remark' },
+  {
+    locale: 'zh-CN',
+    tag: 'zh',
+    jobs: '任务',
+    remark: '备注（微信）',
+    save: '保存备注',
+    tags: '标签和黑名单',
+    blacklist: '拉入黑名单',
+    onScreen: '选择这一屏',
+    from: '开始日期',
+    switcher: '当前公众号',
+    add: '添加公众号',
+    test: '测试连接',
+    open: '打开这个公众号',
+  },
+  {
+    locale: 'en-US',
+    tag: 'en',
+    jobs: 'Jobs',
+    remark: 'Remark (on WeChat)',
+    save: 'Save remark',
+    tags: 'Tags and blacklist',
+    blacklist: 'Add to blacklist',
+    onScreen: 'Select this screen',
+    from: 'From',
+    switcher: 'Current account',
+    add: 'Add an account',
+    test: 'Test connection',
+    open: 'Open that account',
+  },
 ] as const;
+
+/** The wizard's credentials step, in either language, pointed at the emulator. */
+async function fillCredentials(page: Page, english: boolean, baseUrl: string): Promise<void> {
+  if (!english) return fillWizard(page, { appId: SERVICE.appid, appSecret: SERVICE.secret, baseUrl });
+  await page.getByLabel('Developer ID (AppID)').fill(SERVICE.appid);
+  await page.getByLabel('Developer Password (AppSecret)').fill(SERVICE.secret);
+  await page.getByRole('button', { name: /How to connect/ }).click();
+  await page.getByRole('radio', { name: /Custom API address/ }).check();
+  await page.getByRole('textbox', { name: 'API address', exact: true }).fill(baseUrl);
+}
 
 async function windowOf(browser: Browser, locale: string, width: number): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width, height: 760 } });
@@ -32,15 +70,7 @@ test('the screens of the owner’s day, in both languages at both widths', async
     try {
       await openApp(page, host.url);
       await page.getByRole('button', { name: /连接我的公众号|Connect my Official Account/ }).click();
-      if (lang.tag === 'zh') {
-        await fillWizard(page, { appId: SERVICE.appid, appSecret: SERVICE.secret, baseUrl: env.wechat.url });
-      } else {
-        await page.getByLabel('Developer ID (AppID)').fill(SERVICE.appid);
-        await page.getByLabel('Developer Password (AppSecret)').fill(SERVICE.secret);
-        await page.getByRole('button', { name: /How to connect/ }).click();
-        await page.getByRole('radio', { name: /Custom API address/ }).check();
-        await page.getByRole('textbox', { name: 'API address', exact: true }).fill(env.wechat.url);
-      }
+      await fillCredentials(page, lang.tag === 'en', env.wechat.url);
       env.wechat.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 400 });
       await page.getByRole('button', { name: /测试连接|Test connection/ }).click();
       await expect(page.getByRole('progressbar')).toBeVisible();
@@ -96,6 +126,34 @@ test('the screens of the owner’s day, in both languages at both widths', async
       await expect(page.getByTestId('undo-blocked')).toBeVisible();
       await snap(page, name('job-tag-gone'));
       await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: lang.onScreen }).click();
+      await snap(page, name('select-screen'));
+      await page.getByPlaceholder(lang.from, { exact: true }).click();
+      await expect(page.locator('.ant-picker-presets')).toBeVisible();
+      await snap(page, name('date-presets'));
+      await page.keyboard.press('Escape');
+      await page.reload();
+      await expect(followerRows(page).first()).toBeVisible();
+
+      // One follower's panel: tags and blacklist from there.
+      await followerRows(page).first().click();
+      await page.getByRole('dialog').getByRole('button', { name: lang.tags }).click();
+      await page.getByRole('menuitem', { name: lang.blacklist, exact: true }).click();
+      await snap(page, name('blacklist-one'));
+      await page.keyboard.press('Escape');
+      await page.reload();
+      await expect(followerRows(page).first()).toBeVisible();
+
+      // Adding the account that is already there.
+      await page.getByRole('combobox', { name: lang.switcher }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: lang.add }).click();
+      await fillCredentials(page, lang.tag === 'en', env.wechat.url);
+      await page.getByRole('button', { name: lang.test }).click();
+      await expect(page.getByRole('button', { name: lang.open })).toBeVisible();
+      await snap(page, name('account-exists'));
+      await page.getByRole('button', { name: lang.open }).click();
+      await expect(followerRows(page).first()).toBeVisible();
 
       // The network goes while a remark is being edited.
       const port = env.wechat.port;

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import { followerRows, openApp } from './support/app';
+import { connectAccount } from './support/accounts';
+import { SERVICE } from './support/sandbox';
+import { snap } from './support/screenshots';
+import { fillWizard } from './support/wizard';
+import { useWeChatAndHost } from './support/wechatAndHost';
+
+// Issue 15's "should" findings, on one emulated account.
+const env = useWeChatAndHost();
+
+test.use({ locale: 'zh-CN' });
+
+async function openConnected(page: Page): Promise<void> {
+  await openApp(page, env.host.url);
+  const has = await page.evaluate(async () => {
+    const list = await window.wxg.accountsList();
+    return list.ok && list.data.accounts.length > 0;
+  });
+  if (!has)
+    await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店公众号' });
+}
+
+/** Names a screen reader would read that are English words (antd's icon file names, say). */
+async function englishNames(page: Page): Promise<string[]> {
+  const tree = await page.locator('body').ariaSnapshot();
+  return (
+    tree
+      .split('\n')
+      .map((line) => /^\s*- (\w+) "([^"]+)"/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .filter((m) => /[A-Za-z]{3,}/.test(m[2] ?? '') && !/[\u4e00-\u9fff]/.test(m[2] ?? ''))
+      .map((m) => `${m[1]} "${m[2]}"`)
+      // Language names are meant to be read in their own language.
+      .filter((line) => !line.includes('"English"'))
+  );
+}
+
+test('one follower is tagged and blacklisted from their own panel, with buttons that say what they do', async ({
+  page,
+}) => {
+  await openConnected(page);
+  const row = followerRows(page).filter({ hasText: '未设置备注' }).first();
+  const openid = (await row.getAttribute('data-openid')) ?? '';
+  await row.click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByRole('button', { name: '标签和黑名单' }).click();
+  await page.getByRole('menuitem', { name: '加入标签…' }).click();
+  const add = page.getByRole('dialog', { name: '给 1 位粉丝加上…' });
+  await expect(add.getByRole('combobox', { name: '标签' })).toBeVisible();
+  await expect(add).not.toContainText('移到');
+  await add.getByRole('combobox', { name: '标签' }).click();
+  await page.keyboard.type('北京');
+  await page.keyboard.press('Enter');
+  await add.getByRole('button', { name: '开始' }).click();
+  // The panel stays open and shows the tag once WeChat has it.
+  await expect(drawer.locator('.ant-tag').filter({ hasText: '北京' })).toBeVisible({ timeout: 20_000 });
+  const state = env.wechat.control.state(SERVICE.appid);
+  expect(state.follower(openid)?.tagIds).toContain(state.tags().find((t) => t.name === '北京')?.id);
+
+  await drawer.getByRole('button', { name: '标签和黑名单' }).click();
+  await page.getByRole('menuitem', { name: '拉入黑名单' }).click();
+  const confirm = page.getByRole('dialog', { name: '把 1 位粉丝拉入黑名单？' });
+  await snap(page, 'blacklist-one-zh');
+  await confirm.getByRole('button', { name: '拉黑 1 位粉丝' }).click();
+  await expect(drawer).toContainText('在黑名单中', { timeout: 20_000 });
+  expect(env.wechat.control.state(SERVICE.appid).follower(openid)?.blacklisted).toBe(true);
+});
+
+test('选择这一屏 ticks the rows on screen, beside 选择全部; Shift-click is hinted', async ({ page }) => {
+  await openConnected(page);
+  await page.getByRole('button', { name: '选择这一屏' }).click();
+  const ticked = page.getByRole('row', { selected: true });
+  const count = await ticked.count();
+  expect(count).toBeGreaterThan(3);
+  await expect(page.getByText(`已选择 ${count} 位粉丝`)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^选择全部 [\d,]+ 位符合条件的粉丝$/ })).toBeVisible();
+  await expect(page.getByText('按住 Shift 再勾选另一位，可选中两者之间的所有粉丝')).toBeVisible();
+  // Every ticked row is on screen.
+  for (const row of await ticked.all()) await expect(row).toBeInViewport();
+  await snap(page, 'select-screen-zh');
+});
+
+test('date filter: presets, and it opens on last month and this one', async ({ page }) => {
+  await openConnected(page);
+  await page.getByPlaceholder('开始日期').click();
+  for (const preset of ['最近 7 天', '最近 30 天', '本月', '上个月'])
+    await expect(page.getByText(preset, { exact: true })).toBeVisible();
+  const now = new Date();
+  const thisMonth = `${now.getFullYear()}年${now.getMonth() + 1}月`;
+  await expect(page.locator('.ant-picker-header-view').filter({ hasText: thisMonth })).toBeVisible();
+  await snap(page, 'date-presets-zh');
+  await page.getByText('上个月', { exact: true }).click();
+  await expect(page.getByTestId('follower-count')).toHaveText(/^共 [\d,]+ 位粉丝$/);
+});
+
+test('no English screen-reader names in the Chinese window', async ({ page }) => {
+  await openConnected(page);
+  await page.getByRole('searchbox', { name: '搜索粉丝' }).fill('王');
+  expect(await englishNames(page)).toEqual([]);
+  await followerRows(page).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await englishNames(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '任务' }).click();
+  await expect(page.getByRole('dialog', { name: '任务' })).toBeVisible();
+  expect(await englishNames(page)).toEqual([]);
+});
+
+test('connecting an account that is already there offers to open it', async ({ page }) => {
+  await openConnected(page);
+  await page.getByRole('combobox', { name: '当前公众号' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '添加公众号' }).click();
+  await fillWizard(page, { appId: SERVICE.appid, appSecret: SERVICE.secret, baseUrl: env.wechat.url });
+  await page.getByRole('button', { name: '测试连接' }).click();
+  const exists = page.getByRole('alert').filter({ hasText: '这个公众号已经连接过了' });
+  await expect(exists).toBeVisible();
+  await snap(page, 'account-exists-zh');
+  await exists.getByRole('button', { name: '打开这个公众号' }).click();
+  await expect(page.getByRole('combobox', { name: '当前公众号' })).toBeVisible();
+  await expect(followerRows(page).first()).toBeVisible();
+});
