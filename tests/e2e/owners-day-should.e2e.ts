@@ -43,7 +43,8 @@ test('one follower is tagged and blacklisted from their own panel, with buttons 
   const row = followerRows(page).filter({ hasText: '未设置备注' }).first();
   const openid = (await row.getAttribute('data-openid')) ?? '';
   await row.click();
-  const drawer = page.getByRole('dialog');
+  // The follower's panel (a confirmation may be open over it).
+  const drawer = page.getByRole('dialog').filter({ hasText: '本地笔记' });
   await drawer.getByRole('button', { name: '标签和黑名单' }).click();
   await page.getByRole('menuitem', { name: '加入标签…' }).click();
   const add = page.getByRole('dialog', { name: '给 1 位粉丝加上…' });
@@ -75,7 +76,7 @@ test('选择这一屏 ticks the rows on screen, beside 选择全部; Shift-click
   expect(count).toBeGreaterThan(3);
   await expect(page.getByText(`已选择 ${count} 位粉丝`)).toBeVisible();
   await expect(page.getByRole('button', { name: /^选择全部 [\d,]+ 位符合条件的粉丝$/ })).toBeVisible();
-  await expect(page.getByText('按住 Shift 再勾选另一位，可选中两者之间的所有粉丝')).toBeVisible();
+  await expect(page.getByText('按住 Shift 勾选可连选')).toBeVisible();
   // Every ticked row is on screen.
   for (const row of await ticked.all()) await expect(row).toBeInViewport();
   await snap(page, 'select-screen-zh');

@@ -316,7 +316,7 @@ export const en: Messages = {
       allMatching: 'All {{count, number}} matching followers selected',
       clear: 'Clear selection',
       onScreen: 'Select this screen',
-      shiftHint: 'Shift-click another follower to select everyone in between',
+      shiftHint: 'Shift-click selects a range',
     },
   },
   filters: {
@@ -454,10 +454,12 @@ export const en: Messages = {
     targetPlaceholder: 'Choose a {{term}}',
     moveHint:
       'Moving = adding the new {{term}}, then removing the old one. If something fails midway, you can undo.',
-    blacklistTitle: 'Add {{count, number}} followers to the blacklist?',
+    blacklistTitle_one: 'Add {{count, number}} follower to the blacklist?',
+    blacklistTitle_other: 'Add {{count, number}} followers to the blacklist?',
     blacklistBody:
       "Their messages to the account won't reach you any more. You can remove them from the blacklist at any time.",
-    unblacklistTitle: 'Remove {{count, number}} followers from the blacklist?',
+    unblacklistTitle_one: 'Remove {{count, number}} follower from the blacklist?',
+    unblacklistTitle_other: 'Remove {{count, number}} followers from the blacklist?',
     start: 'Start',
     started: 'The job has started; see its progress under “Jobs”',
   },

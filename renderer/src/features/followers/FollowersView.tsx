@@ -200,36 +200,39 @@ export function FollowersView(props: Props) {
                 : t('followers.count', { count: total })}
           </Typography.Text>
           {count > 0 ? (
-            <Flex align="center" gap={8} role="status">
-              <Typography.Text strong>
-                {isAllMatching(current)
-                  ? t('followers.selection.allMatching', { count })
-                  : t('followers.selection.count', { count })}
-              </Typography.Text>
-              {!isAllMatching(current) && count < total ? (
+            <Typography.Text strong role="status">
+              {isAllMatching(current)
+                ? t('followers.selection.allMatching', { count })
+                : t('followers.selection.count', { count })}
+            </Typography.Text>
+          ) : null}
+          {/* As the console: "this page" (here: the rows on screen, added to what is ticked) and
+              "everything matching". */}
+          {first.data && total > 0 && !isAllMatching(current) ? (
+            <Flex align="center" gap={0}>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => select(setSelected(current, onScreenRef.current?.() ?? [], true))}
+              >
+                {t('followers.selection.onScreen')}
+              </Button>
+              {count > 0 ? (
                 <Button size="small" type="link" onClick={() => select(selectAllMatching())}>
                   {t('followers.selectAllMatching', { count: total })}
                 </Button>
               ) : null}
-              <Button size="small" type="link" onClick={() => select(emptySelection)}>
-                {t('followers.selection.clear')}
-              </Button>
-              {current.mode === 'ids' ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('followers.selection.shiftHint')}
-                </Typography.Text>
-              ) : null}
             </Flex>
           ) : null}
-          {first.data && total > 0 && !isAllMatching(current) ? (
-            // As the console's "select this page": the rows on screen, added to what is ticked.
-            <Button
-              size="small"
-              type="link"
-              onClick={() => select(setSelected(current, onScreenRef.current?.() ?? [], true))}
-            >
-              {t('followers.selection.onScreen')}
+          {count > 0 ? (
+            <Button size="small" type="link" onClick={() => select(emptySelection)}>
+              {t('followers.selection.clear')}
             </Button>
+          ) : null}
+          {count > 0 && current.mode === 'ids' ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('followers.selection.shiftHint')}
+            </Typography.Text>
           ) : null}
         </Flex>
         <Flex align="center" gap={8}>
