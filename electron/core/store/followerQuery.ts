@@ -22,6 +22,8 @@ export function evaluateQuery(
   index: FollowerIndex,
   query: FollowerFilter & Partial<Pick<FollowerQuery, 'sort' | 'offset' | 'limit'>>,
   api: GroupApi,
+  /** Followers the caller looked up outside the index (the QR-code filter): marks[slot] = 1. */
+  only: Uint8Array | null = null,
 ): QueryWindow {
   const size = index.size;
   const sort = query.sort ?? { by: 'subscribeTime', dir: 'desc' };
@@ -47,6 +49,7 @@ export function evaluateQuery(
     // Descending walks the keyed part backwards, then the key-less part backwards (still last).
     const slot = ascending ? slots[k] : k < keyed ? slots[keyed - 1 - k] : slots[size - 1 - (k - keyed)];
     if (subscribed[slot] !== wantSubscribed) continue;
+    if (only !== null && only[slot] !== 1) continue;
     if (wantBlacklisted !== -1 && blacklisted[slot] !== wantBlacklisted) continue;
     if (hasRange) {
       const t = time[slot];

@@ -15,6 +15,8 @@ function quiet(root: ParentNode): void {
   for (const icon of root.querySelectorAll<HTMLElement>('.anticon[role="img"]:not([aria-hidden])')) {
     const host = icon.parentElement?.closest<HTMLElement>('button, [role="button"], .ant-select-clear');
     const label = icon.getAttribute('aria-label') ?? '';
+    // A name the app gave (in the user's language) stays; only antd's file names are replaced.
+    if (!/^[a-z][a-z0-9-]*$/.test(label)) continue;
     const name = Object.hasOwn(buttonNames, label) ? buttonNames[label as keyof typeof buttonNames] : null;
     if (host && name && !host.hasAttribute('aria-label') && host.textContent?.trim() === '') {
       host.setAttribute('aria-label', i18next.t(name));

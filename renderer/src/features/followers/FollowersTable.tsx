@@ -14,6 +14,7 @@ import {
   type Selection,
 } from './selection';
 import { useRowWindows } from './useFollowerWindows';
+import type { BulkAction } from '../jobs/jobsPort';
 
 interface Props {
   accountId: string;
@@ -28,6 +29,9 @@ interface Props {
   /** The account uses the 2014 groups API: the column says 分组. */
   legacy?: boolean;
   onOpen: (openid: string) => void;
+  onAction: (openid: string, action: BulkAction) => void;
+  blockedReason: string | null;
+  term: string;
   /** Dimmed while the rows on screen belong to the previous filter. */
   stale: boolean;
   /** Filled with a function that lists the followers wholly on screen ("select this page"). */
@@ -97,15 +101,20 @@ export function FollowersTable(props: Props) {
   };
 
   // Rows are memoized: they get callbacks that never change and read the latest state through a ref.
-  const latest = useRef({ toggle, onOpen });
+  const onAction = props.onAction;
+  const latest = useRef({ toggle, onOpen, onAction });
   useLayoutEffect(() => {
-    latest.current = { toggle, onOpen };
+    latest.current = { toggle, onOpen, onAction };
   });
   const onToggleRow = useCallback(
     (index: number, openid: string, shift: boolean) => latest.current.toggle(index, openid, shift),
     [],
   );
   const onOpenRow = useCallback((openid: string) => latest.current.onOpen(openid), []);
+  const onActionRow = useCallback(
+    (openid: string, action: BulkAction) => latest.current.onAction(openid, action),
+    [],
+  );
 
   const allMatching = isAllMatching(selection);
   const someSelected = selection.mode === 'all' || selection.ids.size > 0;
@@ -164,6 +173,8 @@ export function FollowersTable(props: Props) {
           <div role="columnheader" style={cellPad}>
             {t('followers.columns.note')}
           </div>
+          {/* The rows' menus: named for screen readers, no words needed on screen. */}
+          <div role="columnheader" aria-label={t('followers.columns.actions')} />
         </div>
       </div>
       <div
@@ -185,6 +196,9 @@ export function FollowersTable(props: Props) {
                 groupNames={props.groupNames}
                 onToggle={onToggleRow}
                 onOpen={onOpenRow}
+                onAction={onActionRow}
+                blockedReason={props.blockedReason}
+                term={props.term}
               />
             );
           })}

@@ -52,7 +52,10 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
   }, [text, filters, onChange]);
 
   const moreCount =
-    (filters.blacklisted !== null ? 1 : 0) + (filters.ungrouped ? 1 : 0) + (filters.unsubscribedOnly ? 1 : 0);
+    (filters.blacklisted !== null ? 1 : 0) +
+    (filters.ungrouped ? 1 : 0) +
+    (filters.unsubscribedOnly ? 1 : 0) +
+    (filters.qrScene.trim() !== '' ? 1 : 0);
   const shortcut = isMac ? '⌘F' : 'Ctrl+F';
 
   const more = (
@@ -84,6 +87,24 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
       >
         {t('filters.ungrouped')}
       </Checkbox>
+      <Flex vertical gap={6}>
+        <Typography.Text strong id="filter-qr-scene">
+          {t('filters.qrScene')}
+        </Typography.Text>
+        {/* Applied on Enter or when leaving the box: each keystroke is not a query. */}
+        <Input
+          key={filters.qrScene}
+          aria-labelledby="filter-qr-scene"
+          defaultValue={filters.qrScene}
+          allowClear
+          maxLength={64}
+          placeholder={t('filters.qrScenePlaceholder')}
+          onPressEnter={(e) => onChange({ ...filters, qrScene: e.currentTarget.value })}
+          onBlur={(e) => {
+            if (e.target.value !== filters.qrScene) onChange({ ...filters, qrScene: e.target.value });
+          }}
+        />
+      </Flex>
       <Checkbox
         checked={filters.unsubscribedOnly}
         onChange={(e) => onChange({ ...filters, unsubscribedOnly: e.target.checked })}

@@ -12,7 +12,7 @@ import { useAppReadyMarker } from '../../components/useAppReadyMarker';
 import { useOpenedOnce } from '../../components/useOpenedOnce';
 import { ExportButton } from '../export/ExportButton';
 import { BulkActions } from '../jobs/BulkActions';
-import type { BulkTarget } from '../jobs/jobsPort';
+import type { BulkAction, BulkTarget } from '../jobs/jobsPort';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { FilterChips } from './FilterChips';
@@ -30,6 +30,9 @@ import {
   type Selection,
 } from './selection';
 import { useFirstWindow } from './useFollowerWindows';
+
+// One follower's action from a row's menu: the bulk dialog, for one.
+const BulkDialog = lazyPart(() => import('../jobs/BulkDialog').then((m) => m.BulkDialog));
 
 // The detail drawer loads with the first follower opened (or in idle time once the list is up).
 const FollowerDrawer = lazyPart(() => import('./FollowerDrawer').then((m) => m.FollowerDrawer));
@@ -52,6 +55,7 @@ export function FollowersView(props: Props) {
   const searchRef = useRef<InputRef>(null);
   const onScreenRef = useRef<(() => string[]) | null>(null);
   const [openid, setOpenid] = useState<string | null>(null);
+  const [rowAction, setRowAction] = useState<{ openid: string; action: BulkAction } | null>(null);
   const drawerMounted = useOpenedOnce(openid !== null);
   const query = useMemo(() => toQuery(filters), [filters]);
   const queryKey = JSON.stringify(query);
@@ -170,6 +174,9 @@ export function FollowersView(props: Props) {
         onOpen={setOpenid}
         stale={first.isPlaceholderData}
         onScreenRef={onScreenRef}
+        onAction={(openid, action) => setRowAction({ openid, action })}
+        blockedReason={blockedReason}
+        term={term}
       />
     );
   };
@@ -259,6 +266,21 @@ export function FollowersView(props: Props) {
       </Flex>
       <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{body()}</div>
       <Suspense fallback={null}>
+        {rowAction ? (
+          <BulkDialog
+            accountId={account.id}
+            action={rowAction.action}
+            target={{ kind: 'openids', openids: [rowAction.openid] }}
+            count={1}
+            term={term}
+            groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
+            onClose={() => setRowAction(null)}
+            onStarted={() => {
+              setRowAction(null);
+              props.onJobStarted();
+            }}
+          />
+        ) : null}
         {drawerMounted ? (
           <FollowerDrawer
             account={account}
