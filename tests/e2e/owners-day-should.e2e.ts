@@ -121,3 +121,43 @@ test('connecting an account that is already there offers to open it', async ({ p
   await expect(page.getByRole('combobox', { name: '当前公众号' })).toBeVisible();
   await expect(followerRows(page).first()).toBeVisible();
 });
+
+test('a row has its own menu: blacklist one follower from the list, as in the console', async ({ page }) => {
+  await openConnected(page);
+  const row = followerRows(page).filter({ hasNotText: '黑名单' }).nth(2);
+  const openid = (await row.getAttribute('data-openid')) ?? '';
+  const name = (
+    (await row.locator('[role="cell"]').nth(1).locator('span').first().textContent()) ?? ''
+  ).trim();
+  const shown = name === '未设置备注' ? `${openid.slice(0, 6)}…${openid.slice(-4)}` : name;
+  await row.getByRole('button', { name: `“${shown}”的操作` }).click();
+  await expect(page.getByRole('menuitem', { name: '加入标签…' })).toBeVisible();
+  await snap(page, 'row-menu-zh');
+  await page.getByRole('menuitem', { name: '拉入黑名单' }).click();
+  await page
+    .getByRole('dialog', { name: '把 1 位粉丝拉入黑名单？' })
+    .getByRole('button', { name: '拉黑 1 位粉丝' })
+    .click();
+  await expect(page.getByRole('dialog', { name: '任务' }).getByText('已完成 1 / 1').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  expect(env.wechat.control.state(SERVICE.appid).follower(openid)?.blacklisted).toBe(true);
+});
+
+test('filter by the channel QR code (二维码参数)', async ({ page }) => {
+  await openConnected(page);
+  const state = env.wechat.control.state(SERVICE.appid);
+  const withCode = state
+    .openids()
+    .map((o) => state.follower(o))
+    .filter((f) => f?.qrSceneStr);
+  const code = withCode[0]?.qrSceneStr ?? '';
+  const expected = withCode.filter((f) => f?.qrSceneStr === code).length;
+  await page.getByRole('button', { name: '筛选' }).click();
+  const input = page.getByRole('textbox', { name: '二维码参数（渠道码）' });
+  await input.fill(code);
+  await input.press('Enter');
+  await expect(page.getByTestId('follower-count')).toHaveText(`共 ${expected} 位粉丝`);
+  await expect(page.getByText(`二维码参数：${code}`)).toBeVisible();
+  await snap(page, 'qr-filter-zh');
+});
