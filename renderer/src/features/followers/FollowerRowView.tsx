@@ -12,7 +12,7 @@ import { useSceneName } from './useSceneName';
 
 export const ROW_HEIGHT = 56;
 export const columnsTemplate =
-  '48px minmax(170px, 1.2fr) minmax(160px, 1.4fr) 128px minmax(110px, 0.8fr) minmax(120px, 1fr) 44px';
+  '48px minmax(150px, 1.2fr) minmax(120px, 1.4fr) 116px minmax(100px, 0.8fr) minmax(100px, 1fr) 44px';
 
 interface Props {
   index: number;
