@@ -469,6 +469,7 @@ export const en: Messages = {
       offline: "Paused: WeChat can't be reached. It continues by itself once you're back online.",
       quota: "Paused: today's WeChat quota is used up. It continues by itself at {{time}}.",
       rate: "Paused: requests came too fast for WeChat's per-minute limit. It continues by itself at {{time}}.",
+      ip: "Paused, progress kept: WeChat refuses this computer's IP (it is not in the IP whitelist). It continues by itself once the IP is added, or press Check again.",
     },
     progress: '{{done, number}} / {{total, number}} done',
     summary: '{{succeeded, number}} succeeded, {{failed, number}} failed',
