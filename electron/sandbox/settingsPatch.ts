@@ -11,12 +11,9 @@ const quotaMap = z
   .record(z.string().regex(/^\/cgi-bin\/[a-z0-9_/]{1,80}$/), z.int().min(0).max(1_000_000_000))
   .refine((m) => Object.keys(m).length <= 100, 'at most 100 paths');
 
-const whitelistEntry = z
-  .string()
-  .max(18)
-  .refine(isWhitelistEntry, {
-    message: 'an IPv4 address or a CIDR range such as 1.2.3.0/24 (1.2.3.* is refused)',
-  });
+const whitelistEntry = z.string().max(18).refine(isWhitelistEntry, {
+  message: 'an IPv4 address or a CIDR range such as 1.2.3.0/24 (1.2.3.* is refused)',
+});
 
 const patchSchema = z
   .strictObject({

@@ -38,6 +38,11 @@ describe('cgi-bin/token (classic chain)', () => {
     sb.control.advance(1);
     expect(await works(t1)).toBe(40001);
     expect(await works(t2)).toBe(0);
+    // Today's text points at getStableAccessToken (doc §6).
+    const r = await get(sb, '/cgi-bin/tags/get', t1);
+    expect(r.errmsg).toMatch(
+      /^invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at \S+ rid: /,
+    );
   });
 
   it('expires after 7200 s by the sandbox clock: 42001', async () => {
