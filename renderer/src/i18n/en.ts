@@ -526,7 +526,7 @@ export const en: Messages = {
     },
     column: { api: 'Action', used: 'Used today', limit: 'Daily limit', remain: 'Left' },
     notReported: 'Not reported by WeChat',
-    resets: 'Resets every day at midnight Beijing time; next reset: {{time}}',
+    resets: 'Resets every day at midnight Beijing time (next: {{time}} on this computer’s clock)',
     readAt: 'Read at {{time}}',
     refresh: 'Refresh',
   },

@@ -504,7 +504,7 @@ export const zhCN = {
     },
     column: { api: '操作', used: '今天已用', limit: '每天上限', remain: '还剩' },
     notReported: '微信没有提供',
-    resets: '每天北京时间 0 点重置，下次重置：{{time}}',
+    resets: '每天北京时间 0 点重置（按这台电脑的时间：{{time}}）',
     readAt: '读取于 {{time}}',
     refresh: '刷新',
   },

@@ -77,9 +77,9 @@ export function SettingsDrawer({
         </Form>
         {update.isError ? <ErrorAlert error={errorData(update.error)} /> : null}
         <Divider style={{ margin: '4px 0' }} />
-        <AccountSection account={account} onRemoved={onClose} />
-        <Divider style={{ margin: '4px 0' }} />
         <QuotaSection accountId={account.id} open={open} />
+        <Divider style={{ margin: '4px 0' }} />
+        <AccountSection account={account} onRemoved={onClose} />
         {account.isDemo ? (
           <>
             <Divider style={{ margin: '4px 0' }} />
