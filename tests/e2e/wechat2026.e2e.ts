@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Sandbox } from '../../electron/sandbox';
 import { connectAccount } from './support/accounts';
+import { followerRows } from './support/app';
 import { SERVICE, startWeChat } from './support/sandbox';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
@@ -110,7 +111,36 @@ test('a sync meets 40164 half-way: it pauses with the IP and today’s whitelist
 
 test('settings show today’s WeChat quotas per call, with the reset time', async ({ page }) => {
   wechat.control.reset();
+  // A host of its own: the account above is already connected on the shared one.
+  const own = await startHost();
+  try {
+    await quotaTour(page, own);
+  } finally {
+    await own.stop();
+  }
+});
+
+async function quotaTour(page: Page, host: RunningHost): Promise<void> {
   await connectAccount(page, host.url, { ...SERVICE, baseUrl: wechat.url, name: '额度' });
+
+  // A remark set in the console, longer than the API takes back: shown whole, with what to shorten.
+  const state = wechat.control.state(SERVICE.appid);
+  const long = state
+    .openids()
+    .map((o) => state.follower(o)?.remark ?? '')
+    .find((r) => Buffer.byteLength(r) >= 30) as string;
+  await page.getByPlaceholder('搜索备注或本地笔记').fill(long);
+  await expect(followerRows(page).first()).toContainText(long);
+  await followerRows(page).first().click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('textbox', { name: '备注（微信）' })).toHaveValue(long);
+  await expect(drawer.getByTestId('remark-length')).toHaveText(
+    `这条备注是在公众号后台设置的，有 ${Buffer.byteLength(long)} 字节，比接口允许的 29 字节长，这里完整显示。要修改它，需要缩短到 29 字节以内。`,
+  );
+  // WeChat no longer sends the language: no empty 微信语言 line.
+  await expect(drawer.getByText('微信语言')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.getByPlaceholder('搜索备注或本地笔记').fill('');
   for (const [language, title, userGet] of [
     ['zh-CN', '今天的微信接口次数', '获取粉丝列表'],
     ['en', "Today's WeChat API calls", 'List followers'],
@@ -134,4 +164,4 @@ test('settings show today’s WeChat quotas per call, with the reset time', asyn
     await page.setViewportSize({ width: 1280, height: 800 });
   }
   await useLanguage(page, 'zh-CN');
-});
+}
