@@ -61,9 +61,10 @@ export const en: Messages = {
     },
     where: {
       title: 'Where are the AppID and AppSecret?',
-      step1: 'Sign in to the Official Account console at mp.weixin.qq.com in a browser on your computer.',
+      step1:
+        'In a browser on your computer, open the WeChat Developer Platform (微信开发者平台) at developers.weixin.qq.com/platform and sign in by scanning with the administrator’s WeChat.',
       step2:
-        'In the menu on the left, open Settings and Development (设置与开发) → Basic Configuration (基本配置).',
+        'Open My Business → Official Account/Service Account → Basic Info → Developer Keys (我的业务 → 公众号/服务号 → 基础信息 → 开发密钥). Before 2025 this was Settings and Development → Basic Configuration in the Official Account console.',
       step3:
         'Copy the Developer ID (AppID). The Developer Password (AppSecret) can be viewed or reset on the same page if it is enabled.',
     },

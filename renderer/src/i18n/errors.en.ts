@@ -11,17 +11,17 @@ export const errorsEn: Record<ErrorCode, string> = {
     'Something went wrong inside the app: {{message}}. Please try again; if it keeps happening, restart the app.',
   NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',
   APPID_FORMAT:
-    'The AppID is not in the right format: it starts with "wx" followed by 16 letters or digits. Copy it from Settings and Development → Basic Configuration in the Official Account console.',
+    'The AppID is not in the right format: it starts with "wx" followed by 16 letters or digits. Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
   APPSECRET_FORMAT:
-    'The AppSecret is not in the right format: it is 32 letters or digits. Copy it from Settings and Development → Basic Configuration in the console.',
+    'The AppSecret is not in the right format: it is 32 letters or digits. Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
   ACCOUNT_EXISTS: 'This Official Account ({{appId}}) has already been added.',
   SECRET_STORAGE_UNAVAILABLE:
     "This computer's system cannot encrypt the AppSecret, so the app will not store it in plain text. Make sure the system keychain is available, then try again.",
   DEMO_READ_ONLY: 'This setting cannot be changed for the demo account.',
   INVALID_APPID:
-    'WeChat does not recognise this AppID. Check it under Settings and Development → Basic Configuration in the console and enter it again.',
+    'WeChat does not recognise this AppID. Check it under Basic Info → Developer Keys on the WeChat Developer Platform and enter it again.',
   INVALID_APPSECRET:
-    'The AppSecret is wrong. Check it under Settings and Development → Basic Configuration. If you must reset it, remember that other systems using the old AppSecret will stop working.',
+    'The AppSecret is wrong. Check it under Basic Info → Developer Keys on the WeChat Developer Platform. If you must reset it, remember that other systems using the old AppSecret will stop working.',
   APPSECRET_FROZEN:
     "This account's AppSecret is frozen, so WeChat does not accept it for now. An administrator can unfreeze it on the WeChat Developer Platform under My Business → Official Account → Basic Info → Developer Keys; it applies about 10 minutes later, then try again.",
   API_HOST_RETIRED:

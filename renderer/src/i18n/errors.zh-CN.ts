@@ -8,15 +8,15 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',
   NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
   APPID_FORMAT:
-    'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
-  APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
+    'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到微信开发者平台“基础信息 → 开发密钥”复制。',
+  APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到微信开发者平台“基础信息 → 开发密钥”复制。',
   ACCOUNT_EXISTS: '这个公众号（{{appId}}）已经添加过了，无需重复添加。',
   SECRET_STORAGE_UNAVAILABLE:
     '这台电脑的系统无法加密保存 AppSecret，为了安全，应用不会以明文保存它。请确认系统钥匙串可用后再试。',
   DEMO_READ_ONLY: '演示账号不能修改这项设置。',
-  INVALID_APPID: '微信不认识这个 AppID。请到公众号后台“设置与开发 → 基本配置”核对 AppID 后重新填写。',
+  INVALID_APPID: '微信不认识这个 AppID。请到微信开发者平台“基础信息 → 开发密钥”核对 AppID 后重新填写。',
   INVALID_APPSECRET:
-    'AppSecret 不正确。请到公众号后台“设置与开发 → 基本配置”核对；如果忘记了需要重置，注意重置会让正在使用旧 AppSecret 的其他系统失效。',
+    'AppSecret 不正确。请到微信开发者平台“基础信息 → 开发密钥”核对；如果忘记了需要重置，注意重置会让正在使用旧 AppSecret 的其他系统失效。',
   APPSECRET_FROZEN:
     '这个公众号的 AppSecret 被冻结了，微信暂时不接受它。请管理员登录微信开发者平台，在“我的业务 → 公众号/服务号 → 基础信息 → 开发密钥”里解冻；解冻约 10 分钟后生效，然后再试。',
   API_HOST_RETIRED:

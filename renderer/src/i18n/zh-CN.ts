@@ -60,8 +60,9 @@ export const zhCN = {
     },
     where: {
       title: '在哪里找到 AppID 和 AppSecret？',
-      step1: '用电脑浏览器登录公众号后台 mp.weixin.qq.com。',
-      step2: '在左侧菜单打开“设置与开发 → 基本配置”。',
+      step1: '用电脑浏览器打开“微信开发者平台” developers.weixin.qq.com/platform，用管理员的微信扫码登录。',
+      step2:
+        '依次打开“我的业务 → 公众号/服务号 → 基础信息 → 开发密钥”（2025 年以前在公众号后台的“设置与开发 → 基本配置”）。',
       step3: '复制“开发者ID(AppID)”；“开发者密码(AppSecret)”如果已启用，也可以在这里查看或重置。',
     },
     resetWarning: {
