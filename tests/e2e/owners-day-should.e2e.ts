@@ -3,6 +3,7 @@ import { followerRows, openApp } from './support/app';
 import { connectAccount } from './support/accounts';
 import { SERVICE } from './support/sandbox';
 import { snap } from './support/screenshots';
+import { startHost } from './support/webhost';
 import { fillWizard } from './support/wizard';
 import { useWeChatAndHost } from './support/wechatAndHost';
 
@@ -160,4 +161,38 @@ test('filter by the channel QR code (二维码参数)', async ({ page }) => {
   await expect(page.getByTestId('follower-count')).toHaveText(`共 ${expected} 位粉丝`);
   await expect(page.getByText(`二维码参数：${code}`)).toBeVisible();
   await snap(page, 'qr-filter-zh');
+});
+
+test('while the first sync reads, counts show a placeholder, not 0', async ({ page }) => {
+  const host = await startHost();
+  try {
+    env.wechat.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 3_000 });
+    await openApp(page, host.url);
+    await page.evaluate(
+      async (a) => {
+        const added = await window.wxg.accountsAdd({
+          name: '新店',
+          appId: a.appid,
+          appSecret: a.secret,
+          network: { mode: 'custom-base', baseUrl: a.baseUrl },
+        });
+        if (!added.ok) throw new Error(added.error.code);
+        await window.wxg.accountsSetDefault({ id: added.data.id });
+        await window.wxg.syncStart({ accountId: added.data.id });
+      },
+      { ...SERVICE, baseUrl: env.wechat.url },
+    );
+    await openApp(page, host.url);
+    const nav = page.getByRole('navigation', { name: '标签和分组' });
+    await expect(nav.getByRole('button', { name: '全部粉丝 —' })).toBeVisible();
+    await expect(nav.getByRole('button', { name: /^全部粉丝 0$/ })).toHaveCount(0);
+    await expect(page.getByTestId('follower-count')).toHaveText('正在读取粉丝…');
+    await snap(page, 'first-load-counts-zh');
+    env.wechat.control.clearFaults();
+    const total = env.wechat.control.state(SERVICE.appid).followerCount();
+    await expect(nav.getByRole('button', { name: `全部粉丝 ${total}` })).toBeVisible({ timeout: 20_000 });
+  } finally {
+    env.wechat.control.clearFaults();
+    await host.stop();
+  }
 });

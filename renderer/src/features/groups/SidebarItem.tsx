@@ -70,7 +70,7 @@ export function SidebarItem({
         </span>
         <span style={{ color: token.colorTextSecondary, fontVariantNumeric: 'tabular-nums' }}>
           {/* Not known yet (the first sync is still reading): a placeholder, not a 0 that is wrong. */}
-          {count === undefined ? '…' : format.number(count)}
+          {count === undefined ? '—' : format.number(count)}
         </span>
       </button>
       {reserved ? (
