@@ -81,4 +81,6 @@ export const dataChannels = {
   'sync:status': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
   /** Whether WeChat answered the account's last call (changes also arrive as `net:status`). */
   'net:get': { input: z.strictObject({ accountId: accountIdInput }), output: netStateSchema },
+  /** Looks now whether WeChat answers (重新连接): the same cheap probe the app runs by itself. */
+  'net:check': { input: z.strictObject({ accountId: accountIdInput }), output: netStateSchema },
 } as const;

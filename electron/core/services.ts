@@ -153,6 +153,11 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       if (!known) probe.checkNow(accountId);
       return { accountId, online: true, since: null, ...known };
     },
+    'net:check': async ({ accountId }) => {
+      accounts.get(accountId);
+      await probe.checkAndWait(accountId);
+      return { accountId, online: true, since: null, ...net.get(accountId) };
+    },
     'jobs:start': (input) => jobs.start(input),
     'jobs:pause': ({ accountId, jobId }) => jobs.pause(accountId, jobId),
     'jobs:resume': ({ accountId, jobId }) => jobs.resume(accountId, jobId),

@@ -214,6 +214,9 @@ test('the network goes: a remark says at once, in words, that it was not saved',
   await page.locator('.ant-drawer-close').click();
   const discard = page.getByRole('dialog', { name: '备注还没有保存' });
   await discard.getByRole('button', { name: '放弃修改' }).click();
+  // 重新连接 looks at once and says plainly that WeChat still cannot be reached.
+  await page.getByTestId('offline-banner').getByRole('button', { name: '重新连接' }).click();
+  await expect(page.getByText('还是连不上微信。请检查网络；应用会每隔几秒自己再试。')).toBeVisible();
   env.wechat = await startWeChat({ port, followers: 3_000 });
 });
 

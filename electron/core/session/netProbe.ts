@@ -29,6 +29,14 @@ export class NetProbe {
     void this.check(accountId, null);
   }
 
+  /** Checks now and resolves when the answer is in (the owner asked: 重新连接). */
+  async checkAndWait(accountId: string): Promise<void> {
+    if (this.closed) return;
+    // The owner's look replaces the timed one; if it fails the backoff starts again from short.
+    this.stop(accountId);
+    await this.check(accountId, null);
+  }
+
   /** WeChat stopped answering: keep checking until it does (or `stop`). */
   whileOffline(accountId: string): void {
     if (this.closed || this.waits.has(accountId) || this.inFlight.has(accountId)) return;

@@ -222,6 +222,8 @@ export const en: Messages = {
     syncedAt: 'synced {{time}}',
     neverSynced: 'not synced yet',
     retry: 'Reconnect',
+    stillOffline:
+      "WeChat still can't be reached. Check your network; the app tries again by itself every few seconds.",
   },
   sync: {
     showHelp: 'How to fix it',

@@ -207,6 +207,7 @@ export const zhCN = {
     syncedAt: '同步于 {{time}}',
     neverSynced: '尚未同步',
     retry: '重新连接',
+    stillOffline: '还是连不上微信。请检查网络；应用会每隔几秒自己再试。',
   },
   sync: {
     showHelp: '查看解决办法',

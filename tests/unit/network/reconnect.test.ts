@@ -160,3 +160,25 @@ describe('reconnecting by itself', () => {
     expect((await offline).accountId).toBe(accountId);
   });
 });
+
+describe('重新连接', () => {
+  it('looks now, without waiting for the next timed check, and answers what it found', async () => {
+    sandbox = await wechat();
+    const port = sandbox.port;
+    // The timed checks are an hour apart here: only the owner's click can find WeChat again.
+    core = await startTestCore(sandbox, {}, undefined, {
+      jobs: fastJobTiming,
+      netProbe: { firstDelayMs: 3_600_000, maxDelayMs: 3_600_000 },
+    });
+    const accountId = await addAccount(core);
+    await syncAccount(core, accountId);
+    await sandbox.close();
+    sandbox = null;
+    await core.call('groups:create', { accountId, name: '周末' });
+
+    expect((await core.ok('net:check', { accountId })).online).toBe(false);
+    sandbox = await wechat(port);
+    expect((await core.ok('net:check', { accountId })).online).toBe(true);
+    expect((await core.ok('net:get', { accountId })).online).toBe(true);
+  });
+});

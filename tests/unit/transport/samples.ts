@@ -185,6 +185,10 @@ export const samples: ChannelSamples = {
     inputs: [{ accountId: 'acc_1' }],
     output: { accountId: 'acc_1', online: false, since: 1_700_000_000_000, reason: 'ECONNRESET' },
   },
+  'net:check': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: { accountId: 'acc_1', online: true, since: 1_700_000_000_000 },
+  },
   'sync:status': {
     inputs: [{ accountId: 'acc_1' }],
     output: { ...syncStatus, running: false, phase: 'idle' },
