@@ -115,6 +115,9 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       sessions.close(id);
       const configured = await accounts.configure(id, patch);
       void jobs.resumeAccount(id);
+      // A new way to reach WeChat (proxy, API address): find out at once whether it answers.
+      probe.stop(id);
+      probe.checkNow(id);
       return configured;
     },
     'accounts:remove': async ({ id }) => {
