@@ -278,7 +278,8 @@ function canUndo(job: JobRecord): boolean {
     job.kind !== 'deleteGroup' &&
     job.kind !== 'sync' &&
     job.undoneBy === null &&
-    job.succeeded > 0
+    // A job whose every item failed may still have changed some followers half-way.
+    (job.succeeded > 0 || job.partial > 0)
   );
 }
 
