@@ -24,6 +24,12 @@ export interface AccountDb {
    * follower_groups must go through `followers` (or be followed by `followers.invalidate`).
    */
   readonly sql: DatabaseSync;
+  /**
+   * Makes every commit so far survive a power loss, even one that loses the WAL: its pages are
+   * copied into the database file and both are flushed (synchronous = NORMAL defers that).
+   * For records that must exist before WeChat is changed: a job and its items, each chunk's outcome.
+   */
+  persist(): void;
   close(): void;
 }
 
@@ -59,6 +65,10 @@ export function openAccountDb(file: string, options: OpenAccountDbOptions = {}):
     syncState,
     transaction,
     sql,
+    persist() {
+      // PASSIVE: never waits on the sync's writer; what a reader still needs is copied next time.
+      if (!sql.isTransaction) sql.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    },
     close() {
       if (!sql.isOpen) return;
       try {
