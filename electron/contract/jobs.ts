@@ -28,8 +28,11 @@ export type JobKind = z.infer<typeof jobKindSchema>;
 export const jobStatusSchema = z.enum(['queued', 'running', 'paused', 'done', 'cancelled', 'failed']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-/** user: jobs:pause; offline: no host answered; quota: 45009 (daily); rate: 45011 (per minute). */
-export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate']);
+/**
+ * user: jobs:pause; offline: no host answered; quota: 45009 (daily); rate: 45011 (per minute);
+ * server: WeChat answered with server errors (HTTP 5xx, "system busy") through every retry.
+ */
+export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate', 'server']);
 export type JobPauseReason = z.infer<typeof jobPauseReasonSchema>;
 
 const openidInput = z.string().min(1).max(64);
@@ -49,6 +52,11 @@ export const jobSelectionSchema = z.union([
     /** Followers the query matches whom the user unticked ("all 3 214 matching, minus these"). */
     except: z.array(openidInput).max(JOB_MAX_OPENIDS).optional(),
   }),
+  /**
+   * The followers that failed in that job of the same account ("retry failed"): named by the job,
+   * so a retry of 40 000 never travels as a list of openids.
+   */
+  z.strictObject({ failedOf: jobIdInput }),
 ]);
 export type JobSelection = z.infer<typeof jobSelectionSchema>;
 

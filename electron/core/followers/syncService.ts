@@ -3,7 +3,7 @@ import type { JobPauseReason } from '#contract/jobs';
 import { AppError } from '../appError';
 import { classify, errorData } from '../jobs/jobErrors';
 import type { SyncControl, SyncJobHandle, SyncJobLog } from '../jobs/syncJobs';
-import { sleepUntil, startOfNextMinute, type JobTiming } from '../jobs/jobTiming';
+import { retryInterval, sleepUntil, startOfNextMinute, type JobTiming } from '../jobs/jobTiming';
 import type { Logger } from '../ports';
 import type { AccountSessions } from '../session/accountSessions';
 import type { SettingsService } from '../settingsService';
@@ -236,9 +236,7 @@ export class SyncService implements SyncControl {
     }
     const now = this.timing.now();
     const resumeAt =
-      action.reason === 'rate'
-        ? startOfNextMinute(now)
-        : now + (action.reason === 'quota' ? this.timing.quotaRetryMs : this.timing.offlineRetryMs);
+      action.reason === 'rate' ? startOfNextMinute(now) : now + retryInterval(this.timing, action.reason);
     job.end({ status: 'paused', reason: action.reason, resumeAt, error: data });
     this.scheduleRetry(accountId, job.id, action.reason, resumeAt);
   }

@@ -7,7 +7,7 @@ import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
 import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobRecord, JobStore, PendingItem } from './jobStore';
-import { sleepUntil, startOfNextMinute, type JobTiming } from './jobTiming';
+import { retryInterval, sleepUntil, startOfNextMinute, type JobTiming } from './jobTiming';
 import { groupMembers } from './selection';
 
 export interface RunnerDeps {
@@ -283,6 +283,7 @@ export class AccountRunner {
           bySeq(result.applied),
         );
       });
+      this.deps.session.db.persist();
       const job = chunk.probe ? this.store.get(jobId) : undefined;
       if (job?.status === 'paused' && job.pauseReason !== 'user') {
         // The probe went through: WeChat answers again (network back, new day, new minute).
@@ -413,8 +414,7 @@ export class AccountRunner {
     const resumeAt =
       interrupt.reason === 'rate'
         ? startOfNextMinute(now)
-        : now +
-          (interrupt.reason === 'quota' ? this.deps.timing.quotaRetryMs : this.deps.timing.offlineRetryMs);
+        : now + retryInterval(this.deps.timing, interrupt.reason);
     this.store.update(jobId, {
       status: 'paused',
       pauseReason: interrupt.reason,
@@ -457,8 +457,7 @@ export class AccountRunner {
     const { timing } = this.deps;
     void (async () => {
       if (reason === 'rate') await sleepUntil(timing, resumeAt ?? 0, signal);
-      else if (!atStartup)
-        await timing.sleep(reason === 'quota' ? timing.quotaRetryMs : timing.offlineRetryMs, signal);
+      else if (!atStartup) await timing.sleep(retryInterval(timing, reason), signal);
       if (signal.aborted) return;
       if (rt.resumeWait === wait) rt.resumeWait = null;
       const job = this.store.get(jobId);

@@ -1,3 +1,5 @@
+import type { JobPauseReason } from '#contract/jobs';
+
 /**
  * The runner's clock and waits. Everything time-based in the jobs goes through here, so tests
  * can run a job against the emulator's clock with millisecond retry intervals.
@@ -9,7 +11,7 @@ export interface JobTiming {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Paused on 45009: one chunk is tried again this often until WeChat's day rolls over. */
   quotaRetryMs: number;
-  /** Paused offline: one chunk probes the network this often. */
+  /** Paused offline or on server errors: one chunk probes WeChat this often. */
   offlineRetryMs: number;
   /** A rate pause waits for `now()` to reach the next minute, looking this often. */
   pollMs: number;
@@ -53,6 +55,14 @@ export function jobTiming(options: JobTimingOptions = {}, now: () => number = Da
     dataChangedIntervalMs: 250,
     ...options,
   };
+}
+
+/**
+ * How long an automatic pause (other than a rate pause, which waits for the next minute) waits
+ * before one chunk probes again: a server outage is probed as often as a network one.
+ */
+export function retryInterval(timing: JobTiming, reason: Exclude<JobPauseReason, 'user' | 'rate'>): number {
+  return reason === 'quota' ? timing.quotaRetryMs : timing.offlineRetryMs;
 }
 
 /** Waits until the runner's clock reaches `at` (or `signal` aborts). */

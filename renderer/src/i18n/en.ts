@@ -469,6 +469,8 @@ export const en: Messages = {
       offline: "Paused: WeChat can't be reached. It continues by itself once you're back online.",
       quota: "Paused: today's WeChat quota is used up. It continues by itself at {{time}}.",
       rate: "Paused: requests came too fast for WeChat's per-minute limit. It continues by itself at {{time}}.",
+      server:
+        "Paused: WeChat's servers are having trouble. The app keeps checking and continues by itself once they answer again.",
     },
     progress: '{{done, number}} / {{total, number}} done',
     summary: '{{succeeded, number}} succeeded, {{failed, number}} failed',

@@ -453,6 +453,7 @@ export const zhCN = {
       offline: '连不上微信，已暂停；恢复网络后会自动继续。',
       quota: '今天的微信调用次数已用完，已暂停；{{time}} 自动继续。',
       rate: '调用太快，触发了微信每分钟的限制；{{time}} 自动继续。',
+      server: '微信服务器暂时出错，已暂停；会定时自动重试，恢复后接着做。',
     },
     progress: '已完成 {{done, number}} / {{total, number}}',
     summary: '成功 {{succeeded, number}}，失败 {{failed, number}}',
