@@ -212,6 +212,8 @@ export class JobStore {
       }
       if (undoes) this.update(undoes, { undoneBy: job.id });
     });
+    // Before any WeChat call: a job lost with the WAL would leave followers changed with no record.
+    this.db.persist();
     return this.require(job.id);
   }
 
