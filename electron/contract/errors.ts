@@ -12,6 +12,7 @@ export const errorCodes = [
   'INTERNAL', // params: { message }
   'APP_FILES_CHANGED', // the window could not load a part of itself (the app was updated while open)
   'NOT_FOUND', // params: { what, id }
+  'REQUEST_TOO_LARGE', // params: { bytes, max } — a call too big to send to the core at all
   // Accounts and secrets
   'APPID_FORMAT', // params: { field: 'appId' }
   'APPSECRET_FORMAT', // params: { field: 'appSecret' }

@@ -3,6 +3,8 @@ import type { ErrorCode } from '#contract/errors';
 /** Every error: what happened, and what to do next. {{…}} are the specifics the error carries. */
 export const errorsEn: Record<ErrorCode, string> = {
   BAD_INPUT: 'Something you entered is not in the right format. Please check it and try again.',
+  REQUEST_TOO_LARGE:
+    'Too many followers were picked one by one to send in one go. Select “all matching followers” (the filter decides who) or do it in a few smaller batches.',
   FORBIDDEN_SENDER:
     "This request did not come from the app's own window and was refused. Please reopen the app.",
   APP_FILES_CHANGED:

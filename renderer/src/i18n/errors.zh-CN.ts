@@ -3,6 +3,8 @@ import type { ErrorCode } from '#contract/errors';
 /** 每个错误：发生了什么，下一步怎么做。{{…}} 是错误带来的具体信息。 */
 export const errorsZhCN: Record<ErrorCode, string> = {
   BAD_INPUT: '填写的内容格式不对，请检查后再试。',
+  REQUEST_TOO_LARGE:
+    '一次选中的粉丝太多，没法一起提交。请改用“全选符合条件的粉丝”（按筛选条件处理），或分几次处理。',
   FORBIDDEN_SENDER: '这个请求不是来自本应用的窗口，已被拒绝。请重新打开应用。',
   APP_FILES_CHANGED: '应用的文件刚刚更新过，这个窗口需要重新加载：请重启应用（数据都在，不会丢失）。',
   INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',

@@ -95,4 +95,58 @@ describe('undo after followers were changed only half-way', () => {
     expect(tagSnapshot(sandbox)).toEqual(before);
     await expectCacheMatches(core, sandbox, accountId);
   });
+
+  it('"retry failed" names the job: it finishes the move, and undoing both ends where it all began', async () => {
+    const { core, accountId, state, inA, A, B, before } = await setup(1_000);
+    const stuck = inA.filter((_, i) => i % 10 === 3);
+    const fault = sandbox.control.addFault({ kind: 'partialFail', openids: stuck, path: UNTAGGING });
+    const move = await core.ok('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { openids: inA },
+      from: A,
+      to: B,
+    });
+    expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({ failed: 100 });
+    sandbox.control.removeFault(fault);
+
+    const retry = await core.ok('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { failedOf: move.id },
+      from: A,
+      to: B,
+    });
+    expect(retry.total).toBe(100);
+    expect(await waitForJob(core, accountId, retry.id, isFinished)).toMatchObject({
+      status: 'done',
+      succeeded: 100,
+      failed: 0,
+    });
+    const stillA = new Set(state.tagMembers(A));
+    expect(inA.filter((o) => stillA.has(o))).toEqual([]);
+
+    // The retry kept the state from before the first try: its undo puts them back in A only.
+    for (const jobId of [retry.id, move.id]) {
+      const undo = await core.ok('jobs:undo', { accountId, jobId });
+      expect(await waitForJob(core, accountId, undo.id, isFinished)).toMatchObject({
+        status: 'done',
+        failed: 0,
+      });
+    }
+    expect(tagSnapshot(sandbox)).toEqual(before);
+    await expectCacheMatches(core, sandbox, accountId);
+  });
+
+  it('"retry failed" of a job that is not there is NOT_FOUND', async () => {
+    const { core, accountId, A, B } = await setup(10);
+    const r = await core.call('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { failedOf: 'no-such-job' },
+      from: A,
+      to: B,
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
 });
