@@ -16,6 +16,7 @@ export const errorCodes = [
   // Accounts and secrets
   'APPID_FORMAT', // params: { field: 'appId' }
   'APPSECRET_FORMAT', // params: { field: 'appSecret' }
+  'API_ADDRESS_INSECURE', // params: { field: 'baseUrl' } — http:// to another computer
   'ACCOUNT_EXISTS', // params: { appId }
   'SECRET_STORAGE_UNAVAILABLE', // params: { backend? }
   'DEMO_READ_ONLY',

@@ -10,6 +10,7 @@ import { probeCapabilities } from './capabilities';
 import type { ClientPool } from './clientPool';
 import { checkAppId, checkAppSecret, normalizeAppId, normalizeAppSecret } from './credentials';
 import { DEMO_ACCOUNT_ID, type DemoEnvironment } from './demoEnvironment';
+import { checkNetwork } from './networkRules';
 
 export interface AddAccountInput {
   name?: string | undefined;
@@ -57,6 +58,7 @@ export class AccountService {
     const secret = normalizeAppSecret(input.appSecret);
     checkAppId(appId);
     checkAppSecret(secret);
+    checkNetwork(input.network);
     const client = this.clients.forCredentials(appId, secret, input.network ?? { mode: 'direct' });
     try {
       return await probeCapabilities(client, this.now());
@@ -69,6 +71,7 @@ export class AccountService {
     const appId = normalizeAppId(input.appId);
     checkAppId(appId);
     checkAppSecret(normalizeAppSecret(input.appSecret));
+    checkNetwork(input.network);
     if (this.list.all().some((a) => a.appId === appId && !a.isDemo)) {
       throw new AppError('ACCOUNT_EXISTS', { appId });
     }
@@ -107,6 +110,7 @@ export class AccountService {
   ): Promise<AccountRecord> {
     const current = this.get(id);
     if (current.isDemo && patch.network) throw new AppError('DEMO_READ_ONLY', { what: 'network' });
+    checkNetwork(patch.network);
     const record = { ...current, ...patch };
     this.list.put(record);
     await this.clients.drop(id);

@@ -3,6 +3,7 @@ import type { Logger, SecretStore } from '../ports';
 import { WeChatClient, type WeChatClientOptions } from '../wechat/client';
 import type { AccountRecord } from './accountRecord';
 import type { DemoEnvironment } from './demoEnvironment';
+import { checkNetwork } from './networkRules';
 
 /** Client settings every account shares: timeouts, retries, and where host names resolve to. */
 export type SharedClientOptions = Pick<
@@ -81,6 +82,8 @@ export class ClientPool {
       log: this.log,
       ...(onReachability ? { onReachability } : {}),
       secret: async () => {
+        // A setting saved before http:// was refused: the secret is not sent through it.
+        checkNetwork(account.network);
         const secret = await this.secrets.get(account.id);
         if (!secret) throw new AppError('NOT_FOUND', { what: 'secret', id: account.id });
         return secret;

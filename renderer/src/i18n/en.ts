@@ -152,6 +152,8 @@ export const en: Messages = {
     baseUrl: 'API address',
     basePlaceholder: 'https://wx-relay.example.com',
     urlInvalid: 'Enter a full address starting with http:// or https://',
+    baseUrlInsecure:
+      'Use an https:// address: over http:// your AppSecret would cross the network unencrypted. Only this computer (127.0.0.1, localhost) may use http://.',
     demoReadOnly: "The demo account uses the built-in simulated WeChat; its network can't be changed.",
   },
   groupApi: {

@@ -14,6 +14,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',
   APPID_FORMAT:
     'The AppID is not in the right format: it starts with "wx" followed by 16 letters or digits. Copy it from Settings and Development → Basic Configuration in the Official Account console.',
+  API_ADDRESS_INSECURE:
+    'The API address must start with https://. Over http:// your AppSecret and access tokens would cross the network unencrypted, where others could read them. Only this computer (127.0.0.1, localhost) may use http://. Use an https:// address, or choose “Direct”.',
   APPSECRET_FORMAT:
     'The AppSecret is not in the right format: it is 32 letters or digits. Copy it from Settings and Development → Basic Configuration in the console.',
   ACCOUNT_EXISTS: 'This Official Account ({{appId}}) has already been added.',

@@ -11,6 +11,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
   APPID_FORMAT:
     'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
+  API_ADDRESS_INSECURE:
+    '接口地址必须以 https:// 开头：用 http:// 时，AppSecret 和调用凭证会以明文经过网络，可能被别人看到。只有本机地址（127.0.0.1、localhost）可以用 http://。请改成 https:// 地址，或改用“直连”。',
   APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
   ACCOUNT_EXISTS: '这个公众号（{{appId}}）已经添加过了，无需重复添加。',
   SECRET_STORAGE_UNAVAILABLE:

@@ -141,6 +141,8 @@ export const zhCN = {
     baseUrl: '接口地址',
     basePlaceholder: 'https://wx-relay.example.com',
     urlInvalid: '请填写以 http:// 或 https:// 开头的完整地址',
+    baseUrlInsecure:
+      '接口地址要用 https://：用 http:// 时 AppSecret 会以明文经过网络。只有本机地址（127.0.0.1、localhost）可以用 http://。',
     demoReadOnly: '演示账号使用内置的模拟微信，不能修改网络设置。',
   },
   groupApi: {
