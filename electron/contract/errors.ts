@@ -19,6 +19,7 @@ export const errorCodes = [
   'API_ADDRESS_INSECURE', // params: { field: 'baseUrl' } — http:// to another computer
   'ACCOUNT_EXISTS', // params: { appId }
   'SECRET_STORAGE_UNAVAILABLE', // params: { backend? }
+  'SECRET_UNREADABLE', // params: { accountId, reason: 'missing' | 'decrypt' } — enter it again (accounts:changeSecret)
   'DEMO_READ_ONLY',
   // WeChat, by category (see electron/core/wechat/errorCatalog.ts)
   'INVALID_APPID', // 40013, 41002

@@ -98,6 +98,17 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       void jobs.resumeAccount(id);
       return configured;
     },
+    'accounts:changeSecret': async ({ id, appSecret }) => {
+      // Tested before anything stops: a refused secret leaves the account exactly as it was.
+      const verified = await accounts.verifySecret(id, appSecret);
+      await jobs.stopAccount(id);
+      sessions.close(id);
+      try {
+        return await accounts.saveSecret(verified);
+      } finally {
+        void jobs.resumeAccount(id);
+      }
+    },
     'accounts:remove': async ({ id }) => {
       await jobs.stopAccount(id);
       sessions.close(id);

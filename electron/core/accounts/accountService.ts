@@ -20,6 +20,13 @@ export interface AddAccountInput {
   groupApi?: GroupApi | undefined;
 }
 
+/** A new AppSecret WeChat accepted, ready to save (never leaves the core). */
+export interface VerifiedSecret {
+  id: string;
+  secret: string;
+  capabilities: Capabilities;
+}
+
 /** Adding, checking, renaming and removing accounts; the demo account is one of them. */
 export class AccountService {
   constructor(
@@ -93,6 +100,41 @@ export class AccountService {
     this.list.put(record);
     if (!this.list.all().some((a) => a.id !== record.id && !a.isDemo)) this.list.setDefault(record.id);
     this.log.info('account added', { accountId: record.id, appId });
+    this.changed();
+    return record;
+  }
+
+  /**
+   * The first half of changing an AppSecret: format, then a live token call and the capability
+   * probe with the new one. Nothing is saved or stopped; a refused secret throws.
+   */
+  async verifySecret(id: string, rawSecret: string): Promise<VerifiedSecret> {
+    const current = this.get(id);
+    if (current.isDemo) throw new AppError('DEMO_READ_ONLY', { what: 'appSecret' });
+    const secret = normalizeAppSecret(rawSecret);
+    checkAppSecret(secret);
+    const capabilities = await this.test({
+      appId: current.appId,
+      appSecret: secret,
+      network: current.network,
+    });
+    if (capabilities.userManagement === 'no')
+      throw new AppError('API_UNAUTHORIZED', { during: 'changeSecret' });
+    return { id, secret, capabilities };
+  }
+
+  /**
+   * Saves a verified AppSecret in place of the old one. Everything else (cache, notes, jobs,
+   * settings) stays; the caller lets the account's chunks in flight land first.
+   */
+  async saveSecret({ id, secret, capabilities }: VerifiedSecret): Promise<AccountRecord> {
+    const current = this.get(id);
+    await this.secrets.put(id, secret);
+    // The old client's token came from the old secret: the next call fetches one with the new.
+    await this.clients.drop(id);
+    const record: AccountRecord = { ...current, capabilities };
+    this.list.put(record);
+    this.log.info('account secret changed', { accountId: id });
     this.changed();
     return record;
   }

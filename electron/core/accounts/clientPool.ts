@@ -84,8 +84,20 @@ export class ClientPool {
       secret: async () => {
         // A setting saved before http:// was refused: the secret is not sent through it.
         checkNetwork(account.network);
-        const secret = await this.secrets.get(account.id);
-        if (!secret) throw new AppError('NOT_FOUND', { what: 'secret', id: account.id });
+        // Missing (a copied data folder) or undecryptable (a reset keychain): the owner enters it
+        // again through "change AppSecret", which keeps the account's notes and history.
+        let secret: string | null;
+        try {
+          secret = await this.secrets.get(account.id);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.params['reason'] !== 'decrypt') throw error;
+          throw new AppError(
+            'SECRET_UNREADABLE',
+            { accountId: account.id, reason: 'decrypt' },
+            { cause: error },
+          );
+        }
+        if (!secret) throw new AppError('SECRET_UNREADABLE', { accountId: account.id, reason: 'missing' });
         return secret;
       },
     });

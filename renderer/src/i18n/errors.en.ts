@@ -21,11 +21,13 @@ export const errorsEn: Record<ErrorCode, string> = {
   ACCOUNT_EXISTS: 'This Official Account ({{appId}}) has already been added.',
   SECRET_STORAGE_UNAVAILABLE:
     "This computer's system cannot encrypt the AppSecret, so the app will not store it in plain text. Make sure the system keychain is available, then try again.",
+  SECRET_UNREADABLE:
+    "The AppSecret saved on this computer for this account can't be read (a new computer, a reinstalled system, or a reset keychain). Open Settings and click “Change AppSecret” to enter it again; your notes and job history stay.",
   DEMO_READ_ONLY: 'This setting cannot be changed for the demo account.',
   INVALID_APPID:
     'WeChat does not recognise this AppID. Check it under Settings and Development → Basic Configuration in the console and enter it again.',
   INVALID_APPSECRET:
-    'The AppSecret is wrong. Check it under Settings and Development → Basic Configuration. If you must reset it, remember that other systems using the old AppSecret will stop working.',
+    'The AppSecret is wrong. Check it under Settings and Development → Basic Configuration. If you must reset it, remember that other systems using the old AppSecret will stop working. If it was reset for an account you already added, open Settings and click “Change AppSecret” to enter the new one; your notes and job history stay.',
   APPSECRET_FROZEN:
     "This account's AppSecret has been frozen. Sign in to the console to see why and unfreeze it.",
   IP_NOT_WHITELISTED:

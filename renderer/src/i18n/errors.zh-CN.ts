@@ -17,10 +17,12 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   ACCOUNT_EXISTS: '这个公众号（{{appId}}）已经添加过了，无需重复添加。',
   SECRET_STORAGE_UNAVAILABLE:
     '这台电脑的系统无法加密保存 AppSecret，为了安全，应用不会以明文保存它。请确认系统钥匙串可用后再试。',
+  SECRET_UNREADABLE:
+    '本机保存的这个公众号的 AppSecret 读不出来了（可能换了电脑、重装了系统，或系统钥匙串被重置）。请到“设置”里点“更换 AppSecret”重新填写；粉丝备注和任务记录都会保留。',
   DEMO_READ_ONLY: '演示账号不能修改这项设置。',
   INVALID_APPID: '微信不认识这个 AppID。请到公众号后台“设置与开发 → 基本配置”核对 AppID 后重新填写。',
   INVALID_APPSECRET:
-    'AppSecret 不正确。请到公众号后台“设置与开发 → 基本配置”核对；如果忘记了需要重置，注意重置会让正在使用旧 AppSecret 的其他系统失效。',
+    'AppSecret 不正确。请到公众号后台“设置与开发 → 基本配置”核对；如果忘记了需要重置，注意重置会让正在使用旧 AppSecret 的其他系统失效。已经添加的公众号在后台重置过的话，到“设置”里点“更换 AppSecret”填写新的即可，备注和任务记录都会保留。',
   APPSECRET_FROZEN: '这个公众号的 AppSecret 已被冻结。请登录公众号后台查看原因并解冻。',
   IP_NOT_WHITELISTED:
     '微信拒绝了来自 IP {{ip}} 的请求，因为它不在 IP 白名单中。请到公众号后台“设置与开发 → 基本配置 → IP白名单”添加这个 IP，几分钟后再测试。',

@@ -119,6 +119,7 @@ export const samples: ChannelSamples = {
     inputs: [{ id: 'acc_1' }, { id: 'acc_1', network: { mode: 'direct' }, groupApi: 'tags' }],
     output: { ...account, network: { mode: 'direct' } },
   },
+  'accounts:changeSecret': { inputs: [{ id: 'acc_1', appSecret: secret }], output: account },
   'accounts:remove': { inputs: [{ id: 'acc_1' }], output: { id: 'acc_1' } },
   'accounts:setDefault': { inputs: [{ id: 'acc_1' }], output: { id: 'acc_1' } },
   'settings:get': {
