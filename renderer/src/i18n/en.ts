@@ -517,6 +517,22 @@ export const en: Messages = {
     accountRenamed: 'Renamed',
     networkSaved: 'Network settings saved',
     groupApiSaved: 'Grouping switched; syncing again',
+    secretTitle: 'Developer password (AppSecret)',
+    secretHint:
+      "If the AppSecret was reset in the WeChat console, or the one saved here can't be read, enter the new one here. The app tests it against WeChat first and saves it only if it works; notes, job history and other settings stay.",
+    changeSecret: 'Change AppSecret',
+    changeSecretTitle: 'Change AppSecret',
+    changeSecretBody:
+      'Enter the new AppSecret. The app tests it against WeChat first and replaces the old one only if it works; notes, job history and settings stay.',
+    changeSecretWhere:
+      'You can view or reset the “Developer password (AppSecret)” under Settings and Development → Basic Configuration in the WeChat console. Note: after a reset, other systems using the old AppSecret stop working.',
+    newSecret: 'New developer password (AppSecret)',
+    newSecretPlaceholder: '32 letters or digits',
+    newSecretRequired: 'Enter the new AppSecret',
+    testAndSave: 'Test and save',
+    secretRefused:
+      "WeChat doesn't accept this AppSecret, so nothing was saved and the old setting stays. Copy the latest developer password (AppSecret) from Settings and Development → Basic Configuration in the WeChat console and paste it here.",
+    secretChanged: 'AppSecret changed; WeChat answers',
     dangerZone: 'Delete data on this computer',
     removeAccount: "Delete this account's local data",
     removeAccountHint:

@@ -498,6 +498,21 @@ export const zhCN = {
     accountRenamed: '已改名',
     networkSaved: '网络设置已保存',
     groupApiSaved: '分组方式已切换，正在重新同步',
+    secretTitle: '开发者密码（AppSecret）',
+    secretHint:
+      '在公众号后台重置了 AppSecret，或本机保存的读不出来时，在这里填写新的。应用会先用它连接微信测试，成功后才保存；粉丝备注、任务记录和其他设置都会保留。',
+    changeSecret: '更换 AppSecret',
+    changeSecretTitle: '更换 AppSecret',
+    changeSecretBody: '填写新的 AppSecret。应用会先用它连接微信测试，成功后才替换旧的；备注、任务记录和设置都会保留。',
+    changeSecretWhere:
+      '在公众号后台“设置与开发 → 基本配置”里可以查看或重置“开发者密码(AppSecret)”。注意：重置后，正在使用旧 AppSecret 的其他系统会失效。',
+    newSecret: '新的开发者密码 (AppSecret)',
+    newSecretPlaceholder: '32 位字母或数字',
+    newSecretRequired: '请填写新的 AppSecret',
+    testAndSave: '测试并保存',
+    secretRefused:
+      '微信不接受这个 AppSecret，没有保存，旧的设置保持不变。请到公众号后台“设置与开发 → 基本配置”复制最新的开发者密码(AppSecret)，再粘贴到这里。',
+    secretChanged: 'AppSecret 已更换，微信连接正常',
     dangerZone: '删除本机数据',
     removeAccount: '删除这个公众号的本地数据',
     removeAccountHint:

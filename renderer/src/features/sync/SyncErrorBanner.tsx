@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/useErrorText';
 import { IpWhitelistHelp } from '../connect/IpWhitelistHelp';
+import { ChangeSecretDialog } from '../settings/ChangeSecretDialog';
 import { useStartSync, useSyncStatus } from './useSyncStatus';
 
 /** Offline errors have their own line; these are the ones the offline line does not explain. */
 const shownElsewhere = new Set(['NETWORK', 'TIMEOUT']);
+/** The saved AppSecret is unreadable or WeChat refuses it: the way out is entering it again. */
+const secretCodes = new Set(['SECRET_UNREADABLE', 'INVALID_APPSECRET']);
 
 /**
  * Why the last sync stopped, in words, with the way out: for a whitelist refusal (the IP changed
@@ -19,6 +22,7 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
   const start = useStartSync(accountId);
   // The whitelist help is long: on a small screen it would hide the (still browsable) list.
   const [collapsed, setCollapsed] = useState(false);
+  const [changingSecret, setChangingSecret] = useState(false);
   const error = sync.data?.lastError;
   if (!error || sync.data?.running || shownElsewhere.has(error.code)) return null;
   const retry = () => start.mutate();
@@ -62,12 +66,26 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
           title={t('status.syncFailed')}
           description={errorText(error)}
           action={
-            <Button size="small" onClick={retry} loading={start.isPending}>
-              {t('sync.resume')}
-            </Button>
+            secretCodes.has(error.code) ? (
+              <Button size="small" type="primary" onClick={() => setChangingSecret(true)}>
+                {t('settings.changeSecret')}
+              </Button>
+            ) : (
+              <Button size="small" onClick={retry} loading={start.isPending}>
+                {t('sync.resume')}
+              </Button>
+            )
           }
         />
       )}
+      {secretCodes.has(error.code) ? (
+        <ChangeSecretDialog
+          accountId={accountId}
+          open={changingSecret}
+          onClose={() => setChangingSecret(false)}
+          onChanged={retry}
+        />
+      ) : null}
     </div>
   );
 }
