@@ -68,7 +68,16 @@ export const dataChannels = {
     output: followerRowSchema,
   },
   'followers:setRemark': {
-    input: z.strictObject({ accountId: accountIdInput, openid: openidInput, remark: z.string().max(200) }),
+    input: z.strictObject({
+      accountId: accountIdInput,
+      openid: openidInput,
+      remark: z.string().max(200),
+      /**
+       * The owner asks to try although WeChat refused remarks for this account before (48001): it
+       * is sent to WeChat instead of being refused from what the app learned then.
+       */
+      recheck: z.boolean().optional(),
+    }),
     output: followerRowSchema,
   },
   'followers:setNote': {

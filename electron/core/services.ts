@@ -59,7 +59,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   );
   const sessions = new AccountSessions(accounts, clients, ports.log, now);
   const groups = new GroupService(sessions, events);
-  const followers = new FollowerService(sessions, accounts, events);
+  const followers = new FollowerService(sessions, accounts, events, now);
   const timing = jobTiming(options.jobs, options.jobs?.now ?? now);
   const jobs: JobService = new JobService(
     sessions,
@@ -133,7 +133,8 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'groups:delete': ({ accountId, id }) => groups.delete(accountId, id),
     'followers:query': ({ accountId, query }) => followers.query(accountId, query),
     'followers:get': ({ accountId, openid }) => followers.get(accountId, openid),
-    'followers:setRemark': ({ accountId, openid, remark }) => followers.setRemark(accountId, openid, remark),
+    'followers:setRemark': ({ accountId, openid, remark, recheck }) =>
+      followers.setRemark(accountId, openid, remark, recheck),
     'followers:setNote': ({ accountId, openid, note }) => followers.setNote(accountId, openid, note),
     'sync:start': ({ accountId }) => sync.start(accountId),
     'sync:status': ({ accountId }) => sync.status(accountId),

@@ -377,7 +377,8 @@ export const en: Messages = {
     discardRemark: 'Discard change',
     keepEditing: 'Keep editing',
     remarkNotAllowed:
-      "This account can't set remarks: WeChat allows remarks only for verified service accounts.",
+      'At {{time}} WeChat answered that this account may not set remarks (only verified service accounts can). If it has been verified or its verification renewed since, try again.',
+    remarkRecheck: 'Try again',
     note: 'Local note',
     noteHelp: 'Kept only on this computer, never sent to WeChat. Note who the follower is, what they bought…',
     notePlaceholder: 'e.g. Mrs Wang, building 3, buys eggs weekly',

@@ -45,7 +45,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   API_UNAUTHORIZED:
     'This account is not allowed to manage followers. WeChat allows follower and tag management only for verified (认证) accounts, and remarks only for verified service accounts. Complete WeChat verification to use these features.',
   REMARKS_UNAUTHORIZED:
-    'Remarks need a verified service account, so this account cannot set them. Tags, sync and the blacklist are not affected; use a local note (kept only on this computer) to record who this follower is.',
+    'Remarks need a verified service account, and WeChat says this account cannot set them now. Tags, sync and the blacklist are not affected; use a local note (kept only on this computer) to record who this follower is. Once the account is verified (or its verification renewed), try again.',
   API_BANNED:
     'WeChat has banned this API for this account because of a violation. Check the notices in the console.',
   QUOTA_DAILY:

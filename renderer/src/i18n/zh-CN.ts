@@ -363,7 +363,9 @@ export const zhCN = {
     unsavedRemarkBody: '你改了备注，但还没有保存到微信。要放弃这次修改吗？',
     discardRemark: '放弃修改',
     keepEditing: '继续编辑',
-    remarkNotAllowed: '这个公众号不能设置备注：微信只允许已认证的服务号设置备注。',
+    remarkNotAllowed:
+      '{{time}} 设置备注时，微信回答这个公众号没有备注权限（只有已认证的服务号可以设置备注）。如果已经完成或续期了微信认证，可以再试一次。',
+    remarkRecheck: '再试一次',
     note: '本地笔记',
     noteHelp: '只保存在这台电脑上，不会发给微信。可以记下粉丝是谁、买过什么。',
     notePlaceholder: '例如：王阿姨，住 3 号楼，常买鸡蛋',
@@ -503,7 +505,8 @@ export const zhCN = {
       '在公众号后台重置了 AppSecret，或本机保存的读不出来时，在这里填写新的。应用会先用它连接微信测试，成功后才保存；粉丝备注、任务记录和其他设置都会保留。',
     changeSecret: '更换 AppSecret',
     changeSecretTitle: '更换 AppSecret',
-    changeSecretBody: '填写新的 AppSecret。应用会先用它连接微信测试，成功后才替换旧的；备注、任务记录和设置都会保留。',
+    changeSecretBody:
+      '填写新的 AppSecret。应用会先用它连接微信测试，成功后才替换旧的；备注、任务记录和设置都会保留。',
     changeSecretWhere:
       '在公众号后台“设置与开发 → 基本配置”里可以查看或重置“开发者密码(AppSecret)”。注意：重置后，正在使用旧 AppSecret 的其他系统会失效。',
     newSecret: '新的开发者密码 (AppSecret)',
