@@ -138,6 +138,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'followers:setNote': ({ accountId, openid, note }) => followers.setNote(accountId, openid, note),
     'sync:start': ({ accountId }) => sync.start(accountId),
     'sync:status': ({ accountId }) => sync.status(accountId),
+    'sync:dismissRecovery': ({ accountId }) => sync.dismissRecovery(accountId),
     'net:get': async ({ accountId }) => ({ accountId, online: true, since: null, ...net.get(accountId) }),
     'jobs:start': (input) => jobs.start(input),
     'jobs:pause': ({ accountId, jobId }) => jobs.pause(accountId, jobId),

@@ -74,6 +74,8 @@ export class FollowerService {
   async setNote(accountId: string, openid: string, note: string): Promise<FollowerRow> {
     await this.get(accountId, openid);
     const s = await this.sessions.open(accountId);
+    // The backup first: a note the owner saw saved must survive a damaged cache.
+    s.db.notes.put(openid, note, this.now());
     s.db.followers.setNote(openid, note);
     this.events.emit('data:changed', { accountId });
     return this.get(accountId, openid);

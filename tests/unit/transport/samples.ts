@@ -51,6 +51,7 @@ const syncStatus: SyncStatus = {
   lastSyncedAt: null,
   resumable: false,
   needsFullSync: false,
+  recovery: null,
   lastError: null,
 };
 
@@ -185,6 +186,10 @@ export const samples: ChannelSamples = {
     output: { accountId: 'acc_1', online: false, since: 1_700_000_000_000, reason: 'ECONNRESET' },
   },
   'sync:status': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: { ...syncStatus, running: false, phase: 'idle' },
+  },
+  'sync:dismissRecovery': {
     inputs: [{ accountId: 'acc_1' }],
     output: { ...syncStatus, running: false, phase: 'idle' },
   },
