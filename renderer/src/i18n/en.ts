@@ -224,6 +224,20 @@ export const en: Messages = {
     resume: 'Continue sync',
     needsFull: 'The data on this computer needs a full sync.',
   },
+  recovery: {
+    title: 'The follower data on this computer was rebuilt',
+    corrupt:
+      'The file holding the follower list was damaged (perhaps by a power cut or a disk error). The app moved it aside and started a new one.',
+    newer:
+      "The file holding the follower list comes from a newer version of this app and this version can't read it. The app moved it aside and started a new one.",
+    kept: 'Recovered: local notes {{notes, number}}, jobs {{jobs, number}}. ',
+    jobsPaused: 'Unfinished jobs are paused; continue them under Jobs. ',
+    resync: 'Followers, tags and remarks sync again from WeChat.',
+    complete: 'Everything readable in the damaged file was recovered.',
+    incomplete:
+      "Part of the damaged file couldn't be read, so a few jobs may be missing (local notes have a backup of their own). The damaged file stays in the data folder in case support needs it.",
+    dismiss: 'Got it',
+  },
   groups: {
     title: 'Tags',
     titleLegacy: 'Groups',
