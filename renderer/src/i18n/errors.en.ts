@@ -53,7 +53,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   QUOTA_MINUTE:
     "Requests came too fast for WeChat's per-minute limit. The app continues by itself next minute.",
   QUOTA_CLEAR_LIMIT: 'All 10 quota resets for this month have been used. Please wait until next month.',
-  SYSTEM_BUSY: 'WeChat is busy and several retries did not get through. Please try again later.',
+  SYSTEM_BUSY:
+    "WeChat's servers are busy or having trouble, and several retries did not get through. Syncs and bulk jobs keep trying by themselves; for anything else, please try again later.",
   NETWORK:
     "Can't reach WeChat's servers ({{reason}}). Check your network; if you use a proxy, check its settings.",
   TIMEOUT: "WeChat's servers did not answer in time. Check your network and try again.",
