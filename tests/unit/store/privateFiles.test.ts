@@ -27,12 +27,13 @@ function openWithRows(file: string): AccountDb {
 }
 
 describe.skipIf(process.platform === 'win32')('the cache is readable by its owner only', () => {
-  it('a new cache: folder 0700, database, WAL and shared-memory files 0600', () => {
+  it('a new cache: folder 0700, database, WAL, shared-memory and note backup files 0600', () => {
     const file = cacheFile();
     openWithRows(file);
     expect(mode(dirname(file))).toBe(0o700);
     expect(mode(dirname(dirname(file)))).toBe(0o700);
-    for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path), path).toBe(0o600);
+    const notes = join(dirname(file), 'notes.sqlite');
+    for (const path of [file, `${file}-wal`, `${file}-shm`, notes]) expect(mode(path), path).toBe(0o600);
   });
 
   it('a cache an earlier version left readable by others is tightened when it opens', () => {
