@@ -30,9 +30,10 @@ export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 /**
  * user: jobs:pause; offline: no host answered; quota: 45009 (daily); rate: 45011 (per minute);
+ * ip: 40164, WeChat refuses this computer's IP (not in the account's IP whitelist);
  * server: WeChat answered with server errors (HTTP 5xx, "system busy") through every retry.
  */
-export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate', 'server']);
+export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate', 'ip', 'server']);
 export type JobPauseReason = z.infer<typeof jobPauseReasonSchema>;
 
 const openidInput = z.string().min(1).max(64);

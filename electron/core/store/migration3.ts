@@ -1,16 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
- * Schema version 3 (issue 17):
- * - job_items.applied: what of an item's op WeChat accepted when the item did not finish (tagged
- *   into B, then the untag from A failed), so undo reverses exactly what landed.
- * - jobs.partial: how many of a job's items carry such a leftover (undo is offered for them too).
- * - jobs.pause_reason loses its CHECK: the contract's zod schema checks it on every read, and new
- *   reasons (a lasting server error) need no table rebuild.
+ * Schema version 3: jobs.pause_reason loses its CHECK, so a new pause reason (`ip`, WeChat
+ * refusing this computer's IP) needs no table rebuild again; the contract's zod schema checks the
+ * value on every read. SQLite cannot drop a CHECK in place: the table is copied.
  */
 export function migration3(db: DatabaseSync): void {
   db.exec(`
-    ALTER TABLE job_items ADD COLUMN applied TEXT;
     CREATE TABLE jobs_v3 (
       id           TEXT    NOT NULL PRIMARY KEY,
       kind         TEXT    NOT NULL,
@@ -24,7 +20,6 @@ export function migration3(db: DatabaseSync): void {
       succeeded    INTEGER NOT NULL DEFAULT 0,
       failed       INTEGER NOT NULL DEFAULT 0,
       skipped      INTEGER NOT NULL DEFAULT 0,
-      partial      INTEGER NOT NULL DEFAULT 0,
       created_at   INTEGER NOT NULL,
       started_at   INTEGER,
       finished_at  INTEGER,
@@ -32,10 +27,7 @@ export function migration3(db: DatabaseSync): void {
       undone_by    TEXT,
       last_error   TEXT
     );
-    INSERT INTO jobs_v3 (id, kind, api, status, pause_reason, resume_at, params, total, succeeded,
-      failed, skipped, created_at, started_at, finished_at, undo_of, undone_by, last_error)
-    SELECT id, kind, api, status, pause_reason, resume_at, params, total, succeeded,
-      failed, skipped, created_at, started_at, finished_at, undo_of, undone_by, last_error FROM jobs;
+    INSERT INTO jobs_v3 SELECT * FROM jobs;
     DROP TABLE jobs;
     ALTER TABLE jobs_v3 RENAME TO jobs;
     CREATE INDEX jobs_by_status ON jobs (status, created_at);
