@@ -61,6 +61,7 @@ export class FollowerRepo {
   private readonly restampStmt: StatementSync;
   private readonly unblacklistOthersStmt: StatementSync;
   private readonly blacklistListedStmt: StatementSync;
+  private readonly notesStmt: StatementSync;
 
   constructor(
     db: DatabaseSync,
@@ -76,6 +77,7 @@ export class FollowerRepo {
       `SELECT openid FROM followers
        WHERE qr_scene_str = ?1 OR (qr_scene IS NOT NULL AND qr_scene != 0 AND CAST(qr_scene AS TEXT) = ?1)`,
     );
+    this.notesStmt = db.prepare("SELECT openid, note FROM followers WHERE note <> ''");
     this.upsertStmt = db.prepare(UPSERT_SQL);
     this.clearGroupsStmt = db.prepare(CLEAR_GROUPS_SQL);
     this.addGroupStmt = db.prepare(ADD_GROUP_SQL);
@@ -130,6 +132,13 @@ export class FollowerRepo {
   /** The follower with memberships in `api`, or undefined if not cached. */
   get(openid: string, api: GroupApi = 'tags'): FollowerRow | undefined {
     return this.rows.get(openid, api);
+  }
+
+  /** Every non-empty local note, by openid. */
+  notes(): Map<string, string> {
+    const notes = new Map<string, string>();
+    for (const r of this.notesStmt.iterate()) notes.set(str(r.openid), str(r.note));
+    return notes;
   }
 
   /** Sets the local note (never sent to WeChat). False when the follower is not cached. */
