@@ -123,6 +123,7 @@ function DrawerBody({
         key={`r-${row.openid}-${row.remark}`}
         initial={row.remark}
         blockedReason={remarkBlocked}
+        offline={blockedReason !== null}
         onRecheck={refusedLately && blockedReason === null ? () => setRecheck(true) : undefined}
         save={saveRemark}
         onDirtyChange={onRemarkDirty}

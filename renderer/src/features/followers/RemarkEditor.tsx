@@ -12,9 +12,12 @@ export function RemarkEditor({
   save,
   onDirtyChange,
   onRecheck,
+  offline = false,
   isDemo = false,
 }: {
   initial: string;
+  /** WeChat cannot be reached: an edit in the field cannot go out, and must not look saved. */
+  offline?: boolean;
   /** The demo's remarks go to the built-in emulator, and the message says so. */
   isDemo?: boolean;
   blockedReason: string | null;
@@ -41,7 +44,7 @@ export function RemarkEditor({
   const unchanged = value.trim() === initial;
   const disabled = blockedReason !== null;
   // An edit that cannot go out (offline) must not look saved: it is still in the field.
-  const stranded = disabled && !unchanged;
+  const stranded = offline && !unchanged;
   useEffect(() => {
     onDirtyChange?.(!unchanged);
     return () => onDirtyChange?.(false);
