@@ -73,6 +73,8 @@ const config: Configuration = {
     // (zod alone carries 5 MB of them).
     '!**/node_modules/**/*.{ts,mts,cts}',
   ],
+  // Read at run time by electron/main/updaterSetup.ts: macOS installs only signed updates.
+  extraMetadata: { macSigned: macSigning },
   asar: true,
   // No native modules: nothing to rebuild for Electron's ABI (node:sqlite is built in).
   npmRebuild: false,

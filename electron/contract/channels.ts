@@ -12,6 +12,7 @@ import {
 import { dataChannels } from './dataChannels';
 import { jobChannels } from './jobs';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { updateChannels } from './updates';
 
 /**
  * Every operation the renderer can ask for, by name (`domain:verb`), with zod schemas for what
@@ -91,6 +92,7 @@ export const channels = {
 
   ...dataChannels,
   ...jobChannels,
+  ...updateChannels,
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodObject; output: z.ZodType }>;
 
 type Channels = typeof channels;

@@ -15,6 +15,7 @@ import { AccountSessions } from './session/accountSessions';
 import { NetStatus } from './session/netStatus';
 import { SettingsService } from './settingsService';
 import { createEventHub, type EventHub } from './transport';
+import { updatesOff } from './updatesOff';
 
 export interface Services {
   handlers: Handlers;
@@ -78,6 +79,9 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   const defaultId = accounts.accounts().defaultId;
   if (defaultId) setImmediate(() => void sessions.open(defaultId).catch(() => undefined));
 
+  const updates = ports.updates ?? updatesOff('dev');
+  const stopUpdateEvents = updates.subscribe((state) => events.emit('updates:state', state));
+
   const handlers: Handlers = {
     'app:info': async () => ({
       name: ports.app.name,
@@ -135,6 +139,10 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'jobs:get': ({ accountId, jobId }) => jobs.get(accountId, jobId),
     'jobs:list': ({ accountId }) => jobs.list(accountId),
     'jobs:failures': ({ accountId, jobId, offset, limit }) => jobs.failures(accountId, jobId, offset, limit),
+    'updates:status': async () => updates.state(),
+    'updates:check': () => updates.check(),
+    'updates:installOnQuit': async ({ enabled }) => updates.setInstallOnQuit(enabled),
+    'updates:restart': () => updates.restart(),
   };
   // Unfinished jobs of every account carry on by themselves (not awaited: start-up stays quick).
   void jobs.resumeAll();
@@ -150,6 +158,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     handlers,
     events,
     close: async () => {
+      stopUpdateEvents();
       // First: chunks in flight land while their databases and clients are still open (syncs
       // first: they record their end through the jobs' stores).
       await sync.closeAll();
