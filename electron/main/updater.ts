@@ -97,3 +97,20 @@ export function createUpdateController(options: {
     },
   };
 }
+
+type OffReason = Extract<UpdateState, { status: 'off' }>['reason'];
+
+/** Why this build cannot update itself, or null when it can. */
+export function updatesOffReason(build: {
+  isPackaged: boolean;
+  platform: NodeJS.Platform;
+  /** electron-builder wrote app-update.yml (the build had an update address). */
+  hasFeed: boolean;
+  /** The macOS build was signed (Squirrel.Mac refuses unsigned updates). */
+  macSigned: boolean;
+}): OffReason | null {
+  if (!build.isPackaged) return 'dev';
+  if (!build.hasFeed) return 'noFeed';
+  if (build.platform === 'darwin' && !build.macSigned) return 'unsignedMac';
+  return null;
+}

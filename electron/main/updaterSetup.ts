@@ -4,28 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
-import type { UpdateState } from '#contract/updates';
 import type { Logger, UpdatePort } from '../core/ports';
 import { updatesOff } from '../core/updatesOff';
 import type { MenuLanguage } from './menu';
-import { createUpdateController } from './updater';
-
-type OffReason = Extract<UpdateState, { status: 'off' }>['reason'];
-
-/** Why this build cannot update itself, or null when it can. */
-export function updatesOffReason(build: {
-  isPackaged: boolean;
-  platform: NodeJS.Platform;
-  /** electron-builder wrote app-update.yml (the build had an update address). */
-  hasFeed: boolean;
-  /** The macOS build was signed (Squirrel.Mac refuses unsigned updates). */
-  macSigned: boolean;
-}): OffReason | null {
-  if (!build.isPackaged) return 'dev';
-  if (!build.hasFeed) return 'noFeed';
-  if (build.platform === 'darwin' && !build.macSigned) return 'unsignedMac';
-  return null;
-}
+import { createUpdateController, updatesOffReason } from './updater';
 
 export function setUpUpdates(log: Logger): UpdatePort {
   const reason = updatesOffReason({

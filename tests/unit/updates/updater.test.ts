@@ -14,7 +14,7 @@ import type { UpdateState } from '#contract/updates';
 import { NsisUpdater, type AppUpdater } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUpdateController } from '../../../electron/main/updater';
+import { createUpdateController, updatesOffReason } from '../../../electron/main/updater';
 
 const work = mkdtempSync(join(tmpdir(), 'fg-updates-'));
 const installer = Buffer.from('pretend this is FollowerGroups-0.2.0-win-x64.exe');
@@ -208,5 +208,16 @@ describe('checking for updates against a local update server', () => {
     await controller.check();
     expect(await settled(controller)).toMatchObject({ status: 'error', reason: 'download' });
     expect(controller.setInstallOnQuit(true)).toMatchObject({ status: 'error' });
+  });
+});
+
+describe('whether a build updates itself', () => {
+  const installed = { isPackaged: true, platform: 'win32' as const, hasFeed: true, macSigned: false };
+  it('only an installed build with an update address does (signed, on macOS)', () => {
+    expect(updatesOffReason(installed)).toBeNull();
+    expect(updatesOffReason({ ...installed, isPackaged: false })).toBe('dev');
+    expect(updatesOffReason({ ...installed, hasFeed: false })).toBe('noFeed');
+    expect(updatesOffReason({ ...installed, platform: 'darwin' })).toBe('unsignedMac');
+    expect(updatesOffReason({ ...installed, platform: 'darwin', macSigned: true })).toBeNull();
   });
 });
