@@ -103,7 +103,11 @@ const config: Configuration = {
     uninstallerIcon: 'resources/build/icon.ico',
   },
   mac: {
-    target: [{ target: 'dmg', arch: ['arm64', 'x64'] }],
+    // The dmg is what owners download; the zip is what electron-updater installs on macOS.
+    target: [
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ],
     icon: 'resources/build/icon.icns',
     category: 'public.app-category.business',
     minimumSystemVersion: '13.0',

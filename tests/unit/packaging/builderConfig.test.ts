@@ -25,11 +25,14 @@ describe('electron-builder configuration', () => {
     });
   });
 
-  it('builds dmgs for both Mac architectures, macOS 13 and later, with the hardened runtime', () => {
+  it('builds dmgs (and the zips updates install) for both Mac architectures, macOS 13 and later, hardened runtime', () => {
     expect(config.mac).toMatchObject({
       minimumSystemVersion: '13.0',
       hardenedRuntime: true,
-      target: [{ target: 'dmg', arch: ['arm64', 'x64'] }],
+      target: [
+        { target: 'dmg', arch: ['arm64', 'x64'] },
+        { target: 'zip', arch: ['arm64', 'x64'] },
+      ],
     });
   });
 
