@@ -90,20 +90,21 @@ test.describe('in Chinese', () => {
     await expect(consent).not.toBeChecked();
     await consent.check();
     await expect(consent).toBeChecked();
-    await toBottom(page);
     await expect(about.getByRole('button', { name: '立即重启并更新' })).toBeVisible();
+    await toBottom(page);
     await snap(page, 'about-updates-ready-zh-1280');
 
     await page.setViewportSize({ width: 1024, height: 768 });
     updates.push({ status: 'error', reason: 'unreachable', at: Date.now() });
     await expect(about.getByText('连不上更新服务器。')).toBeVisible();
-    await toBottom(page);
     await expect(about.getByText('应用可以照常使用。', { exact: false })).toBeVisible();
+    await toBottom(page);
     await snap(page, 'about-updates-error-zh-1024');
 
     updates.use({ status: 'upToDate', latest: '0.0.9', serverOlder: true, checkedAt: Date.now() });
     await about.getByRole('button', { name: '重试' }).click();
     await expect(about.getByText('更新服务器上的版本（0.0.9）比这台电脑上的旧，不需要更新。')).toBeVisible();
+    await toBottom(page);
     await snap(page, 'about-updates-older-zh-1024');
     about = page.getByRole('dialog', { name: '设置' });
     await expect(about).toBeVisible();
@@ -128,8 +129,8 @@ test.describe('in English', () => {
     await snap(page, 'about-updates-off-en-1280');
 
     updates.push({ status: 'ready', version: '0.2.0', installOnQuit: false });
-    await toBottom(page);
     await expect(about.getByRole('checkbox', { name: 'Install when I quit the app' })).toBeVisible();
+    await toBottom(page);
     await snap(page, 'about-updates-ready-en-1280');
 
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -137,6 +138,7 @@ test.describe('in English', () => {
     await expect(
       about.getByText('The update server answered with something that is not update information.'),
     ).toBeVisible();
+    await toBottom(page);
     await snap(page, 'about-updates-error-en-1024');
     await page.evaluate(() => window.wxg.settingsSet({ language: 'system' }));
   });
