@@ -124,6 +124,18 @@ describe('fetching the Electron binary', () => {
     nothingInstalled();
   });
 
+  it('a stale or half-extracted install is cleared when the new download fails, so nothing launches it', async () => {
+    // What an interrupted extraction or an Electron upgrade leaves: path.txt, part of dist/, an old version.
+    mkdirSync(join(pkg.dir, 'dist'), { recursive: true });
+    writeFileSync(join(pkg.dir, 'dist', 'electron'), 'partial');
+    writeFileSync(join(pkg.dir, 'dist', 'version'), '44.0.0');
+    writeFileSync(join(pkg.dir, 'path.txt'), 'electron');
+    expect(installedBinary(pkg)).toBeNull();
+    const result = await fetchElectron(pkg, env({}));
+    expect(result.ok).toBe(false);
+    nothingInstalled();
+  });
+
   it('without a mirror, the message tells how to use the China mirror', () => {
     const message = failureMessage('45.5.0', 'TypeError: fetch failed', {});
     expect(message).toBe(
