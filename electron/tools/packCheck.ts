@@ -4,7 +4,16 @@
 // every bare import of the main bundle resolvable inside the archive, and nothing that does not
 // belong there (tests, source maps, screenshots, devDependencies). Prints the archive's size and
 // file count. Runs here, where no real Electron binary can be downloaded.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, Platform } from 'electron-builder';
@@ -12,6 +21,7 @@ import config from '../../electron-builder';
 import { inspectAsar, type AsarReport } from './asarInspection';
 
 const maxAsarBytes = 20 * 1024 * 1024;
+const checkFeed = 'https://updates.invalid/follower-groups/';
 const projectDir = resolve(import.meta.dirname, '../..');
 
 async function main(): Promise<void> {
@@ -28,6 +38,8 @@ async function main(): Promise<void> {
         electronDist,
         // The stand-in has no fuse sentinel to flip; the real binaries get electronFuses in CI.
         electronFuses: null,
+        // A feed, so the check also sees where the updater's address lands (next to app.asar).
+        publish: [{ provider: 'generic', url: checkFeed }],
         directories: { ...config.directories, output },
       },
     });
@@ -36,6 +48,10 @@ async function main(): Promise<void> {
       devDependencies?: Record<string, string>;
     };
     const report = inspectAsar(asar, { devDependencies: Object.keys(pkg.devDependencies ?? {}) });
+    // electron/main/updaterSetup.ts reads process.resourcesPath/app-update.yml.
+    const updateConfig = join(output, 'linux-unpacked', 'resources', 'app-update.yml');
+    if (!existsSync(updateConfig) || !readFileSync(updateConfig, 'utf8').includes(checkFeed))
+      report.problems.push(`resources/app-update.yml does not carry the update address ${checkFeed}`);
     printReport(report, statSync(asar).size);
     if (report.problems.length > 0 || statSync(asar).size > maxAsarBytes) process.exitCode = 1;
   } finally {
