@@ -66,7 +66,11 @@ async function start(): Promise<void> {
         dev: location.kind === 'dev',
         openExternal: openExternalIfAllowed,
         checkForUpdates: () =>
-          void checkFromMenu(updates, menuLanguage(app.getLocale()), win.isDestroyed() ? undefined : win),
+          void checkFromMenu(
+            updates,
+            menuLanguage(app.getLocale()),
+            BrowserWindow.getFocusedWindow() ?? undefined,
+          ),
       }),
     ),
   );
