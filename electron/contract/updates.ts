@@ -23,7 +23,7 @@ export const updateStateSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('downloading'),
     version: z.string(),
-    /** 0–100. */
+    /** Whole percents, 0–100. */
     percent: z.number(),
     transferred: z.number(),
     total: z.number(),

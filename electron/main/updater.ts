@@ -48,9 +48,12 @@ export function createUpdateController(options: {
   );
   updater.on('download-progress', (progress: ProgressInfo) => {
     if (state.status !== 'downloading') return;
+    // Whole percents: the window hears of each step, not of every network chunk.
+    const percent = Math.floor(progress.percent);
+    if (percent === state.percent && state.total === progress.total) return;
     set({
       ...state,
-      percent: Math.round(progress.percent * 10) / 10,
+      percent,
       transferred: progress.transferred,
       total: progress.total,
     });

@@ -76,7 +76,7 @@ test.describe('in Chinese', () => {
     updates.push({
       status: 'downloading',
       version: '0.2.0',
-      percent: 42.5,
+      percent: 42,
       transferred: 36_000_000,
       total: 84_700_000,
     });

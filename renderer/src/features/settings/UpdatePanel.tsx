@@ -66,11 +66,7 @@ export function UpdatePanel() {
       return (
         <Flex vertical gap={4}>
           <Typography.Text>{t('settings.update.downloading', { version: state.version })}</Typography.Text>
-          <Progress
-            percent={Math.floor(state.percent)}
-            size="small"
-            aria-label={t('settings.update.progress')}
-          />
+          <Progress percent={state.percent} size="small" aria-label={t('settings.update.progress')} />
           {state.total > 0 ? (
             <Typography.Text type="secondary">
               {t('settings.update.size', { done: mb(state.transferred), total: mb(state.total) })}
