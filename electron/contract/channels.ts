@@ -11,6 +11,7 @@ import {
 } from './accounts';
 import { dataChannels } from './dataChannels';
 import { jobChannels } from './jobs';
+import { wechatChannels } from './wechatChannels';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { updateChannels } from './updates';
 
@@ -93,6 +94,7 @@ export const channels = {
   ...dataChannels,
   ...jobChannels,
   ...updateChannels,
+  ...wechatChannels,
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodObject; output: z.ZodType }>;
 
 type Channels = typeof channels;

@@ -10,3 +10,4 @@ export * from './followers';
 export * from './dataChannels';
 export * from './jobs';
 export * from './updates';
+export * from './wechatChannels';

@@ -10,6 +10,8 @@ import { SyncService } from './followers/syncService';
 import { GroupService } from './groups/groupService';
 import { JobService } from './jobs/jobService';
 import { jobTiming, type JobTimingOptions } from './jobs/jobTiming';
+import { recheckIp } from './jobs/ipRecheck';
+import { readQuotaOverview } from './wechat/quotaOverview';
 import type { CorePorts } from './ports';
 import { AccountSessions } from './session/accountSessions';
 import { NetStatus } from './session/netStatus';
@@ -143,6 +145,11 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'updates:check': () => updates.check(),
     'updates:installOnQuit': async ({ enabled }) => updates.setInstallOnQuit(enabled),
     'updates:restart': () => updates.restart(),
+    'wechat:quota': async ({ accountId }) => {
+      const s = await sessions.open(accountId);
+      return { accountId, ...(await readQuotaOverview(s.client, s.backend.api, now())) };
+    },
+    'wechat:recheck': ({ accountId }) => recheckIp(sessions, jobs, accountId),
   };
   // Unfinished jobs of every account carry on by themselves (not awaited: start-up stays quick).
   void jobs.resumeAll();
