@@ -1,3 +1,5 @@
+import type { UpdateState } from '#contract/updates';
+
 /**
  * What the core needs from its host (the Electron shell or the browser host), passed in through
  * createServices(ports) so tests can hand in real, temporary versions of each.
@@ -38,6 +40,17 @@ export interface WeChatConnectOptions {
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; maxTotalMs?: number };
 }
 
+/** The app's self-update. Only the installed Electron app has one; elsewhere it is off. */
+export interface UpdatePort {
+  state(): UpdateState;
+  /** Asks the update server; resolves once it answered (or failed). */
+  check(): Promise<UpdateState>;
+  setInstallOnQuit(enabled: boolean): UpdateState;
+  /** Quits and installs a downloaded update. */
+  restart(): Promise<UpdateState>;
+  subscribe(listener: (state: UpdateState) => void): () => void;
+}
+
 export interface CorePorts {
   /** Root of this installation's data: one folder per account below it. */
   dataDir: string;
@@ -50,4 +63,6 @@ export interface CorePorts {
   app: { name: string; version: string };
   now?: () => number;
   wechat?: WeChatConnectOptions;
+  /** Self-update (Electron main); without it, updates are reported as off ('dev'). */
+  updates?: UpdatePort;
 }

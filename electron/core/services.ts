@@ -18,6 +18,7 @@ import { defaultNetProbe, NetProbe, type NetProbeOptions } from './session/netPr
 import { NetStatus } from './session/netStatus';
 import { SettingsService } from './settingsService';
 import { createEventHub, type EventHub } from './transport';
+import { updatesOff } from './updatesOff';
 
 export interface Services {
   handlers: Handlers;
@@ -96,6 +97,9 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   // loading, so the first screen of followers does not wait for it.
   const defaultId = accounts.accounts().defaultId;
   if (defaultId) setImmediate(() => void sessions.open(defaultId).catch(() => undefined));
+
+  const updates = ports.updates ?? updatesOff('dev');
+  const stopUpdateEvents = updates.subscribe((state) => events.emit('updates:state', state));
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -182,6 +186,10 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'jobs:get': ({ accountId, jobId }) => jobs.get(accountId, jobId),
     'jobs:list': ({ accountId }) => jobs.list(accountId),
     'jobs:failures': ({ accountId, jobId, offset, limit }) => jobs.failures(accountId, jobId, offset, limit),
+    'updates:status': async () => updates.state(),
+    'updates:check': () => updates.check(),
+    'updates:installOnQuit': async ({ enabled }) => updates.setInstallOnQuit(enabled),
+    'updates:restart': () => updates.restart(),
     'wechat:quota': async ({ accountId }) => {
       const s = await sessions.open(accountId);
       return { accountId, ...(await readQuotaOverview(s.client, s.backend.api, now())) };
@@ -202,6 +210,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     handlers,
     events,
     close: async () => {
+      stopUpdateEvents();
       // First: chunks in flight land while their databases and clients are still open (syncs
       // first: they record their end through the jobs' stores).
       probe.close();

@@ -12,6 +12,8 @@ import { systemProxyResolver } from './proxy';
 import { resolveRendererLocation } from './rendererLocation';
 import { SafeStorageSecretStore } from './secretStore';
 import { createSettingsStore } from './settings';
+import { showDevIcon } from './devIcon';
+import { checkFromMenu, setUpUpdates } from './updaterSetup';
 import { createMainWindow } from './window';
 
 const log = createConsoleLogger('main');
@@ -42,6 +44,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, location);
   const settings = createSettingsStore(dataDir);
+  const updates = setUpUpdates(log);
   const services: Services = await createServices({
     dataDir,
     secrets: new SafeStorageSecretStore(join(dataDir, 'secrets'), safeStorage),
@@ -49,6 +52,7 @@ async function start(): Promise<void> {
     log,
     resolveSystemProxy: systemProxyResolver(session.defaultSession),
     app: { name: app.getName(), version: app.getVersion() },
+    updates,
   });
   registerIpc(services.handlers, location, log);
   forwardEvents(services.events, location);
@@ -61,12 +65,21 @@ async function start(): Promise<void> {
         platform: process.platform,
         dev: location.kind === 'dev',
         openExternal: openExternalIfAllowed,
+        checkForUpdates: () =>
+          void checkFromMenu(
+            updates,
+            menuLanguage(app.getLocale()),
+            BrowserWindow.getFocusedWindow() ?? undefined,
+          ),
       }),
     ),
   );
 
-  const openWindow = () => createMainWindow({ location, preloadPath, settings, title: app.getName() });
+  const openWindow = () =>
+    showDevIcon(createMainWindow({ location, preloadPath, settings, title: app.getName() }));
   let win = openWindow();
+  // At start, in the background: off builds (development, no feed, unsigned macOS) stay off.
+  if (updates.state().status === 'idle') void updates.check();
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = openWindow();
     if (win.isMinimized()) win.restore();

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { unwrap, wxg } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { queryKeys } from '../../query/keys';
+import { UpdatePanel } from './UpdatePanel';
 
-/** Version, data folder and platform, from the core. */
+/** Version, data folder, platform and updates, from the core. */
 export function AboutSection() {
   const { t } = useTranslation();
   const info = useQuery({
@@ -46,6 +47,7 @@ export function AboutSection() {
               ),
             },
             { key: 'platform', label: t('settings.platform'), children: platformName(info.data.platform) },
+            { key: 'updates', label: t('settings.updates'), children: <UpdatePanel /> },
           ]}
         />
       ) : null}
