@@ -6,6 +6,7 @@ import type { AccountSession } from '../session/accountSessions';
 import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
 import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
+import type { JobEvent } from './jobLifecycle';
 import type { JobRecord, JobStore, PendingItem } from './jobStore';
 import { autoPause, sleepUntil, type JobTiming } from './jobTiming';
 import { groupMembers } from './selection';
@@ -99,22 +100,14 @@ export class AccountRunner {
 
   pause(jobId: string): void {
     this.cancelResumeWait(jobId);
-    this.store.update(jobId, { status: 'paused', pauseReason: 'user', resumeAt: null });
-    this.deps.publish(jobId, true);
+    this.apply(jobId, { type: 'pausedByUser' });
   }
 
   /** Back to work: a paused job, or a failed one (its pending items are tried again). */
   resume(job: JobRecord): void {
     this.cancelResumeWait(job.id);
     this.runtime(job.id).probeDue = false;
-    this.store.update(job.id, {
-      status: job.startedAt === null ? 'queued' : 'running',
-      pauseReason: null,
-      resumeAt: null,
-      lastError: null,
-      finishedAt: null,
-    });
-    this.deps.publish(job.id, true);
+    this.apply(job.id, { type: 'resumed' });
     this.wake();
   }
 
@@ -135,13 +128,7 @@ export class AccountRunner {
     this.cancelResumeWait(jobId);
     const rt = this.runtime(jobId);
     this.store.skipPending(jobId, rt.claimed);
-    this.store.update(jobId, {
-      status: 'cancelled',
-      pauseReason: null,
-      resumeAt: null,
-      finishedAt: rt.inFlight === 0 && !rt.finalizing ? this.deps.timing.now() : null,
-    });
-    this.deps.publish(jobId, true);
+    this.apply(jobId, { type: 'cancelled', settled: rt.inFlight === 0 && !rt.finalizing });
   }
 
   /** Resolves when none of the job's chunks is in flight. */
@@ -186,9 +173,8 @@ export class AccountRunner {
           break;
         }
         if (job.status === 'queued') {
-          this.store.update(job.id, { status: 'running', startedAt: this.deps.timing.now() });
+          this.apply(job.id, { type: 'started' });
           job.status = 'running';
-          this.deps.publish(job.id, true);
         }
         this.launch(job.id, rt, chunk);
         if (probing) {
@@ -296,14 +282,8 @@ export class AccountRunner {
         );
       });
       this.deps.session.db.persist();
-      const job = chunk.probe ? this.store.get(jobId) : undefined;
-      if (job?.status === 'paused' && job.pauseReason !== 'user') {
-        // The probe went through: WeChat answers again (network back, new day, new minute).
-        this.store.update(jobId, { status: 'running', pauseReason: null, resumeAt: null, lastError: null });
-        this.deps.publish(jobId, true);
-      } else {
-        this.deps.publish(jobId, false);
-      }
+      // A probe that went through: WeChat answers again (network back, new day, new minute).
+      if (!chunk.probe || !this.apply(jobId, { type: 'probePassed' })) this.deps.publish(jobId, false);
     } catch (error) {
       this.interrupted(
         jobId,
@@ -328,8 +308,7 @@ export class AccountRunner {
       if (job?.status === 'cancelled' && job.finishedAt === null) {
         // A cancel while chunks were in flight: what they left pending is skipped too.
         this.store.skipPending(jobId);
-        this.store.update(jobId, { finishedAt: this.deps.timing.now() });
-        this.deps.publish(jobId, true);
+        this.apply(jobId, { type: 'cancelled', settled: true });
       }
       for (const resolve of rt.whenIdle.splice(0)) resolve();
     }
@@ -391,24 +370,8 @@ export class AccountRunner {
   }
 
   private complete(jobId: string): void {
-    const job = this.store.get(jobId);
-    // A cancel or a user's pause that came while the last call was in flight stands.
-    const active =
-      job?.status === 'running' ||
-      job?.status === 'queued' ||
-      (job?.status === 'paused' && job.pauseReason !== 'user');
-    if (!job || !active) return;
-    const now = this.deps.timing.now();
-    this.store.update(jobId, {
-      status: 'done',
-      pauseReason: null,
-      resumeAt: null,
-      lastError: null,
-      startedAt: job.startedAt ?? now,
-      finishedAt: now,
-    });
-    this.deps.publish(jobId, true);
-    this.deps.cacheChanged();
+    // A cancel or a user's pause that came while the last call was in flight stands (refused).
+    if (this.apply(jobId, { type: 'completed' })) this.deps.cacheChanged();
   }
 
   private interrupted(jobId: string, interrupt: JobInterrupt): void {
@@ -420,29 +383,28 @@ export class AccountRunner {
       this.fail(jobId, interrupt.error);
       return;
     }
-    // A user's pause stands; the job will meet the same condition when they resume it.
-    if (job.status === 'paused' && job.pauseReason === 'user') return;
     const { resumeAt } = autoPause(this.deps.timing, interrupt.reason, this.deps.timing.now());
-    this.store.update(jobId, {
-      status: 'paused',
-      pauseReason: interrupt.reason,
+    // Refused while a user's pause stands: the job meets the same condition when they resume it.
+    const paused = this.apply(jobId, {
+      type: 'pausedAuto',
+      reason: interrupt.reason,
       resumeAt,
-      lastError: interrupt.error,
+      error: interrupt.error,
     });
-    this.scheduleResume(jobId, interrupt.reason, resumeAt, false);
-    this.deps.publish(jobId, true);
+    if (paused) this.scheduleResume(jobId, interrupt.reason, resumeAt, false);
   }
 
   private fail(jobId: string, error: AppErrorData): void {
     this.cancelResumeWait(jobId);
-    this.store.update(jobId, {
-      status: 'failed',
-      pauseReason: null,
-      resumeAt: null,
-      lastError: error,
-      finishedAt: this.deps.timing.now(),
-    });
+    this.apply(jobId, { type: 'failed', error });
+  }
+
+  /** A lifecycle event for the job: written and sent out when legal (see jobLifecycle). */
+  private apply(jobId: string, event: JobEvent): boolean {
+    const job = this.store.apply(jobId, event, this.deps.timing.now());
+    if (!job) return false;
     this.deps.publish(jobId, true);
+    return true;
   }
 
   /**

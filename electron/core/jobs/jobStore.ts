@@ -1,4 +1,4 @@
-import type { SQLInputValue, StatementSync } from 'node:sqlite';
+import type { StatementSync } from 'node:sqlite';
 import { groupApiSchema, type GroupApi } from '#contract/accounts';
 import { errorCodeSchema } from '#contract/errors';
 import {
@@ -16,6 +16,7 @@ import { appErrorDataSchema, type AppErrorData } from '#contract/result';
 import type { AccountDb } from '../store';
 import { num, numOrNull, str, strOrNull, type SqlRow } from '../store/sqlValues';
 import type { ItemFailure } from './chunkRunner';
+import { transition, type JobEvent } from './jobLifecycle';
 import { beforeStateSchema, itemOpSchema, mergeOps, type BeforeState, type ItemOp } from './itemOp';
 
 /** A job row as stored. */
@@ -74,24 +75,6 @@ export interface DoneItem {
   before: BeforeState | null;
 }
 
-/** Columns a status change may set, by their names in JobRecord. */
-type JobPatch = Partial<
-  Pick<
-    JobRecord,
-    'status' | 'pauseReason' | 'resumeAt' | 'startedAt' | 'finishedAt' | 'lastError' | 'undoneBy'
-  >
->;
-
-const COLUMN: Record<keyof JobPatch, string> = {
-  status: 'status',
-  pauseReason: 'pause_reason',
-  resumeAt: 'resume_at',
-  startedAt: 'started_at',
-  finishedAt: 'finished_at',
-  lastError: 'last_error',
-  undoneBy: 'undone_by',
-};
-
 /**
  * Item reads by state name the index: without statistics SQLite would walk the primary key in seq
  * order instead, through every done item, to find the first pending ones (measured: 4× slower
@@ -123,6 +106,8 @@ export class JobStore {
   private readonly setAppliedStmt: StatementSync;
   private readonly partialStmt: StatementSync;
   private readonly failedItemsStmt: StatementSync;
+  private readonly setStateStmt: StatementSync;
+  private readonly undoneByStmt: StatementSync;
 
   constructor(private readonly db: AccountDb) {
     const sql = db.sql;
@@ -176,6 +161,11 @@ export class JobStore {
        FROM job_items AS i ${BY_STATE} LEFT JOIN followers f ON f.openid = i.openid
        WHERE i.job_id = ? AND i.state = 'failed' ORDER BY i.seq LIMIT ? OFFSET ?`,
     );
+    this.setStateStmt = sql.prepare(
+      `UPDATE jobs SET status = ?, pause_reason = ?, resume_at = ?, started_at = ?, finished_at = ?,
+       last_error = ? WHERE id = ?`,
+    );
+    this.undoneByStmt = sql.prepare('UPDATE jobs SET undone_by = ? WHERE id = ?');
     this.setCountsStmt = sql.prepare('UPDATE jobs SET succeeded = ?, total = ? WHERE id = ?');
     this.failedCountStmt = sql.prepare(
       `SELECT count(*) AS n FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'failed'`,
@@ -210,7 +200,7 @@ export class JobStore {
           item.before ? JSON.stringify(item.before) : null,
         );
       }
-      if (undoes) this.update(undoes, { undoneBy: job.id });
+      if (undoes) this.undoneByStmt.run(job.id, undoes);
     });
     // Before any WeChat call: a job lost with the WAL would leave followers changed with no record.
     this.db.persist();
@@ -238,16 +228,26 @@ export class JobStore {
     return this.byStatusStmt.all(JSON.stringify(statuses)).map(toRecord);
   }
 
-  update(id: string, patch: JobPatch): void {
-    const keys = Object.keys(patch) as (keyof JobPatch)[];
-    if (keys.length === 0) return;
-    const values: SQLInputValue[] = keys.map((k) => {
-      const v = patch[k];
-      if (k === 'lastError') return v ? JSON.stringify(v) : null;
-      return v === undefined ? null : (v as SQLInputValue);
-    });
-    const set = keys.map((k) => `${COLUMN[k]} = ?`).join(', ');
-    this.db.sql.prepare(`UPDATE jobs SET ${set} WHERE id = ?`).run(...values, id);
+  /**
+   * Moves the job through its lifecycle: the only write of its state. Returns the job as it is
+   * now, or null when the job is gone or the move is illegal (then nothing is written).
+   */
+  apply(id: string, event: JobEvent, now: number): JobRecord | null {
+    const job = this.get(id);
+    if (!job) return null;
+    const next = transition(job, event, now);
+    if (!next.ok) return null;
+    const s = next.state;
+    this.setStateStmt.run(
+      s.status,
+      s.pauseReason,
+      s.resumeAt,
+      s.startedAt,
+      s.finishedAt,
+      s.lastError ? JSON.stringify(s.lastError) : null,
+      id,
+    );
+    return { ...job, ...s };
   }
 
   /** A job without items (sync) counts what it has done itself. */

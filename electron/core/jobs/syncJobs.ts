@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GroupApi } from '#contract/accounts';
 import type { JobPauseReason } from '#contract/jobs';
 import type { AppErrorData } from '#contract/result';
+import type { JobEvent } from './jobLifecycle';
 import type { JobRecord, JobStore } from './jobStore';
 
 /** How a sync run ended, as its job records it. */
@@ -79,14 +80,10 @@ export class SyncJobRecords implements SyncJobLog {
         { id: randomUUID(), kind: 'sync', api, params: {}, createdAt: this.deps.now(), undoOf: null },
         [],
       );
-    store.update(job.id, {
-      status: 'running',
-      pauseReason: null,
-      resumeAt: null,
-      lastError: null,
-      finishedAt: null,
-      startedAt: job.startedAt ?? this.deps.now(),
-    });
+    // A sync carried on after a pause or a failure resumes; one left running by a restart runs on.
+    const now = this.deps.now();
+    if (job.status === 'paused' || job.status === 'failed') store.apply(job.id, { type: 'resumed' }, now);
+    store.apply(job.id, { type: 'started' }, now);
     this.deps.publish(accountId, job.id, true);
     return this.handle(accountId, store, job.id);
   }
@@ -121,17 +118,25 @@ export class SyncJobRecords implements SyncJobLog {
         this.live.delete(id);
         if (end.status === 'done') store.setCounts(id, end.fetched, end.fetched);
         else if (counts) store.setCounts(id, counts.done, counts.total);
-        const finished = end.status === 'paused' ? null : now();
-        store.update(id, {
-          status: end.status,
-          pauseReason: end.status === 'paused' ? end.reason : null,
-          resumeAt: end.status === 'paused' ? end.resumeAt : null,
-          lastError: end.status === 'paused' || end.status === 'failed' ? end.error : null,
-          finishedAt: finished,
-        });
+        store.apply(id, endEvent(end), now());
         publish(accountId, id, true);
       },
     };
+  }
+}
+
+function endEvent(end: SyncJobEnd): JobEvent {
+  switch (end.status) {
+    case 'done':
+      return { type: 'completed' };
+    case 'cancelled':
+      return { type: 'cancelled', settled: true };
+    case 'failed':
+      return { type: 'failed', error: end.error };
+    case 'paused':
+      return end.reason === 'user'
+        ? { type: 'pausedByUser' }
+        : { type: 'pausedAuto', reason: end.reason, resumeAt: end.resumeAt, error: end.error };
   }
 }
 
