@@ -10,7 +10,6 @@ export const fastJobTiming: JobTimingOptions = {
   quotaRetryMs: 25,
   offlineRetryMs: 25,
   pollMs: 5,
-  retryDelayMs: 2,
   progressIntervalMs: 20,
   dataChangedIntervalMs: 20,
 };

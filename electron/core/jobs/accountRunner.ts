@@ -296,8 +296,6 @@ export class AccountRunner {
     return {
       client: this.deps.session.client,
       db: this.deps.session.db,
-      timing: this.deps.timing,
-      signal: this.stopping.signal,
       onCacheChanged: this.deps.cacheChanged,
     };
   }
@@ -339,7 +337,7 @@ export class AccountRunner {
 
   private async deleteGroup(groupId: number): Promise<void> {
     const { backend, db } = this.deps.session;
-    await runSingleCall(this.chunkContext(), async () => {
+    await runSingleCall(async () => {
       try {
         await backend.delete(groupId);
       } catch (error) {
@@ -375,7 +373,6 @@ export class AccountRunner {
   }
 
   private interrupted(jobId: string, interrupt: JobInterrupt): void {
-    if (interrupt.reason === 'closing') return;
     const job = this.store.get(jobId);
     if (!job || (job.status !== 'running' && job.status !== 'queued' && job.status !== 'paused')) return;
     if (interrupt.reason === 'fatal') {

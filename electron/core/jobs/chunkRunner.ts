@@ -3,7 +3,6 @@ import type { AccountDb } from '../store';
 import type { WeChatClient } from '../wechat/client';
 import { mergeOps, type ItemOp } from './itemOp';
 import { classify, errorData, JobInterrupt } from './jobErrors';
-import type { JobTiming } from './jobTiming';
 import { stepsOf, type OpStep } from './opSteps';
 
 export interface ItemFailure {
@@ -30,9 +29,6 @@ export interface ChunkResult {
 export interface ChunkContext {
   client: WeChatClient;
   db: AccountDb;
-  timing: JobTiming;
-  /** Aborted when the services close: waits end, and the chunk's items stay pending. */
-  signal: AbortSignal;
   /** The cache changed. */
   onCacheChanged(): void;
   /**
@@ -129,14 +125,12 @@ async function runStep(
   openids: string[],
   partialRetried: boolean,
 ): Promise<StepResult> {
-  for (let attempt = 1; ; attempt++) {
-    let error: unknown;
-    try {
-      await step.call(ctx.client, openids);
-      return { ok: openids, failed: new Map() };
-    } catch (err) {
-      error = err;
-    }
+  // One send per step: the client's retries are the batch's one retry budget (retrying here too
+  // multiplied them: up to 36 sends of one batch).
+  try {
+    await step.call(ctx.client, openids);
+    return { ok: openids, failed: new Map() };
+  } catch (error) {
     const action = classify(error);
     switch (action.kind) {
       case 'partial': {
@@ -166,12 +160,6 @@ async function runStep(
         const right = await runStep(ctx, step, openids.slice(mid), partialRetried);
         return { ok: [...left.ok, ...right.ok], failed: new Map([...left.failed, ...right.failed]) };
       }
-      case 'retry':
-        if (attempt < ctx.timing.maxRetries) {
-          await backoff(ctx, attempt);
-          continue;
-        }
-        throw new JobInterrupt('fatal', errorData(error), { cause: error });
       case 'pause':
         throw new JobInterrupt(action.reason, errorData(error), { cause: error });
       case 'fatal':
@@ -182,33 +170,14 @@ async function runStep(
 
 /**
  * One call that is not a batch over followers (tags/delete at the end of a deleteGroup job), with
- * the same waits and pauses as a chunk; any follower-level answer is fatal here.
+ * the same pauses as a chunk; any follower-level answer is fatal here.
  */
-export async function runSingleCall(
-  ctx: Pick<ChunkContext, 'timing' | 'signal'>,
-  call: () => Promise<void>,
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await call();
-      return;
-    } catch (error) {
-      const action = classify(error);
-      if (action.kind === 'pause') throw new JobInterrupt(action.reason, errorData(error), { cause: error });
-      if (action.kind !== 'retry' || attempt >= ctx.timing.maxRetries) {
-        throw new JobInterrupt('fatal', errorData(error), { cause: error });
-      }
-      await backoff(ctx, attempt);
-    }
+export async function runSingleCall(call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    const action = classify(error);
+    if (action.kind === 'pause') throw new JobInterrupt(action.reason, errorData(error), { cause: error });
+    throw new JobInterrupt('fatal', errorData(error), { cause: error });
   }
-}
-
-/**
- * Waits before sending again. Closing the services cuts the wait short and leaves the chunk's
- * items pending; otherwise a chunk, once started, runs all its steps (so none is sent twice).
- */
-async function backoff(ctx: Pick<ChunkContext, 'timing' | 'signal'>, attempt: number): Promise<void> {
-  await ctx.timing.sleep(Math.min(ctx.timing.retryDelayMs * 2 ** (attempt - 1), 60_000), ctx.signal);
-  if (ctx.signal.aborted)
-    throw new JobInterrupt('closing', { code: 'INTERNAL', params: {}, retryable: true });
 }

@@ -18,8 +18,6 @@ export type ErrorAction =
   | { kind: 'partial'; failed: string[] }
   /** A follower-specific refusal: bisect to the follower(s), record them, go on. */
   | { kind: 'item'; code: ErrorCode; errcode: number | undefined }
-  /** 45169 that outlasted the client's own retries: wait and send again. */
-  | { kind: 'retry' }
   /** Nothing will work for a while: pause the job and try again later by itself. */
   | { kind: 'pause'; reason: Exclude<JobPauseReason, 'user'> }
   /** The job cannot go on (a deleted target group, revoked permission, a bug): it fails. */
@@ -54,8 +52,10 @@ export function classify(error: unknown): ErrorAction {
     // never fails the job.
     case 'SYSTEM_BUSY':
       return { kind: 'pause', reason: 'server' };
+    // 45169 through all of the client's retries: WeChat limits how often one follower is changed.
+    // Like 45011 it waits for the next minute and probes, rather than sending the batch again now.
     case 'OPENID_BUSY':
-      return { kind: 'retry' };
+      return { kind: 'pause', reason: 'rate' };
     default:
       return { kind: 'fatal' };
   }
@@ -73,7 +73,7 @@ export function errorData(error: unknown): AppErrorData {
  */
 export class JobInterrupt extends Error {
   constructor(
-    readonly reason: Exclude<JobPauseReason, 'user'> | 'fatal' | 'closing',
+    readonly reason: Exclude<JobPauseReason, 'user'> | 'fatal',
     readonly error: AppErrorData,
     options?: { cause?: unknown },
   ) {

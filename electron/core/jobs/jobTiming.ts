@@ -17,10 +17,6 @@ export interface JobTiming {
   ipRetryMs: number;
   /** A rate pause waits for `now()` to reach the next minute, looking this often. */
   pollMs: number;
-  /** First backoff for 45169 / system busy that outlasted the client's retries (doubles). */
-  retryDelayMs: number;
-  /** Tries of one call for 45169 / system busy before the job fails. */
-  maxRetries: number;
   /** job:progress at most this often per job (status changes always go out at once). */
   progressIntervalMs: number;
   /** data:changed at most this often per account while chunks land. */
@@ -53,8 +49,6 @@ export function jobTiming(options: JobTimingOptions = {}, now: () => number = Da
     // A whitelist change takes the owner and WeChat a few minutes; 重新检测 looks at once.
     ipRetryMs: 60_000,
     pollMs: 1_000,
-    retryDelayMs: 1_000,
-    maxRetries: 6,
     progressIntervalMs: 100,
     dataChangedIntervalMs: 250,
     ...options,
