@@ -2,7 +2,6 @@ import type { GroupApi } from '#contract/accounts';
 import type { AccountDb } from '../store';
 import { assumedBefore, changes, inverseOp, jobOp } from './itemOp';
 import type { DoneItem, JobRecord, NewItem } from './jobStore';
-import { currentStates } from './selection';
 
 /**
  * The items of the job that undoes `job`: for each follower it changed, the op that restores
@@ -16,8 +15,7 @@ export function undoItems(
   done: readonly DoneItem[],
 ): NewItem[] {
   const forward = jobOp(job.kind, job.api, job.params);
-  const now = currentStates(
-    db,
+  const now = db.followerStates.of(
     api,
     done.map((d) => d.openid),
   );

@@ -16,7 +16,7 @@ import { groupNamesNow, undoBlock } from './jobGroupNames';
 import { undoItems } from './inverse';
 import { JobStore, type JobRecord, type NewItem } from './jobStore';
 import type { JobTiming } from './jobTiming';
-import { currentStates, groupMembers, selectFollowers, type Selected } from './selection';
+import { groupMembers, selectFollowers, type Selected } from './selection';
 import { SyncJobRecords, type SyncControl, type SyncJobLog } from './syncJobs';
 import { ThrottledEmitter } from './throttledEmitter';
 
@@ -96,8 +96,7 @@ export class JobService {
     } else if (input.selection) {
       selected = selectFollowers(db, api, input.selection);
     }
-    const now = currentStates(
-      db,
+    const now = db.followerStates.of(
       api,
       selected.filter((s) => s.original).map((s) => s.openid),
     );

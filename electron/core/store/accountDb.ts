@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { FollowerIndex } from './followerIndex';
 import { FollowerRepo } from './followerRepo';
+import { FollowerStates } from './followerStates';
 import { GroupRepo } from './groupRepo';
 import { openDatabase, type Recovery } from './openDatabase';
 import { SyncStateRepo } from './syncStateRepo';
@@ -17,6 +18,8 @@ export interface AccountDb {
   readonly now: () => number;
   readonly groups: GroupRepo;
   readonly followers: FollowerRepo;
+  /** Followers' memberships, as the jobs read them. */
+  readonly followerStates: FollowerStates;
   readonly syncState: SyncStateRepo;
   /** Every local note, also kept apart from the cache (see noteBackup.ts). */
   readonly notes: NoteBackup;
@@ -72,6 +75,7 @@ export function openAccountDb(file: string, options: OpenAccountDbOptions = {}):
     now,
     groups,
     followers,
+    followerStates: new FollowerStates(sql),
     syncState,
     notes,
     transaction,
