@@ -73,6 +73,18 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   // Each sync run is a job of kind `sync`: recorded in the job history, paused and resumed like one.
   const sync: SyncService = new SyncService(sessions, settings, events, ports.log, jobs.syncLog, timing);
 
+  /**
+   * Every "close this account first" path (reconfigure, remove, demo reset) goes through here:
+   * the account's sync stops and its writer thread lets go of cache.sqlite (on Windows a folder
+   * with an open file cannot be removed), then its bulk jobs' chunks in flight land, then the
+   * database closes. The sync's job stays unfinished and carries on when the account opens again.
+   */
+  const closeAccount = async (id: string) => {
+    await sync.stopAccount(id);
+    await jobs.stopAccount(id);
+    sessions.close(id);
+  };
+
   // Open the default account's cache (and load its query index) while the window is still
   // loading, so the first screen of followers does not wait for it.
   const defaultId = accounts.accounts().defaultId;
@@ -91,16 +103,15 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'accounts:add': (input) => accounts.add(input),
     'accounts:rename': async ({ id, name }) => accounts.rename(id, name),
     'accounts:configure': async ({ id, ...patch }) => {
-      // A job's chunks in flight land before the database closes; the jobs resume afterwards.
-      await jobs.stopAccount(id);
-      sessions.close(id);
+      await closeAccount(id);
       const configured = await accounts.configure(id, patch);
+      // With the new settings: the jobs and an interrupted sync carry on.
       void jobs.resumeAccount(id);
+      void sync.resumeInterrupted([id]);
       return configured;
     },
     'accounts:remove': async ({ id }) => {
-      await jobs.stopAccount(id);
-      sessions.close(id);
+      await closeAccount(id);
       await accounts.remove(id);
       return { id };
     },
@@ -112,8 +123,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'settings:set': async (patch) => settings.set(patch),
     'demo:open': () => accounts.openDemo(),
     'demo:reset': async () => {
-      await jobs.stopAccount('demo');
-      sessions.close('demo');
+      await closeAccount('demo');
       return accounts.resetDemo();
     },
     'groups:list': ({ accountId }) => groups.list(accountId),
