@@ -97,7 +97,13 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       dataDir: ports.dataDir,
       platform: process.platform,
       demoAvailable: true,
+      logDir: ports.app.logDir ?? null,
+      notices: [...(ports.app.notices ?? [])],
     }),
+    'app:openLogFolder': async () => {
+      const { logDir } = ports.app;
+      return { opened: logDir !== undefined && ports.openFolder ? await ports.openFolder(logDir) : false };
+    },
     'accounts:list': async () => accounts.accounts(),
     'accounts:test': async (input) => ({ capabilities: await accounts.test(input) }),
     'accounts:add': (input) => accounts.add(input),

@@ -11,6 +11,8 @@ import type { CorePorts, KeyValueStore, Logger } from '../core/ports';
 export async function createNodePorts(options: {
   dataDir: string;
   log: Logger;
+  /** Where the host's log file is (shown in About; this host cannot open folders). */
+  logDir?: string;
   wechat?: CorePorts['wechat'];
 }): Promise<CorePorts> {
   if (!isAbsolute(options.dataDir)) throw new Error(`The data folder must be absolute: ${options.dataDir}`);
@@ -19,7 +21,7 @@ export async function createNodePorts(options: {
     secrets: new InsecureFileSecretStore(join(options.dataDir, 'insecure-secrets')),
     settings: await electronStoreAt(options.dataDir),
     log: options.log,
-    app: appIdentity(),
+    app: { ...appIdentity(), ...(options.logDir ? { logDir: options.logDir } : {}) },
     ...(options.wechat ? { wechat: options.wechat } : {}),
   };
 }

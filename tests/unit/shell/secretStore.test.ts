@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,11 @@ function fakeSafeStorage(state: {
   available?: boolean;
   backend?: ReturnType<SafeStorageApi['getSelectedStorageBackend']>;
   rotate?: boolean;
+  /** The tag Chromium puts in front of the ciphertext: 'v11' keyring key, 'v10' hard-coded key. */
+  tag?: string;
+  /** What the next encrypt or decrypt rejects with (Electron's own messages). */
+  encryptError?: string;
+  decryptError?: string;
 }) {
   const calls = { encrypt: 0 };
   const api: SafeStorageApi = {
@@ -17,10 +22,18 @@ function fakeSafeStorage(state: {
     getSelectedStorageBackend: () => state.backend ?? 'gnome_libsecret',
     encryptStringAsync: async (text) => {
       calls.encrypt++;
-      return Buffer.from(`enc:${Buffer.from(text).toString('base64').split('').reverse().join('')}`);
+      if (state.encryptError) throw new Error(state.encryptError);
+      const tag = state.tag ?? 'v11';
+      return Buffer.from(`${tag}${Buffer.from(text).toString('base64').split('').reverse().join('')}`);
     },
     decryptStringAsync: async (buffer) => {
-      const body = buffer.toString().replace(/^enc:/, '').split('').reverse().join('');
+      if (state.decryptError) throw new Error(state.decryptError);
+      const body = buffer
+        .toString()
+        .replace(/^v1[01]/, '')
+        .split('')
+        .reverse()
+        .join('');
       return { result: Buffer.from(body, 'base64').toString(), shouldReEncrypt: state.rotate ?? false };
     },
   };
@@ -64,7 +77,74 @@ describe('safeStorage secret store', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).toData()).toEqual({
       code: 'SECRET_STORAGE_UNAVAILABLE',
-      params: { backend: 'basic_text' },
+      params: { reason: 'hardcoded-key', backend: 'basic_text' },
+      retryable: false,
+    });
+  });
+
+  it("refuses Linux's fallback to the hard-coded key even when the backend does not say basic_text", async () => {
+    const dir = tempDir();
+    const store = new SafeStorageSecretStore(dir, fakeSafeStorage({ tag: 'v10' }).api, 'linux');
+    await expect(store.put('a', secret)).rejects.toMatchObject({
+      code: 'SECRET_STORAGE_UNAVAILABLE',
+      params: { reason: 'hardcoded-key' },
+      retryable: false,
+    });
+    expect(existsSync(join(dir, 'a.bin'))).toBe(false);
+    // 'v10' means the hard-coded key only on Linux (Windows' DPAPI-wrapped key uses the same tag).
+    const windows = new SafeStorageSecretStore(tempDir(), fakeSafeStorage({ tag: 'v10' }).api, 'win32');
+    await windows.put('a', secret);
+    expect(await windows.get('a')).toBe(secret);
+  });
+
+  it('turns a refused encryption (Deny on the keychain prompt) into SECRET_STORAGE_UNAVAILABLE, not INTERNAL', async () => {
+    const dir = tempDir();
+    const fake = fakeSafeStorage({
+      encryptError: 'Error while encrypting the text provided to safeStorage.encryptStringAsync.',
+    });
+    const store = new SafeStorageSecretStore(dir, fake.api, 'darwin');
+    const error: unknown = await store.put('a', secret).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).toData()).toEqual({
+      code: 'SECRET_STORAGE_UNAVAILABLE',
+      params: { reason: 'encrypt-failed' },
+      retryable: false,
+    });
+    expect(existsSync(join(dir, 'a.bin'))).toBe(false);
+  });
+
+  it('says a keychain that is only temporarily unavailable is worth retrying, and keeps the secret', async () => {
+    const state: Parameters<typeof fakeSafeStorage>[0] = {};
+    const dir = tempDir();
+    const store = new SafeStorageSecretStore(dir, fakeSafeStorage(state).api, 'darwin');
+    await store.put('a', secret);
+
+    state.decryptError = 'safeStorage.decryptStringAsync is temporarily unavailable. Please try again.';
+    await expect(store.get('a')).rejects.toMatchObject({
+      code: 'SECRET_STORAGE_UNAVAILABLE',
+      params: { reason: 'keychain-busy' },
+      retryable: true,
+    });
+    delete state.decryptError;
+    state.available = false; // Locked: the encryptor is not ready yet.
+    await expect(store.get('a')).rejects.toMatchObject({
+      params: { reason: 'keychain-busy' },
+      retryable: true,
+    });
+
+    state.available = true;
+    expect(await store.get('a')).toBe(secret);
+    expect(existsSync(join(dir, 'a.bin'))).toBe(true);
+  });
+
+  it('asks for the secret again only when the stored one really cannot be decrypted', async () => {
+    const state: Parameters<typeof fakeSafeStorage>[0] = {};
+    const store = new SafeStorageSecretStore(tempDir(), fakeSafeStorage(state).api, 'win32');
+    await store.put('a', secret);
+    state.decryptError = 'Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.';
+    await expect(store.get('a')).rejects.toMatchObject({
+      code: 'SECRET_STORAGE_UNAVAILABLE',
+      params: { reason: 'unreadable' },
       retryable: false,
     });
   });
