@@ -22,26 +22,39 @@ const lastGoodFile = 'settings.last-good.json';
  * copy — keeping only accounts whose data folder is still on disk. Secrets are in their own files,
  * so recovered accounts work as before.
  */
-export function openSettingsWithRecovery<S extends { set(key: string, value: unknown): void }>(
+export function openSettingsWithRecovery<
+  S extends { set(key: string, value: unknown): void; onDidAnyChange(callback: () => void): unknown },
+>(
   dataDir: string,
   open: () => S,
   now: () => Date = () => new Date(),
 ): { store: S; recovery: SettingsRecovery | null } {
   const file = join(dataDir, settingsFile);
+  const keepCopy = () => {
+    try {
+      if (existsSync(file)) copyFileSync(file, join(dataDir, lastGoodFile));
+    } catch {
+      // Best effort: the copy only helps a later recovery.
+    }
+  };
+  let store: S;
+  let recovery: SettingsRecovery | null = null;
   try {
-    const store = open();
-    if (existsSync(file)) copyFileSync(file, join(dataDir, lastGoodFile));
-    return { store, recovery: null };
+    store = open();
   } catch (error) {
     if (!existsSync(file)) throw error;
     const text = readFileSync(file, 'utf8');
     const movedTo = join(dataDir, `settings.unreadable-${now().toISOString().replace(/[:.]/g, '-')}.json`);
     renameSync(file, movedTo);
-    const store = open();
+    store = open();
     const accounts = recoverAccounts(text, dataDir);
     if (accounts.length > 0) store.set('accounts', accounts);
-    return { store, recovery: { movedTo, accountsKept: accounts.length } };
+    recovery = { movedTo, accountsKept: accounts.length };
   }
+  // The file as it opened, and after every change (written whole, then renamed: always complete).
+  keepCopy();
+  store.onDidAnyChange(keepCopy);
+  return { store, recovery };
 }
 
 const accountList = z.array(z.unknown());

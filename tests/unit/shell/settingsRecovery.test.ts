@@ -45,8 +45,8 @@ describe('an unreadable settings.json', () => {
     expect(createSettingsStore(dir).recovery).toBeNull();
   });
 
-  it('cut short: the accounts come from the last copy that opened', () => {
-    const dir = dataFolder([shop]);
+  it('cut short: the accounts come from the last complete copy', () => {
+    const dir = dataFolder([shop, clinic]);
     writeFileSync(join(dir, 'settings.json'), settingsText([shop, gone]));
     expect(createSettingsStore(dir).recovery).toBeNull(); // A good start keeps a copy.
     const whole = readFileSync(join(dir, 'settings.json'), 'utf8');
@@ -54,6 +54,12 @@ describe('an unreadable settings.json', () => {
     const store = createSettingsStore(dir);
     expect(store.recovery).toMatchObject({ accountsKept: 1 });
     expect(store.get('accounts')).toEqual([shop]);
+
+    // An account added during the run is in the copy too, before any restart.
+    store.set('accounts', [shop, clinic]);
+    const full = readFileSync(join(dir, 'settings.json'), 'utf8');
+    writeFileSync(join(dir, 'settings.json'), full.slice(0, 25));
+    expect(createSettingsStore(dir).get('accounts')).toEqual([shop, clinic]);
   });
 
   it('with nothing recoverable: defaults and no accounts, still starting', () => {
