@@ -1,16 +1,31 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 test('the real app opens its window with the product name', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fg-electron-'));
   const app = await electron.launch({
     args: ['out/main/index.js'],
-    env: { ...process.env, FOLLOWER_GROUPS_DATA_DIR: mkdtempSync(join(tmpdir(), 'fg-electron-')) },
+    env: { ...process.env, FOLLOWER_GROUPS_DATA_DIR: dataDir },
   });
   const page = await app.firstWindow();
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/粉丝分组助手|Follower Groups/);
+
+  // Served from app://renderer with the strict CSP as a header: its connect-src 'none' refuses
+  // even the page's own files (the page's <meta> policy alone would allow 'self'), and no local
+  // file can be read.
+  expect(page.url()).toBe('app://renderer/index.html');
+  const reads = await page.evaluate(async () => {
+    const attempt = (url: string) =>
+      fetch(url).then(
+        () => 'read',
+        () => 'refused',
+      );
+    return { own: await attempt('app://renderer/index.html'), file: await attempt('file:///etc/hosts') };
+  });
+  expect(reads).toEqual({ own: 'refused', file: 'refused' });
 
   // The preload exposes the contract and nothing of Node or Electron.
   const exposed = await page.evaluate(() => ({
@@ -49,4 +64,6 @@ test('the real app opens its window with the product name', async () => {
   });
   expect(sqlite).toHaveProperty('v');
   await app.close();
+  // Quitting waited for the core, and the log file says so.
+  expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('services closed');
 });
