@@ -37,6 +37,11 @@ app.setPath('userData', dataDir);
 app.setAppLogsPath(join(dataDir, 'logs'));
 const logDir = app.getPath('logs');
 const log = createFileLogger(logDir, 'main', { console: !app.isPackaged });
+// A support person finds these in the log instead of the owner seeing a stack trace.
+process.on('uncaughtException', (error) => log.error('Uncaught exception in the main process', { error }));
+process.on('unhandledRejection', (reason) =>
+  log.error('Unhandled rejection in the main process', { error: reason }),
+);
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 app.enableSandbox();
 

@@ -24,8 +24,14 @@ const accountIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
  *   owner enters the AppSecret again;
  * - 'unavailable': no encryption at all on this system.
  */
-export type SecretStorageProblem =
-  'hardcoded-key' | 'encrypt-failed' | 'keychain-busy' | 'unreadable' | 'unavailable';
+export const secretStorageProblems = [
+  'hardcoded-key',
+  'encrypt-failed',
+  'keychain-busy',
+  'unreadable',
+  'unavailable',
+] as const;
+export type SecretStorageProblem = (typeof secretStorageProblems)[number];
 
 /**
  * On Linux, ciphertext made with Chromium's hard-coded key starts with 'v10' (a keyring's key:
