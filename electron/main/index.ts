@@ -56,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
   hardenAllWebContents(location);
   // Registered before the services are built: a second launch during start-up is not lost, and
   // none during shutdown opens a window onto closed services.
-  const keeper = new WindowKeeper(() => openWindow());
+  const keeper = new WindowKeeper<BrowserWindow>(() => openWindow());
   app.on('second-instance', () => keeper.secondInstance());
   app.on('activate', () => keeper.activate());
   app.on('window-all-closed', () => {

@@ -12,12 +12,17 @@ export interface KeptWindow {
  * are built, so a second launch during start-up is not lost: it is remembered and the window is
  * focused once it exists. While the app is closing nothing opens a window onto closed services.
  */
-export class WindowKeeper {
-  private win: KeptWindow | null = null;
+export class WindowKeeper<W extends KeptWindow = KeptWindow> {
+  private win: W | null = null;
   private phase: 'starting' | 'running' | 'closing' = 'starting';
   private focusWanted = false;
 
-  constructor(private readonly open: () => KeptWindow) {}
+  constructor(private readonly open: () => W) {}
+
+  /** The window, if it is open (for dialogs that belong to it). */
+  current(): W | null {
+    return this.win && !this.win.isDestroyed() ? this.win : null;
+  }
 
   /** The services are up: open the window (and bring it forward if a second launch asked). */
   ready(): void {

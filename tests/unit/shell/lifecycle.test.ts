@@ -40,6 +40,9 @@ describe('the one window', () => {
     keeper.ready();
     expect(opened).toHaveLength(1);
     expect(opened[0]!.calls).toEqual(['show', 'focus']);
+    expect(keeper.current()).toBe(opened[0]!.win);
+    opened[0]!.state.destroyed = true;
+    expect(keeper.current()).toBeNull();
   });
 
   it('a second launch later restores a minimized window, or reopens a closed one', () => {
