@@ -11,7 +11,7 @@ const text = {
     startupMessage: '应用在启动时出错，无法打开。',
     startupDetail: {
       dataFolder: '无法读写数据文件夹（{dataDir}）：请检查这个文件夹是否存在、是否有写入权限，磁盘是否已满。',
-      other: '错误信息：{message}',
+      other: '请关闭后重新打开应用试试；原因已记在日志里。',
     },
     startupLog:
       '详细记录在日志文件夹里：{logDir}\n如果重新打开后仍然出错，请把日志文件夹里的文件发给技术支持。',
@@ -42,7 +42,7 @@ const text = {
     startupDetail: {
       dataFolder:
         'The app cannot read or write its data folder ({dataDir}). Check that the folder exists, that you may write to it, and that the disk is not full.',
-      other: 'What went wrong: {message}',
+      other: 'Close the app and open it again; the cause has been written to the log.',
     },
     startupLog:
       'The details are in the log folder: {logDir}\nIf it happens again after reopening the app, send the files in the log folder to support.',

@@ -1,5 +1,4 @@
 import type { MessageBoxOptions } from 'electron';
-import { describeError } from '../core/transport';
 import type { MenuLanguage } from './menu';
 import { fill, shellText } from './shellText';
 
@@ -16,7 +15,8 @@ export function startupFailureDialog(
   const what =
     typeof code === 'string' && dataFolderCodes.has(code)
       ? fill(t.startupDetail.dataFolder, { dataDir: paths.dataDir })
-      : fill(t.startupDetail.other, { message: describeError(error).message });
+      : // Anything else is a fault of the app: its technical text goes to the log, not to the owner.
+        t.startupDetail.other;
   return {
     type: 'error',
     title: t.startupTitle,
