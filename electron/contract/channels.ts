@@ -11,6 +11,7 @@ import {
 } from './accounts';
 import { dataChannels } from './dataChannels';
 import { jobChannels } from './jobs';
+import { wechatChannels } from './wechatChannels';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 /**
@@ -111,6 +112,7 @@ export const channels = {
 
   ...dataChannels,
   ...jobChannels,
+  ...wechatChannels,
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodObject; output: z.ZodType }>;
 
 type Channels = typeof channels;

@@ -22,6 +22,7 @@ export const errorCodes = [
   'INVALID_APPID', // 40013, 41002
   'INVALID_APPSECRET', // 40125, 41004, 40002
   'APPSECRET_FROZEN', // 40243
+  'API_HOST_RETIRED', // 48017: an API address WeChat no longer serves
   'IP_NOT_WHITELISTED', // 40164, 61004 — params: { ip?, ipv6? }
   'IP_CONFIRM_REQUIRED', // 89503 — the admin must approve on their phone
   'IP_CONFIRM_PENDING', // 89501

@@ -9,3 +9,4 @@ export * from './api';
 export * from './followers';
 export * from './dataChannels';
 export * from './jobs';
+export * from './wechatChannels';

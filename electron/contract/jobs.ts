@@ -28,8 +28,11 @@ export type JobKind = z.infer<typeof jobKindSchema>;
 export const jobStatusSchema = z.enum(['queued', 'running', 'paused', 'done', 'cancelled', 'failed']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-/** user: jobs:pause; offline: no host answered; quota: 45009 (daily); rate: 45011 (per minute). */
-export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate']);
+/**
+ * user: jobs:pause; offline: no host answered; quota: 45009 (daily); rate: 45011 (per minute);
+ * ip: 40164, WeChat refuses this computer's IP (not in the account's IP whitelist).
+ */
+export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate', 'ip']);
 export type JobPauseReason = z.infer<typeof jobPauseReasonSchema>;
 
 const openidInput = z.string().min(1).max(64);

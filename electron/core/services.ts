@@ -10,6 +10,8 @@ import { SyncService } from './followers/syncService';
 import { GroupService } from './groups/groupService';
 import { JobService } from './jobs/jobService';
 import { jobTiming, type JobTimingOptions } from './jobs/jobTiming';
+import { recheckIp } from './jobs/ipRecheck';
+import { readQuotaOverview } from './wechat/quotaOverview';
 import type { CorePorts } from './ports';
 import { AccountSessions } from './session/accountSessions';
 import { NetStatus } from './session/netStatus';
@@ -151,6 +153,11 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'jobs:get': ({ accountId, jobId }) => jobs.get(accountId, jobId),
     'jobs:list': ({ accountId }) => jobs.list(accountId),
     'jobs:failures': ({ accountId, jobId, offset, limit }) => jobs.failures(accountId, jobId, offset, limit),
+    'wechat:quota': async ({ accountId }) => {
+      const s = await sessions.open(accountId);
+      return { accountId, ...(await readQuotaOverview(s.client, s.backend.api, now())) };
+    },
+    'wechat:recheck': ({ accountId }) => recheckIp(sessions, jobs, accountId),
   };
   // Unfinished jobs of every account carry on by themselves (not awaited: start-up stays quick).
   void jobs.resumeAll();

@@ -21,6 +21,7 @@ export interface AppConfig {
   seed: number;
   tags: boolean;
   unionid: boolean;
+  tagIds: 'sparse' | 'sequential';
 }
 
 export function appConfig(spec: AppSpec, sandboxSeed: number): AppConfig {
@@ -39,6 +40,7 @@ export function appConfig(spec: AppSpec, sandboxSeed: number): AppConfig {
     seed: spec.seed ?? sandboxSeed,
     tags: spec.tags ?? true,
     unionid: spec.unionid ?? kind !== 'test',
+    tagIds: spec.tagIds ?? 'sparse',
   };
 }
 
@@ -62,7 +64,7 @@ export class AppState {
     const codec = new OpenidCodec(this.key);
     const unionCodec = config.unionid ? new OpenidCodec(hash3(this.key, 0x756e696f)) : null;
     this.followers = new FollowerStore(codec, unionCodec, this.key, config.followers);
-    this.tags = new TagStore(this.followers);
+    this.tags = new TagStore(this.followers, config.tagIds, this.key);
     this.quotas = new QuotaBook(clock);
     seedApp(this, { followers: config.followers, withTags: config.tags, startTime });
   }

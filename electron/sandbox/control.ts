@@ -21,7 +21,10 @@ export function createControl(emu: Emulator): SandboxControl {
     },
     apps: () =>
       [...emu.apps.values()].map((a) => ({ appid: a.appid, secret: a.config.secret, kind: a.config.kind })),
-    state: (appid) => stateView(emu.app(appid), emu.clock),
+    state: (appid) => {
+      const app = emu.app(appid);
+      return stateView(app, emu.clock, () => emu.settingsFor(app.appid).userGetOrder === 'stable');
+    },
     reset: () => emu.reset(),
   };
 }

@@ -54,7 +54,10 @@ function route(c: SandboxControl, key: string, q: URLSearchParams, body: Record<
       c.setTime(body.now);
       return { now: c.now() };
     case 'POST advance':
-      need(typeof body.ms === 'number', 'ms required');
+      need(
+        typeof body.ms === 'number' && body.ms >= 0 && body.ms <= 366 * 86_400_000,
+        'ms (0 … a year) required',
+      );
       c.advance(body.ms);
       return { now: c.now() };
     case 'GET calls':
@@ -109,10 +112,13 @@ function route(c: SandboxControl, key: string, q: URLSearchParams, body: Record<
     case 'GET blacklist':
       return { openids: c.state(appid).blacklist() };
     case 'POST follow':
-      need(typeof body.count === 'number', 'count required');
+      need(typeof body.count === 'number' && Number.isInteger(body.count), 'count (a whole number) required');
       return { openids: c.state(appid).follow(body.count) };
     case 'POST unfollow':
-      need(Array.isArray(body.openids), 'openids required');
+      need(
+        Array.isArray(body.openids) && body.openids.every((o) => typeof o === 'string'),
+        'openids (strings) required',
+      );
       c.state(appid).unfollow(body.openids as string[]);
       return undefined;
     default:

@@ -10,10 +10,13 @@ import { FaultEngine } from './faults';
 import { Rng, hash3 } from './random';
 import type { BusinessRoute, CredentialRoute, Route } from './route';
 import { ROUTES, UNCOUNTED_PATHS } from './routes';
-import { applyPatch, defaultSettings, ipAllowed, mergePatches } from './settings';
+import { applyPatch, defaultSettings, effectiveAllowed, ipAllowed, mergePatches } from './settings';
+import { checkPatch } from './settingsPatch';
 import { TokenStore } from './tokens';
 import { dailyLimit, minuteLimit } from './quotas';
 import type { AppSpec, SandboxSettings, SandboxSettingsPatch } from './types';
+
+const MAX_APPS = 16;
 
 export interface Outcome {
   /** 'json': answer status+body; 'reset': destroy the socket; 'http502': gateway error page */
@@ -57,6 +60,8 @@ export class Emulator {
 
   addApp(spec: AppSpec): AppState {
     if (this.apps.has(spec.appid)) throw new Error(`app ${spec.appid} already exists`);
+    // Each account may hold a million followers: a bound keeps the host's memory bounded too.
+    if (this.apps.size >= MAX_APPS) throw new Error(`a sandbox serves at most ${MAX_APPS} accounts`);
     const app = new AppState(
       appConfig(spec, this.options.seed),
       this.clock,
@@ -95,15 +100,31 @@ export class Emulator {
     return s;
   }
 
-  configure(patch: SandboxSettingsPatch, appid?: string): void {
+  configure(input: SandboxSettingsPatch, appid?: string): void {
+    if (appid !== undefined) this.app(appid);
+    const patch = this.delayWhitelist(checkPatch(input), appid);
     if (appid === undefined) {
       this.globalSettings = applyPatch(this.globalSettings, patch);
     } else {
-      this.app(appid);
       this.appPatches.set(appid, mergePatches(this.appPatches.get(appid) ?? {}, patch));
     }
     if (patch.ipConfirm !== undefined) for (const app of this.apps.values()) app.ipConfirmAsked = false;
     this.settingsCache.clear();
+  }
+
+  /** A new whitelist waits applyDelayMs (sandbox clock) before it replaces the one in force. */
+  private delayWhitelist(patch: SandboxSettingsPatch, appid: string | undefined): SandboxSettingsPatch {
+    const w = patch.ipWhitelist;
+    if (w?.allowed === undefined) return patch;
+    const current = this.settingsFor(appid ?? null).ipWhitelist;
+    const delay = w.applyDelayMs ?? current.applyDelayMs;
+    if (delay === 0) return { ...patch, ipWhitelist: { ...w, pending: undefined } };
+    const now = this.clock.now();
+    const inForce = [...effectiveAllowed(current, now)];
+    return {
+      ...patch,
+      ipWhitelist: { ...w, allowed: inForce, pending: { allowed: [...w.allowed], at: now + delay } },
+    };
   }
 
   /** Back to the state right after start: re-seeded apps, default settings, no faults/calls/tokens. */
@@ -213,7 +234,7 @@ export class Emulator {
     this.checkIp(settings, false);
     this.injected(ctx);
     checkMethod(route.method, ctx.req.method);
-    if (!allowed(route, app)) throw new WxError(48001);
+    if (!allowed(route, app, settings)) throw new WxError(48001);
     this.takeQuota(app, settings, ctx.req.path);
     return route.handle(appContext(ctx, app, settings));
   }
@@ -228,7 +249,7 @@ export class Emulator {
     if (UNCOUNTED_PATHS.has(path)) return;
     const code = app.quotas.take(
       path,
-      dailyLimit(path, app.config.kind, settings),
+      dailyLimit(path, app.config.kind, settings, app.followers.subscribedCount),
       minuteLimit(path, settings),
     );
     if (code !== 0) throw new WxError(code);
@@ -236,7 +257,8 @@ export class Emulator {
 
   private checkIp(settings: SandboxSettings, tokenEndpoint: boolean): void {
     const w = settings.ipWhitelist;
-    if (!w.enabled || (w.scope === 'token' && !tokenEndpoint) || ipAllowed(w.seenIp, w.allowed)) return;
+    if (!w.enabled || (w.scope === 'token' && !tokenEndpoint)) return;
+    if (ipAllowed(w.seenIp, effectiveAllowed(w, this.clock.now()))) return;
     const ip = w.seenIp;
     if (w.errcode === 61004) throw new WxError(61004, `access clientip is not registered requestIP: ${ip}`);
     if (w.variant === 'hint') {
@@ -282,12 +304,18 @@ function checkMethod(expected: 'GET' | 'POST', actual: string): void {
   if (actual !== expected) throw new WxError(expected === 'GET' ? 43001 : 43002);
 }
 
-function allowed(route: BusinessRoute, app: AppState): boolean {
+function allowed(route: BusinessRoute, app: AppState, settings: SandboxSettings): boolean {
   const kind = app.config.kind;
   if (route.access === 'any') return true;
   if (kind === 'unverified') return false;
-  // Remarks: verified service accounts only [doc]; sandbox test accounts may call everything.
-  if (route.access === 'remark') return kind === 'service' || kind === 'test';
+  // Remarks: verified service accounts [doc]; an older table adds verified subscription accounts
+  // (remarkAccess 'verified'); sandbox test accounts may call everything.
+  if (route.access === 'remark')
+    return (
+      kind === 'service' ||
+      kind === 'test' ||
+      (kind === 'subscription' && settings.remarkAccess === 'verified')
+    );
   return true;
 }
 

@@ -4,7 +4,8 @@
 
 export const ERRMSG: Readonly<Record<number, string>> = {
   [-1]: 'system error',
-  40001: 'invalid credential, access_token is invalid or not latest',
+  40001:
+    'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r',
   40002: 'invalid grant_type',
   40003: 'invalid openid',
   40013: 'invalid appid',
@@ -17,7 +18,7 @@ export const ERRMSG: Readonly<Record<number, string>> = {
   40092: 'invalid remark name',
   40117: 'invalid group name',
   40125: 'invalid appsecret',
-  40243: 'AppSecret is frozen, please unfreeze it in the admin console',
+  40243: 'AppSecret is frozen',
   41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',
@@ -27,7 +28,7 @@ export const ERRMSG: Readonly<Record<number, string>> = {
   43004: 'require subscribe',
   44002: 'empty post data',
   45009: 'reach max api daily quota limit',
-  45011: 'api minute-quota reach limit mustslower retry next minute',
+  45011: 'api minute-quota reach limit, must slower, retry next minute,',
   45016: "can't modify sys group",
   45017: 'group name too long',
   45018: 'too many group now, no need to add new',
@@ -43,6 +44,7 @@ export const ERRMSG: Readonly<Record<number, string>> = {
   47001: 'data format error',
   48001: 'api unauthorized',
   48004: 'api forbidden for irregularities',
+  48017: 'api domain is out of service, please use api.weixin.qq.com',
   48006: 'forbid to clear quota because of reaching the limit',
   49003: 'not match openid with appid',
   50002: 'user limited',

@@ -18,6 +18,10 @@ interface ActiveFault {
   left: number;
 }
 
+const MAX_FAULTS = 1000;
+/** A latency fault longer than this would only hold sockets open. */
+const MAX_LATENCY_MS = 120_000;
+
 export const TAGGING_PATHS = new Set([
   '/cgi-bin/tags/members/batchtagging',
   '/cgi-bin/tags/members/batchuntagging',
@@ -37,6 +41,7 @@ export class FaultEngine {
 
   add(spec: FaultSpec): string {
     validate(spec);
+    if (this.faults.length >= MAX_FAULTS) throw new Error(`at most ${MAX_FAULTS} faults at a time`);
     const normalized: FaultSpec =
       spec.path === undefined ? { ...spec } : { ...spec, path: normalizePath(spec.path) };
     if (normalized.host !== undefined) normalized.host = normalized.host.toLowerCase();
@@ -111,6 +116,18 @@ export class FaultEngine {
     return null;
   }
 
+  /** Whether this tagging call meets a tagRace fault (45159), consuming it. */
+  tagRace(target: FaultTarget): boolean {
+    if (!TAGGING_PATHS.has(target.path)) return false;
+    for (const f of this.faults) {
+      const s = f.spec;
+      if (s.kind !== 'tagRace' || !this.matches(f, target) || this.rng.next() >= s.rate) continue;
+      this.consume(f);
+      return true;
+    }
+    return false;
+  }
+
   /** Openids of this tagging call that fail with 45171 (not applied). */
   partialFailures(target: FaultTarget, openids: readonly string[]): Set<string> {
     const failed = new Set<string>();
@@ -154,7 +171,9 @@ function validate(spec: FaultSpec): void {
   };
   switch (spec.kind) {
     case 'latency':
-      if (!(spec.ms >= 0) || (spec.jitterMs !== undefined && !(spec.jitterMs >= 0))) bad('ms must be >= 0');
+      if (!(spec.ms >= 0 && spec.ms <= MAX_LATENCY_MS)) bad(`ms must be within 0..${MAX_LATENCY_MS}`);
+      if (spec.jitterMs !== undefined && !(spec.jitterMs >= 0 && spec.jitterMs <= MAX_LATENCY_MS))
+        bad(`jitterMs must be within 0..${MAX_LATENCY_MS}`);
       return;
     case 'randomError':
       if (spec.rate === undefined) bad('rate is required');
@@ -171,8 +190,12 @@ function validate(spec: FaultSpec): void {
     case 'partialFail':
       count(spec.count);
       return rate(spec.rate);
+    case 'tagRace':
+      if (spec.rate === undefined) bad('rate is required');
+      count(spec.count);
+      return rate(spec.rate);
     case 'hostDown':
-      if (!spec.host) bad('host is required');
+      if (typeof spec.host !== 'string' || !spec.host || spec.host.length > 253) bad('host is required');
       return;
     default:
       bad('unknown kind');

@@ -10,6 +10,9 @@ import { seededRemark } from './seed';
 export const SCENES = SUBSCRIBE_SCENES;
 export const QR_SCENE_INDEX = 3;
 
+/** More than MAX_FOLLOWERS: an index fits below it in a packed order key. */
+const ORDER_SLOTS = 2 ** 21;
+
 const SUBSCRIBED = 1;
 const BLACKLISTED = 2;
 
@@ -29,6 +32,8 @@ export class FollowerStore {
   readonly remarks = new Map<number, string>();
   /** called with the new capacity when the arrays grow (tag bitmaps follow) */
   onGrow: (capacity: number) => void = () => {};
+  /** every index in user/get's stable order, rebuilt after followers are added */
+  private order: Float64Array | null = null;
 
   constructor(
     readonly codec: OpenidCodec,
@@ -120,6 +125,50 @@ export class FollowerStore {
     const h = hash3(this.key, i, 0x71727363);
     const str = QR_SCENE_STRS[h % QR_SCENE_STRS.length];
     return str ? { qrScene: 0, qrSceneStr: str } : { qrScene: 1000 + ((h >>> 8) % 24), qrSceneStr: '' };
+  }
+
+  /**
+   * user/get's default order: fixed, but not subscription order (doc §4.1), so a new follower
+   * lands anywhere in it. The key is a keyed hash of the index with the index in its low bits.
+   */
+  private orderKey(i: number): number {
+    return (hash3(this.key, i, 0x6f726472) >>> 0) * ORDER_SLOTS + i;
+  }
+
+  private stableOrder(): Float64Array {
+    if (this.order?.length !== this.size) {
+      const keys = new Float64Array(this.size);
+      for (let i = 0; i < this.size; i++) keys[i] = this.orderKey(i);
+      this.order = keys.sort();
+    }
+    return this.order;
+  }
+
+  /** Followers `include` accepts, in stable order, after follower `after` (-1: from the start). */
+  stablePage(after: number, size: number, include: (i: number) => boolean): number[] {
+    const order = this.stableOrder();
+    let lo = 0;
+    if (after >= 0) {
+      const key = this.orderKey(after);
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (order[mid] <= key) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const out: number[] = [];
+    for (let p = lo; p < order.length && out.length < size; p++) {
+      const i = order[p] % ORDER_SLOTS;
+      if (include(i)) out.push(i);
+    }
+    return out;
+  }
+
+  /** Every index in the order user/get lists them. */
+  inListOrder(stable: boolean): number[] {
+    if (!stable) return Array.from({ length: this.size }, (_, i) => i);
+    return Array.from(this.stableOrder(), (k) => k % ORDER_SLOTS);
   }
 
   private grow(): void {

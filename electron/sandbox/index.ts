@@ -27,7 +27,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     callLogLimit: options.callLogLimit,
   });
   const control = createControl(emu);
-  const http = await listen(emu, control, options.port ?? 0);
+  const controlHttp = options.controlHttp ?? 'open';
+  if (typeof controlHttp === 'object' && controlHttp.token.length < 16)
+    throw new Error('controlHttp.token must be at least 16 characters');
+  const http = await listen(emu, control, options.port ?? 0, {
+    controlHttp,
+    allowedHosts: options.allowedHosts ? options.allowedHosts.map((h) => h.toLowerCase()) : null,
+  });
   return {
     url: `http://127.0.0.1:${http.port}`,
     port: http.port,

@@ -3,7 +3,7 @@
 import { optionalString } from './body';
 import { OK } from './context';
 import { WxError } from './errors';
-import { dailyLimit } from './quotas';
+import { dailyLimit, minuteLimit } from './quotas';
 import type { BusinessRoute, CredentialRoute } from './route';
 import { authenticate } from './tokenApi';
 
@@ -24,12 +24,18 @@ const quotaGet: BusinessRoute = {
   handle(a) {
     const path = optionalString(a.body(), 'cgi_path');
     if (!path || !a.ctx.emu.isKnownPath(path) || path === '/cgi-bin/clear_quota') throw new WxError(76021);
-    const limit = dailyLimit(path, a.app.config.kind, a.settings);
+    const limit = dailyLimit(path, a.app.config.kind, a.settings, a.app.followers.subscribedCount);
     const used = a.app.quotas.used(path);
+    const perMinute = minuteLimit(path, a.settings);
     return {
       errcode: 0,
       errmsg: 'ok',
       quota: { daily_limit: limit, used, remain: Math.max(0, limit - used) },
+      // The SDKs' struct: calls allowed per refresh_second window (a calendar minute here; paths
+      // with no minute limit report their daily one over a day).
+      rate_limit: Number.isFinite(perMinute)
+        ? { call_count: perMinute, refresh_second: 60 }
+        : { call_count: limit, refresh_second: 86_400 },
     };
   },
 };

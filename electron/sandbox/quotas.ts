@@ -34,11 +34,27 @@ interface Counter {
   used: number;
 }
 
-export function dailyLimit(path: string, kind: AccountKind, settings: SandboxSettings): number {
+const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
+
+/**
+ * WeChat raises an account's limits with its follower count (10万 / 100万 / 1000万 tiers, doc §6);
+ * the factors are the emulator's choice. Token limits stay flat.
+ */
+export function tierFactor(followers: number): number {
+  return followers >= 10_000_000 ? 10 : followers >= 1_000_000 ? 5 : followers >= 100_000 ? 2 : 1;
+}
+
+export function dailyLimit(
+  path: string,
+  kind: AccountKind,
+  settings: SandboxSettings,
+  followers: number,
+): number {
   const own = settings.quotas[path];
   if (own !== undefined) return own;
   const pair = DAILY[path] ?? UNPUBLISHED;
-  return kind === 'test' ? pair[1] : pair[0];
+  const base = kind === 'test' ? pair[1] : pair[0];
+  return settings.quotaTiers && !TOKEN_PATHS.has(path) ? base * tierFactor(followers) : base;
 }
 
 export function minuteLimit(path: string, settings: SandboxSettings): number {

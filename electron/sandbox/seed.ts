@@ -39,13 +39,23 @@ const GIVEN = [
 const TITLES = ['先生', '女士', '老师', '姐', '哥', '总', '阿姨', '师傅'];
 const PLACES = ['朝阳店', '海淀店', '浦东', '天河', '南山', '老城区'];
 
-/** ~1/3 of seeded followers have a remark; all are < 30 UTF-8 bytes (≤ 9 CJK characters). */
+/** Remarks typed in the console, which takes up to 30 characters: longer than the API accepts back. */
+const LONG_NOTES = ['老顾客介绍的朋友', '每周六上午来取货', '要开发票抬头公司', '只在晚上回复消息'];
+
+/**
+ * ~1/3 of seeded followers have a remark. Most are < 30 UTF-8 bytes (≤ 9 CJK characters, what
+ * updateremark accepts); about one in 14 was set in the console and is longer (doc §4.3).
+ */
 export function seededRemark(key: number, i: number): string {
   const h = hash3(key, i, 0x72656d6b);
   if (h % 3 !== 0) return '';
   const h2 = hash3(h, i, 1);
   const surname = SURNAMES[h2 % SURNAMES.length];
-  switch ((h2 >>> 8) % 6) {
+  switch ((h2 >>> 8) % 7) {
+    case 6:
+      if ((h2 >>> 20) % 2 === 0)
+        return `${surname}${GIVEN[(h2 >>> 12) % GIVEN.length]}${TITLES[(h2 >>> 16) % TITLES.length]}`;
+      return `${surname}${TITLES[(h2 >>> 12) % TITLES.length]}，${LONG_NOTES[(h2 >>> 16) % LONG_NOTES.length]}`;
     case 0:
       return surname + GIVEN[(h2 >>> 12) % GIVEN.length];
     case 1:

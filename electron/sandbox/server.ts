@@ -2,6 +2,7 @@
 // api / api2 / sh / sz / hk .weixin.qq.com all map here) unless a hostDown fault names it.
 
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { handleControl, CONTROL_PREFIX } from './controlHttp';
 import type { SandboxControl } from './types';
@@ -25,11 +26,22 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export async function listen(emu: Emulator, control: SandboxControl, port: number): Promise<HttpServer> {
+/** Who may reach the server and its control surface (see SandboxOptions). */
+export interface ServerGuards {
+  controlHttp: 'open' | 'off' | { token: string };
+  allowedHosts: readonly string[] | null;
+}
+
+export async function listen(
+  emu: Emulator,
+  control: SandboxControl,
+  port: number,
+  guards: ServerGuards,
+): Promise<HttpServer> {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    onRequest(emu, control, req, res, timers).catch((e: unknown) => {
+    onRequest(emu, control, guards, req, res, timers).catch((e: unknown) => {
       if (res.destroyed || req.destroyed) return;
       console.error('[sandbox] request failed:', e);
       if (!res.headersSent) res.writeHead(500).end();
@@ -84,6 +96,7 @@ function hostOf(header: string | undefined): string {
 async function onRequest(
   emu: Emulator,
   control: SandboxControl,
+  guards: ServerGuards,
   req: IncomingMessage,
   res: ServerResponse,
   timers: Set<NodeJS.Timeout>,
@@ -95,7 +108,19 @@ async function onRequest(
   const host = hostOf(req.headers.host);
   const method = req.method ?? 'GET';
 
+  // A page in a browser can point a name it controls at 127.0.0.1 (DNS rebinding): the Host
+  // header still names that page's host, so only the listed names are served.
+  if (guards.allowedHosts && !guards.allowedHosts.includes(host)) {
+    res.shouldKeepAlive = false;
+    res.writeHead(421, { 'Content-Type': 'text/plain', 'Content-Length': 0 }).end();
+    return;
+  }
   if (path.startsWith(CONTROL_PREFIX)) {
+    const refused = controlRefusal(guards.controlHttp, req);
+    if (refused !== null) {
+      res.writeHead(refused, { 'Content-Type': 'text/plain', 'Content-Length': 0 }).end();
+      return;
+    }
     const raw = await readBody(req);
     handleControl(control, method, path, query, raw.tooLarge ? Buffer.alloc(0) : raw.body, res);
     return;
@@ -145,6 +170,26 @@ async function onRequest(
   } else {
     send();
   }
+}
+
+/**
+ * The HTTP status refusing a control request, or null to serve it. Changing requests must say
+ * `application/json`: a web page can send text/plain or form POSTs to any address without asking,
+ * but not JSON.
+ */
+function controlRefusal(mode: ServerGuards['controlHttp'], req: IncomingMessage): number | null {
+  if (mode === 'off') return 404;
+  if (typeof mode === 'object') {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${mode.token}`);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 401;
+  }
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') return 415;
+  }
+  return null;
 }
 
 interface RawBody {

@@ -7,10 +7,11 @@ export function defaultSettings(): SandboxSettings {
     ipWhitelist: {
       enabled: false,
       seenIp: '203.0.113.7',
-      scope: 'token',
+      scope: 'all',
       variant: 'ipv6',
       allowed: [],
       errcode: 40164,
+      applyDelayMs: 0,
     },
     ipConfirm: 'off',
     tagNameRule: 'chars',
@@ -24,7 +25,19 @@ export function defaultSettings(): SandboxSettings {
     quotas: {},
     minuteQuotas: {},
     unicodeEscapes: 'reject',
+    userGetOrder: 'stable',
+    userInfoLanguage: false,
+    remarkAccess: 'service',
+    newTagStaleCalls: 1,
+    quotaTiers: true,
   };
+}
+
+/**
+ * The whitelist a request meets now: a change made with applyDelayMs is pending until its time.
+ */
+export function effectiveAllowed(w: SandboxSettings['ipWhitelist'], now: number): readonly string[] {
+  return w.pending && now >= w.pending.at ? w.pending.allowed : w.allowed;
 }
 
 /** Applies a patch: scalar keys replace; ipWhitelist, quotas and minuteQuotas merge key by key. */
@@ -52,6 +65,13 @@ export function mergePatches(a: SandboxSettingsPatch, b: SandboxSettingsPatch): 
     quotas: { ...a.quotas, ...b.quotas },
     minuteQuotas: { ...a.minuteQuotas, ...b.minuteQuotas },
   };
+}
+
+/** `1.2.3.4` or `1.2.3.0/24`; the console refuses anything else (`1.2.3.*` included). */
+export function isWhitelistEntry(entry: string): boolean {
+  const [base, bits, extra] = entry.split('/');
+  if (extra !== undefined || base === undefined || ipv4(base) === null) return false;
+  return bits === undefined || (/^\d{1,2}$/.test(bits) && Number(bits) <= 32);
 }
 
 /** IPv4 address or CIDR membership, for the whitelist. */

@@ -1,12 +1,12 @@
 // Read-only snapshots and test mutations of one account (AppStateView).
 
-import type { AppState } from './appState';
+import { MAX_FOLLOWERS, type AppState } from './appState';
 import type { Clock } from './clock';
 import { hash3, unit } from './random';
 import { MAX_TAGS_PER_USER } from './tagStore';
 import type { AppStateView, FollowerView } from './types';
 
-export function stateView(app: AppState, clock: Clock): AppStateView {
+export function stateView(app: AppState, clock: Clock, stableOrder: () => boolean): AppStateView {
   const f = app.followers;
   const indexOf = (openid: string): number => {
     const i = f.indexOf(openid);
@@ -52,7 +52,7 @@ export function stateView(app: AppState, clock: Clock): AppStateView {
     openids(options) {
       const all = options?.subscribedOnly === false;
       const out: string[] = [];
-      for (let i = 0; i < f.size; i++) if (all || f.isSubscribed(i)) out.push(f.openid(i));
+      for (const i of f.inListOrder(stableOrder())) if (all || f.isSubscribed(i)) out.push(f.openid(i));
       return out;
     },
     tags: () => [...app.tags.tags.values()].map((t) => ({ id: t.id, name: t.name, count: t.count })),
@@ -75,6 +75,10 @@ export function stateView(app: AppState, clock: Clock): AppStateView {
     quotaUsed: (path) => app.quotas.used(path),
     follow(count) {
       if (!Number.isInteger(count) || count < 0) throw new Error('follow(count) needs an integer >= 0');
+      // Bounded like the seeded count: past it the typed arrays (and the host) would have to grow
+      // without limit.
+      if (f.size + count > MAX_FOLLOWERS)
+        throw new Error(`follow(count): an account holds at most ${MAX_FOLLOWERS} followers (now ${f.size})`);
       const now = Math.floor(clock.now() / 1000);
       const out: string[] = [];
       for (let k = 0; k < count; k++) {
@@ -86,6 +90,7 @@ export function stateView(app: AppState, clock: Clock): AppStateView {
       return out;
     },
     unfollow(openids) {
+      if (openids.length > MAX_FOLLOWERS) throw new Error(`unfollow: at most ${MAX_FOLLOWERS} openids`);
       for (const o of openids) app.unfollow(indexOf(o));
     },
     setTags(openid, tagIds) {
@@ -109,6 +114,10 @@ export function stateView(app: AppState, clock: Clock): AppStateView {
       for (const i of indexes)
         if (f.isSubscribed(i) && f.tagCount[i] < MAX_TAGS_PER_USER) app.tags.add(tag, i);
       return tag.id;
+    },
+    deleteTag(tagId) {
+      if (!app.tags.get(tagId) || tagId <= 2) throw new Error(`no custom tag ${tagId} in ${app.appid}`);
+      app.tags.delete(tagId);
     },
     setRemark(openid, remark) {
       f.setRemark(indexOf(openid), remark);

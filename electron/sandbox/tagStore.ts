@@ -2,6 +2,7 @@
 // so tagging, membership tests and paging through a tag are all cheap.
 
 import type { FollowerStore } from './followerStore';
+import { hash3 } from './random';
 
 export const STAR_TAG_ID = 2;
 export const STAR_TAG_NAME = '星标组';
@@ -20,8 +21,15 @@ export class TagStore {
   /** insertion order = tags/get order: 星标组 first, then custom tags by id */
   readonly tags = new Map<number, Tag>();
   nextId = FIRST_CUSTOM_TAG_ID;
+  /** Tags created through tags/create that answer 45159 to this many more membership calls. */
+  readonly stale = new Map<number, number>();
 
-  constructor(private readonly followers: FollowerStore) {
+  constructor(
+    private readonly followers: FollowerStore,
+    /** 'sparse': ids grow by irregular steps (real accounts show ids like 29846) */
+    private readonly ids: 'sparse' | 'sequential' = 'sparse',
+    private readonly key = 0,
+  ) {
     this.tags.set(STAR_TAG_ID, this.newTag(STAR_TAG_ID, STAR_TAG_NAME));
     followers.onGrow = (capacity) => {
       for (const tag of this.tags.values()) {
@@ -37,7 +45,9 @@ export class TagStore {
   }
 
   create(name: string): Tag {
-    const tag = this.newTag(this.nextId++, name);
+    const id = this.nextId;
+    this.nextId += this.ids === 'sparse' ? 1 + (hash3(this.key, id, 0x74676964) % 2500) : 1;
+    const tag = this.newTag(id, name);
     this.tags.set(tag.id, tag);
     return tag;
   }
@@ -80,6 +90,7 @@ export class TagStore {
       return true;
     });
     this.tags.delete(id);
+    this.stale.delete(id);
   }
 
   /** Tag ids of one follower, in tags/get order. */

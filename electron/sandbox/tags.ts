@@ -40,6 +40,8 @@ const create: BusinessRoute = {
     const name = checkName(a, optionalString(tag, 'name'));
     if (a.app.tags.customCount >= a.settings.maxTags) throw new WxError(45056);
     const created = a.app.tags.create(name);
+    // For a short while after creation WeChat may not know the new id yet (doc §10).
+    if (a.settings.newTagStaleCalls > 0) a.app.tags.stale.set(created.id, a.settings.newTagStaleCalls);
     return { tag: { id: created.id, name: created.name } };
   },
 };
@@ -123,6 +125,7 @@ function batch(mode: 'tag' | 'untag'): BusinessRoute {
       const body = a.body();
       const { openids, indexes } = resolveOpenidList(a.app, body, TAG_BATCH_MAX);
       const tag = memberTag(a, body);
+      transient45159(a, tag.id);
       requireSubscribed(a.app, indexes);
       const tags = a.app.tags;
       if (mode === 'tag') {
@@ -142,6 +145,17 @@ function batch(mode: 'tag' | 'untag'): BusinessRoute {
       return OK;
     },
   };
+}
+
+/** 45159 that goes away by itself: a tag just created, or a concurrent change on one user. */
+function transient45159(a: AppContext, tagId: number): void {
+  const stale = a.app.tags.stale.get(tagId);
+  if (stale !== undefined) {
+    if (stale <= 1) a.app.tags.stale.delete(tagId);
+    else a.app.tags.stale.set(tagId, stale - 1);
+    throw new WxError(45159);
+  }
+  if (!a.ctx.emu.faults.empty && a.ctx.emu.faults.tagRace(a.ctx.target)) throw new WxError(45159);
 }
 
 const idList: BusinessRoute = {

@@ -18,6 +18,11 @@ export interface AppSpec {
   tags?: boolean;
   /** bound to an Open Platform account, so user/info carries `unionid` (default: true except 'test') */
   unionid?: boolean;
+  /**
+   * 'sparse' (default): custom tag ids grow by irregular steps into the thousands, as on real
+   * accounts (29846 seen); 'sequential': 100, 101, 102…
+   */
+  tagIds?: 'sparse' | 'sequential';
 }
 
 export interface SandboxOptions {
@@ -30,6 +35,18 @@ export interface SandboxOptions {
   startTime?: number;
   /** how many call records to keep (oldest dropped first); default 200 000 */
   callLogLimit?: number;
+  /**
+   * The control surface over HTTP (`/__sandbox/`): 'open' (default, tests and the CLI), 'off'
+   * (the demo inside the app: only the in-process `control`), or `{ token }`: every control
+   * request must carry `Authorization: Bearer <token>`.
+   */
+  controlHttp?: 'open' | 'off' | { token: string };
+  /**
+   * Host names (without port) the server answers; any other Host header gets HTTP 421. Default:
+   * any host (tests map api / api2 / sh / sz / hk .weixin.qq.com here). The demo sets it, so a web
+   * page cannot reach the emulator through a name it rebinds to 127.0.0.1.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface Sandbox {
@@ -63,12 +80,19 @@ export interface IpWhitelistSettings {
   enabled: boolean;
   /** the caller IP WeChat "sees" */
   seenIp: string;
-  /** 'token': only the token endpoints check (default); 'all': every endpoint */
+  /** 'all': every endpoint checks (default, as WeChat does since 2025); 'token': only the token endpoints */
   scope: 'token' | 'all';
   /** errmsg format: 'ipv6' (today), 'hint' (older servers), 'plain' (no ipv6 part) */
   variant: 'ipv6' | 'hint' | 'plain';
-  /** IPv4 addresses or CIDR ranges */
+  /** IPv4 addresses or CIDR ranges ('1.2.3.*' is refused, as the console refuses it) */
   allowed: string[];
+  /**
+   * A change to `allowed` takes effect this many ms (sandbox clock) after it is made, as the
+   * console's "a few minutes"; until then the previous list applies. Default 0.
+   */
+  applyDelayMs: number;
+  /** set by configure() when a change is waiting for applyDelayMs; not part of a patch */
+  pending?: { allowed: string[]; at: number };
   /** 40164 (default, every log) or 61004 (one passage of the new guide) */
   errcode?: 40164 | 61004;
 }
@@ -96,10 +120,24 @@ export interface SandboxSettings {
   minuteQuotas: Partial<Record<string, number>>;
   /** 'reject' (default): `\uXXXX` escapes of non-ASCII text or invalid UTF-8 give 40033 */
   unicodeEscapes: 'reject' | 'accept';
+  /**
+   * user/get order: 'stable' (default) a fixed order that is not subscription order, new followers
+   * land anywhere in it; 'subscription': oldest first, new followers at the end (old emulator)
+   */
+  userGetOrder: 'stable' | 'subscription';
+  /** user/info and batchget carry `language` (default false: "该字段不再提供") */
+  userInfoLanguage: boolean;
+  /** who may call updateremark: 'service' (default, verified service accounts) or 'verified' (subscription too) */
+  remarkAccess: 'service' | 'verified';
+  /** a tag created through tags/create answers 45159 to its first N membership calls (default 1; 0 = never) */
+  newTagStaleCalls: number;
+  /** daily limits rise with the follower count (×2 from 100 000, ×5 from 1 000 000); default true */
+  quotaTiers: boolean;
 }
 
 /** A patch for configure(): top-level keys replace, ipWhitelist/quotas/minuteQuotas merge. */
 export type SandboxSettingsPatch = Partial<Omit<SandboxSettings, 'ipWhitelist'>> & {
+  /** `pending` is the emulator's own bookkeeping: configure() refuses it */
   ipWhitelist?: Partial<IpWhitelistSettings>;
 };
 
@@ -111,6 +149,8 @@ export type FaultSpec = { appid?: string; path?: string; host?: string } & (
   | { kind: 'errcode'; errcode: number; count: number; errmsg?: string }
   | { kind: 'openidBusy'; count: number }
   | { kind: 'partialFail'; openids?: string[]; rate?: number; count?: number }
+  /** 45159 on tagging / untagging at `rate`: WeChat's answer to concurrent tag changes on one user */
+  | { kind: 'tagRace'; rate: number; count?: number }
   | { kind: 'hostDown'; host: string }
 );
 
@@ -150,6 +190,8 @@ export interface AppStateView {
   unfollow(openids: string[]): void;
   setTags(openid: string, tagIds: number[]): void;
   createTag(name: string, members?: string[]): number;
+  /** as if deleted in the console: gone from every follower */
+  deleteTag(tagId: number): void;
   setRemark(openid: string, remark: string): void;
   setBlacklisted(openid: string, blacklisted: boolean): void;
 }

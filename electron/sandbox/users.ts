@@ -16,8 +16,9 @@ const J = {
   unsubscribed: ascii('{"subscribe":0,"openid":"'),
   unionid: ascii(',"unionid":"'),
   emptyTags: ascii(',"tagid_list":[]}'),
-  language: ascii('","nickname":"","sex":0,"language":"'),
-  time: ascii('","city":"","province":"","country":"","headimgurl":"","subscribe_time":'),
+  nickname: ascii('","nickname":"","sex":0'),
+  language: ascii(',"language":"'),
+  time: ascii(',"city":"","province":"","country":"","headimgurl":"","subscribe_time":'),
   remark: ascii(',"remark":'),
   groupid: ascii(',"groupid":'),
   tags: ascii(',"tagid_list":['),
@@ -44,7 +45,7 @@ function writeId(w: JsonWriter, codec: OpenidCodec, i: number): void {
  * user/info of one follower, key order as WeChat sends it, written straight to bytes: batchget
  * (100 users per call) is the emulator's hottest path.
  */
-export function writeUserInfo(w: JsonWriter, app: AppState, i: number): void {
+export function writeUserInfo(w: JsonWriter, app: AppState, i: number, language: boolean): void {
   const f = app.followers;
   const union = f.unionCodec;
   if (!f.isSubscribed(i)) {
@@ -62,9 +63,13 @@ export function writeUserInfo(w: JsonWriter, app: AppState, i: number): void {
   }
   w.raw(J.subscribed);
   writeId(w, f.codec, i);
-  // Since 2021-12-27 nickname and avatar come back empty, sex and places since 2021-10; `lang`
-  // only localised those places, so the user's own language is all that is left of it.
-  w.raw(J.language).raw(cachedAscii(LANGUAGE_BYTES, f.language(i)));
+  // Since 2021-12-27 nickname and avatar come back empty, sex and places since 2021-10; the
+  // current page marks `language` "该字段不再提供", so it is left out unless asked for.
+  w.raw(J.nickname);
+  if (language)
+    w.raw(J.language)
+      .raw(cachedAscii(LANGUAGE_BYTES, f.language(i)))
+      .byte(0x22);
   w.raw(J.time).int(f.subscribeTime[i]);
   if (union) {
     w.raw(J.unionid);
@@ -110,7 +115,11 @@ const list: BusinessRoute = {
   handle(a) {
     const f = a.app.followers;
     const from = cursorStart(a.app, a.ctx.req.query.get('next_openid'));
-    const page = followerPage(a.app, from, a.settings.userGetPageSize, (i) => f.isSubscribed(i));
+    const subscribed = (i: number) => f.isSubscribed(i);
+    const page =
+      a.settings.userGetOrder === 'subscription'
+        ? followerPage(a.app, from, a.settings.userGetPageSize, subscribed)
+        : f.stablePage(from - 1, a.settings.userGetPageSize, subscribed).map((i) => f.openid(i));
     const total = f.subscribedCount;
     // The last data page still names its own last openid; only the call after it comes back
     // with count 0, an empty cursor and no `data` (doc §4.1).
@@ -125,7 +134,7 @@ const info: BusinessRoute = {
   access: 'userManagement',
   handle(a) {
     const i = a.app.index(a.ctx.req.query.get('openid') ?? undefined);
-    writeUserInfo(writer.reset(), a.app, i);
+    writeUserInfo(writer.reset(), a.app, i, a.settings.userInfoLanguage);
     return new RawJson(writer.toBuffer());
   },
 };
@@ -146,7 +155,7 @@ const batchget: BusinessRoute = {
     writer.reset().raw(J.listStart);
     for (let k = 0; k < indexes.length; k++) {
       if (k > 0) writer.byte(0x2c);
-      writeUserInfo(writer, a.app, indexes[k]);
+      writeUserInfo(writer, a.app, indexes[k], a.settings.userInfoLanguage);
     }
     return new RawJson(writer.raw(J.listEnd).toBuffer());
   },

@@ -62,9 +62,9 @@ export async function childEmulator(followers: number): Promise<BenchEmulator> {
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${url}/__sandbox/${path}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      // The emulator refuses changing control requests that are not JSON.
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!res.ok) throw new Error(`emulator control ${method} ${path}: ${res.status}`);
     const text = await res.text();

@@ -17,7 +17,7 @@ test('an unverified account (48001) is explained plainly, with what to do', asyn
   await page.getByRole('button', { name: '连接我的公众号' }).click();
   await expect(page.getByRole('heading', { name: '连接我的公众号', level: 1 })).toBeVisible();
   // Where the credentials are, and the warning about resetting the secret.
-  await expect(page.getByText('在左侧菜单打开“设置与开发 → 基本配置”。')).toBeVisible();
+  await expect(page.getByText(/我的业务 → 公众号\/服务号 → 基础信息 → 开发密钥/)).toBeVisible();
   await expect(page.getByText('重置 AppSecret 之前请先确认')).toBeVisible();
   await snap(page, 'connect-zh');
 

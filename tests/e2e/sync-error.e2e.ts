@@ -26,7 +26,7 @@ test('when the IP changes after connecting, a failed sync shows the IP and the w
 
   // The owner adds it in the console and tests again from the banner.
   env.wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [SEEN_IP] } });
-  await banner.getByRole('button', { name: '再次测试' }).click();
+  await banner.getByRole('button', { name: '重新检测' }).click();
   await expect(banner).toBeHidden({ timeout: 20_000 });
   await expect(page.getByTestId('last-synced')).toContainText('上次同步');
 });

@@ -18,6 +18,10 @@ export class DemoEnvironment {
   async url(): Promise<string> {
     this.sandbox ??= startSandbox({
       port: 0,
+      // Inside the app nobody drives the emulator over HTTP: no control surface on the port, and
+      // only requests addressed to 127.0.0.1 itself (the app's client) are served.
+      controlHttp: 'off',
+      allowedHosts: ['127.0.0.1'],
       seed: 20260105,
       apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, kind: 'service', followers: DEMO_FOLLOWERS }],
     });

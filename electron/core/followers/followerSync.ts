@@ -168,6 +168,11 @@ export async function syncFollowers(
     if (writes.length > WRITES_IN_FLIGHT) await writes.shift();
   };
 
+  // The run id the cache's rows must carry to count as following at the end, and how many the
+  // final listing counted (null: the first listing was a single page, so it is the count).
+  let run = cp.run;
+  let listedCount: number | null = null;
+  let listChanged = false;
   try {
     await pullConcurrently(batches(), options.concurrency, async ({ page, ids }) => {
       options.signal?.throwIfAborted();
@@ -181,6 +186,32 @@ export async function syncFollowers(
       progress.push({ phase: 'followers', done: fetched, total: Math.max(cp.total, fetched) });
     });
     await flush();
+    // user/get's order is not subscription order and the list changes while it is paged (doc
+    // §4.1): a follower who arrived before the cursor was never listed, one who left after being
+    // fetched was. A list of more than one page is listed again (ids only: one call per 10 000),
+    // and that second listing is who follows now.
+    if (cp.pagesDone > 1) {
+      await Promise.all(writes.splice(0));
+      if (writeError) throw writeError;
+      const listed = `${cp.run}:listed`;
+      let arrived = 0;
+      listedCount = await listAgain(db, cp.run, listed, fetchIds, async (missed) => {
+        arrived += missed.length;
+        for (const ids of chunk(missed, USER_BATCH_LIMIT)) {
+          options.signal?.throwIfAborted();
+          calls.batchget++;
+          const users = await getUsers(client, ids);
+          await writer.write(
+            users.map((u) => toRow(u, backend.api)),
+            listed,
+          );
+        }
+      });
+      run = listed;
+      // Followers came or went while it paged: their tags and blacklist flags went with them, so
+      // the counts and the blacklist fetched at the start are out of date.
+      listChanged = arrived > 0 || listedCount - arrived !== cp.done;
+    }
     // Followers a job (or a remark) changed while this sync ran: what was fetched for them may
     // predate the change. WeChat has the truth; ask it again for just them.
     const changed = db.followers.localChanges.since(localMark);
@@ -189,7 +220,7 @@ export async function syncFollowers(
       const users = await getUsers(client, ids);
       await writer.write(
         users.map((u) => toRow(u, backend.api)),
-        cp.run,
+        run,
       );
     }
   } finally {
@@ -201,12 +232,15 @@ export async function syncFollowers(
   progress.flush();
 
   // Likewise the blacklist, fetched when the sync started.
-  const blacklisted = db.followers.localChanges.blacklistSince(localMark)
-    ? await fetchBlacklist(client, () => undefined)
-    : await blacklistPromise;
+  const blacklisted =
+    listChanged || db.followers.localChanges.blacklistSince(localMark)
+      ? await fetchBlacklist(client, () => undefined)
+      : await blacklistPromise;
   // And the groups' counts, which the changes moved.
   const groups =
-    db.followers.localChanges.since(localMark).length > 0 ? await backend.list() : await groupsPromise;
+    listChanged || db.followers.localChanges.since(localMark).length > 0
+      ? await backend.list()
+      : await groupsPromise;
   db.followers.localChanges.forget(db.followers.localChanges.mark());
   options.onProgress?.({ phase: 'groups', done: groups.length, total: groups.length });
 
@@ -214,20 +248,44 @@ export async function syncFollowers(
   db.transaction(() => {
     // The blacklist WeChat reports is the whole truth.
     db.followers.replaceBlacklist(blacklisted);
-    unfollowed = db.followers.markUnfollowedExcept(cp.run);
+    unfollowed = db.followers.markUnfollowedExcept(run);
     db.groups.replaceAll(backend.api, groups);
     db.syncState.setLastSyncedAt(now());
     db.syncState.delete(CHECKPOINT);
   });
-  options.onProgress?.({ phase: 'done', done: cp.done, total: cp.done });
+  const followers = listedCount ?? cp.done;
+  options.onProgress?.({ phase: 'done', done: followers, total: followers });
   return {
-    followers: cp.done,
+    followers,
     unfollowed,
     blacklisted: blacklisted.length,
     groups: groups.length,
     resumed: saved !== undefined && saved !== null,
     calls,
   };
+}
+
+/**
+ * Lists every id again: those the first pass stored move to run `listed`; the ones it never saw
+ * go to `fetchMissed`. Returns how many followers the listing counted.
+ */
+async function listAgain(
+  db: AccountDb,
+  firstPass: string,
+  listed: string,
+  fetchIds: (cursor: string) => Promise<IdPage>,
+  fetchMissed: (openids: string[]) => Promise<void>,
+): Promise<number> {
+  let count = 0;
+  let page = await fetchIds('');
+  while (page.openids.length > 0) {
+    count += page.openids.length;
+    const missed = db.followers.restampListed(page.openids, firstPass, listed);
+    if (missed.length > 0) await fetchMissed(missed);
+    if (!page.next) break;
+    page = await fetchIds(page.next);
+  }
+  return count;
 }
 
 /** The whole blacklist, paged with begin_openid. */

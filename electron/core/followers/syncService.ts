@@ -3,7 +3,7 @@ import type { JobPauseReason } from '#contract/jobs';
 import { AppError } from '../appError';
 import { classify, errorData } from '../jobs/jobErrors';
 import type { SyncControl, SyncJobHandle, SyncJobLog } from '../jobs/syncJobs';
-import { sleepUntil, startOfNextMinute, type JobTiming } from '../jobs/jobTiming';
+import { autoPause, sleepUntil, type JobTiming } from '../jobs/jobTiming';
 import type { Logger } from '../ports';
 import type { AccountSessions } from '../session/accountSessions';
 import type { SettingsService } from '../settingsService';
@@ -244,24 +244,26 @@ export class SyncService implements SyncControl {
       job.end({ status: 'failed', error: data });
       return;
     }
-    const now = this.timing.now();
-    const resumeAt =
-      action.reason === 'rate'
-        ? startOfNextMinute(now)
-        : now + (action.reason === 'quota' ? this.timing.quotaRetryMs : this.timing.offlineRetryMs);
-    job.end({ status: 'paused', reason: action.reason, resumeAt, error: data });
-    this.scheduleRetry(accountId, job.id, action.reason, resumeAt);
+    const pause = autoPause(this.timing, action.reason, this.timing.now());
+    job.end({ status: 'paused', reason: action.reason, resumeAt: pause.resumeAt, error: data });
+    this.scheduleRetry(accountId, job.id, action.reason, pause.resumeAt, pause.retryInMs);
   }
 
   /** An automatic pause tries again by itself: at the next minute (45011) or after a wait. */
-  private scheduleRetry(accountId: string, jobId: string, reason: AutoPause, resumeAt: number): void {
+  private scheduleRetry(
+    accountId: string,
+    jobId: string,
+    reason: AutoPause,
+    resumeAt: number,
+    retryInMs: number,
+  ): void {
     this.cancelRetry(accountId);
     const wait = new AbortController();
     this.retries.set(accountId, wait);
     const signal = AbortSignal.any([wait.signal, this.closing.signal]);
     void (async () => {
       if (reason === 'rate') await sleepUntil(this.timing, resumeAt, signal);
-      else await this.timing.sleep(resumeAt - this.timing.now(), signal);
+      else await this.timing.sleep(retryInMs, signal);
       if (signal.aborted) return;
       this.retries.delete(accountId);
       const job = await this.jobs.get(accountId, jobId);

@@ -7,7 +7,7 @@ import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
 import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobRecord, JobStore, PendingItem } from './jobStore';
-import { sleepUntil, startOfNextMinute, type JobTiming } from './jobTiming';
+import { autoPause, sleepUntil, type JobTiming } from './jobTiming';
 import { groupMembers } from './selection';
 
 export interface RunnerDeps {
@@ -402,12 +402,7 @@ export class AccountRunner {
     }
     // A user's pause stands; the job will meet the same condition when they resume it.
     if (job.status === 'paused' && job.pauseReason === 'user') return;
-    const now = this.deps.timing.now();
-    const resumeAt =
-      interrupt.reason === 'rate'
-        ? startOfNextMinute(now)
-        : now +
-          (interrupt.reason === 'quota' ? this.deps.timing.quotaRetryMs : this.deps.timing.offlineRetryMs);
+    const { resumeAt } = autoPause(this.deps.timing, interrupt.reason, this.deps.timing.now());
     this.store.update(jobId, {
       status: 'paused',
       pauseReason: interrupt.reason,
@@ -450,8 +445,7 @@ export class AccountRunner {
     const { timing } = this.deps;
     void (async () => {
       if (reason === 'rate') await sleepUntil(timing, resumeAt ?? 0, signal);
-      else if (!atStartup)
-        await timing.sleep(reason === 'quota' ? timing.quotaRetryMs : timing.offlineRetryMs, signal);
+      else if (!atStartup) await timing.sleep(autoPause(timing, reason, timing.now()).retryInMs, signal);
       if (signal.aborted) return;
       if (rt.resumeWait === wait) rt.resumeWait = null;
       const job = this.store.get(jobId);

@@ -41,6 +41,10 @@ export function classify(error: unknown): ErrorAction {
       return { kind: 'pause', reason: 'rate' };
     case 'QUOTA_DAILY':
       return { kind: 'pause', reason: 'quota' };
+    // 40164: the IP changed or left the whitelist. Fixing it takes the owner a few minutes in the
+    // console (and WeChat a few more to apply): wait, keep the progress, look again.
+    case 'IP_NOT_WHITELISTED':
+      return { kind: 'pause', reason: 'ip' };
     // The client has already tried every host, with backoff: the network is gone.
     case 'NETWORK':
     case 'TIMEOUT':

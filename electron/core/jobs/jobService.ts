@@ -155,6 +155,17 @@ export class JobService {
     return this.get(accountId, jobId);
   }
 
+  /**
+   * Everything paused because WeChat refused this computer's IP (the sync included) carries on
+   * now: the owner has fixed the whitelist and pressed 重新检测. Returns how many.
+   */
+  async resumeIpPaused(accountId: string): Promise<number> {
+    const runner = await this.runner(accountId);
+    const waiting = runner.store.withStatus(['paused']).filter((job) => job.pauseReason === 'ip');
+    for (const job of waiting) await this.resume(accountId, job.id);
+    return waiting.length;
+  }
+
   async cancel(accountId: string, jobId: string): Promise<JobSummary> {
     const runner = await this.runner(accountId);
     const job = requireJob(runner, jobId);

@@ -1,3 +1,5 @@
+import { nextBeijingMidnight } from '../wechat/beijingDay';
+
 /**
  * The runner's clock and waits. Everything time-based in the jobs goes through here, so tests
  * can run a job against the emulator's clock with millisecond retry intervals.
@@ -11,6 +13,8 @@ export interface JobTiming {
   quotaRetryMs: number;
   /** Paused offline: one chunk probes the network this often. */
   offlineRetryMs: number;
+  /** Paused on 40164 (IP not whitelisted): one chunk looks again this often. */
+  ipRetryMs: number;
   /** A rate pause waits for `now()` to reach the next minute, looking this often. */
   pollMs: number;
   /** First backoff for 45169 / system busy that outlasted the client's retries (doubles). */
@@ -46,6 +50,8 @@ export function jobTiming(options: JobTimingOptions = {}, now: () => number = Da
     sleep: realSleep,
     quotaRetryMs: 30 * 60_000,
     offlineRetryMs: 15_000,
+    // A whitelist change takes the owner and WeChat a few minutes; 重新检测 looks at once.
+    ipRetryMs: 60_000,
     pollMs: 1_000,
     retryDelayMs: 1_000,
     maxRetries: 6,
@@ -61,6 +67,30 @@ export async function sleepUntil(timing: JobTiming, at: number, signal: AbortSig
     const left = at - timing.now();
     if (left <= 0) return;
     await timing.sleep(Math.min(left, timing.pollMs), signal);
+  }
+}
+
+/**
+ * An automatic pause: when the owner is told it continues (`resumeAt`), and how long to wait
+ * before trying again (a rate pause waits for `resumeAt` itself). A quota pause names the daily
+ * reset but still looks every quotaRetryMs, in case the owner reset the quota in the console.
+ */
+export function autoPause(
+  timing: JobTiming,
+  reason: 'offline' | 'quota' | 'rate' | 'ip',
+  now: number,
+): { resumeAt: number; retryInMs: number } {
+  switch (reason) {
+    case 'rate': {
+      const at = startOfNextMinute(now);
+      return { resumeAt: at, retryInMs: at - now };
+    }
+    case 'quota':
+      return { resumeAt: nextBeijingMidnight(now), retryInMs: timing.quotaRetryMs };
+    case 'ip':
+      return { resumeAt: now + timing.ipRetryMs, retryInMs: timing.ipRetryMs };
+    case 'offline':
+      return { resumeAt: now + timing.offlineRetryMs, retryInMs: timing.offlineRetryMs };
   }
 }
 

@@ -57,6 +57,7 @@ export class FollowerRepo {
   private readonly remarkStmt: StatementSync;
   private readonly blacklistStmt: StatementSync;
   private readonly unfollowStmt: StatementSync;
+  private readonly restampStmt: StatementSync;
   private readonly unblacklistOthersStmt: StatementSync;
   private readonly blacklistListedStmt: StatementSync;
 
@@ -89,6 +90,10 @@ export class FollowerRepo {
     this.blacklistListedStmt = db.prepare(
       `UPDATE followers SET blacklisted = 1
        WHERE blacklisted = 0 AND openid IN (SELECT value FROM json_each(?)) RETURNING openid`,
+    );
+    this.restampStmt = db.prepare(
+      `UPDATE followers SET seen_in_sync = ?1
+       WHERE seen_in_sync IN (?1, ?2) AND openid IN (SELECT value FROM json_each(?3)) RETURNING openid`,
     );
     this.unfollowStmt = db.prepare(
       'UPDATE followers SET subscribed = 0 WHERE subscribed = 1 AND seen_in_sync IS NOT ? RETURNING openid',
@@ -181,6 +186,17 @@ export class FollowerRepo {
     });
     this.index.touch(changed);
     return changed.length;
+  }
+
+  /**
+   * A sync's second listing: of `openids`, those the run `from` (or `to` already) stored now count
+   * as listed by `to`. Returns the ones it had not stored: they arrived while the run paged.
+   */
+  restampListed(openids: readonly string[], from: string, to: string): string[] {
+    const stamped = new Set(
+      this.transact(() => this.restampStmt.all(to, from, JSON.stringify(openids)).map((r) => str(r.openid))),
+    );
+    return openids.filter((o) => !stamped.has(o));
   }
 
   /**

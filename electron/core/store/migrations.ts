@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { migration1 } from './migration1';
 import { migration2 } from './migration2';
+import { migration3 } from './migration3';
 import { num } from './sqlValues';
 
 /**
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration1 },
   { version: 2, name: 'jobs', up: migration2 },
+  { version: 3, name: 'open pause reasons', up: migration3 },
 ];
 
 /** The newest schema this code knows; a file with a higher user_version came from a newer app. */

@@ -49,7 +49,15 @@ export interface CallSpec {
   idempotent: boolean;
   /** false for the token endpoints themselves. */
   auth?: boolean;
+  /**
+   * WeChat answers 45159 ("invalid tag id") for a while after a tag is created and under
+   * concurrent tagging of one user: try again a few times before believing it.
+   */
+  staleTagRetries?: boolean;
 }
+
+/** Waits before each new try after a 45159 (ms): about two seconds in all. */
+const STALE_TAG_WAITS_MS = [300, 600, 1_200];
 
 /** A fresh token that is refused again within this window means someone else is force-refreshing. */
 const FIGHT_WINDOW_MS = 60_000;
@@ -93,6 +101,20 @@ export class WeChatClient {
 
   /** Calls an endpoint with the account's token, refreshing it once if WeChat says it is stale. */
   async call<T = unknown>(spec: CallSpec): Promise<T> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await this.callWithToken<T>(spec);
+      } catch (err) {
+        const wait = STALE_TAG_WAITS_MS[retry];
+        const stale = err instanceof WeChatError && err.errcode === 45159;
+        if (!spec.staleTagRetries || !stale || wait === undefined) throw err;
+        this.options.log?.info('wechat 45159, trying again', { path: spec.path, retry: retry + 1 });
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  private async callWithToken<T>(spec: CallSpec): Promise<T> {
     if (spec.auth === false) return (await this.send(spec, undefined)) as T;
     const first = await this.tokens.get();
     try {

@@ -40,6 +40,7 @@ export const errorCatalog: ReadonlyMap<number, CatalogEntry> = new Map([
   [40125, entry('INVALID_APPSECRET', 'credentials')],
   [41004, entry('INVALID_APPSECRET', 'credentials')],
   [40243, entry('APPSECRET_FROZEN', 'credentials')],
+  [48017, entry('API_HOST_RETIRED', 'permission')],
   [40164, entry('IP_NOT_WHITELISTED', 'whitelist')],
   [61004, entry('IP_NOT_WHITELISTED', 'whitelist')],
   [89501, entry('IP_CONFIRM_PENDING', 'whitelist')],

@@ -61,9 +61,10 @@ export const en: Messages = {
     },
     where: {
       title: 'Where are the AppID and AppSecret?',
-      step1: 'Sign in to the Official Account console at mp.weixin.qq.com in a browser on your computer.',
+      step1:
+        'In a browser on your computer, open the WeChat Developer Platform (微信开发者平台) at developers.weixin.qq.com/platform and sign in by scanning with the administrator’s WeChat.',
       step2:
-        'In the menu on the left, open Settings and Development (设置与开发) → Basic Configuration (基本配置).',
+        'Open My Business → Official Account/Service Account → Basic Info → Developer Keys (我的业务 → 公众号/服务号 → 基础信息 → 开发密钥). Before 2025 this was Settings and Development → Basic Configuration in the Official Account console.',
       step3:
         'Copy the Developer ID (AppID). The Developer Password (AppSecret) can be viewed or reset on the same page if it is enabled.',
     },
@@ -99,12 +100,23 @@ export const en: Messages = {
         "WeChat didn't say which IP it saw. Check the API alerts in the console, or search “what is my IP” in a browser.",
       copyIp: 'Copy IP',
       stepsTitle: 'How to add it:',
-      step1: 'Sign in to the console at mp.weixin.qq.com.',
+      step1:
+        'Sign in to the WeChat Developer Platform (微信开发者平台) at developers.weixin.qq.com/platform by scanning with the administrator’s WeChat.',
       step2:
-        'Open Settings and Development → Basic Configuration, find “IP whitelist” (IP白名单) and click Modify (修改).',
+        'Open My Business → Official Account/Service Account → Basic Info → Developer Keys → IP whitelist (我的业务 → 公众号/服务号 → 基础信息 → 开发密钥 → IP白名单) and click Modify (修改).',
       step3:
-        'Add the IP above on a new line and save; an administrator confirms by scanning a code in WeChat.',
-      step4: 'Wait 5–10 minutes for it to take effect, then come back and click “Test again”.',
+        'Add the IP above on a new line and save (an administrator confirms by scanning). A range works too, such as {{range}}; a form like {{star}} is not accepted.',
+      step4: 'A change takes a few minutes to apply. Then come back and click “Test again”.',
+      step4Paused:
+        'A change takes a few minutes to apply. Then the work carries on by itself (the app looks once a minute), or click “Check again” to look now.',
+      moved:
+        'Since 2025 the IP whitelist is no longer under Settings and Development → Basic Configuration in the Official Account console: it moved to the WeChat Developer Platform.',
+      pausedNote: 'The sync and bulk jobs are paused with their progress saved; nothing will be done twice.',
+      recheck: 'Check again',
+      stillRefused:
+        'WeChat still refuses IP {{ip}}. The whitelist change may not have applied yet: try “Check again” in a few minutes.',
+      stillRefusedNoIp:
+        'WeChat still refuses this computer. The whitelist change may not have applied yet: try “Check again” in a few minutes.',
       changes:
         "Home and office IPs can change, and with a VPN or proxy WeChat sees the proxy's IP. If you need a fixed IP, set a proxy or relay address under “How to connect” (the wizard's advanced options, or Settings once connected).",
       retest: 'Test again',
@@ -366,7 +378,10 @@ export const en: Messages = {
     remarkHelp:
       'The remark is saved on WeChat and shows on your WeChat admin page (mp.weixin.qq.com) too. WeChat needs it under 30 bytes: at most 9 Chinese characters (a Chinese character is 3 bytes, a letter or digit 1).',
     remarkCounter: '{{count}} / {{max}} bytes',
-    remarkTooLong: 'Too long: {{count}} bytes, at most {{max}} (at most 9 Chinese characters)',
+    remarkTooLong:
+      'WeChat’s API takes remarks of at most {{max}} bytes (9 Chinese characters); this one has {{count}}: remove {{over}} bytes (about {{chars}} Chinese characters) before saving.',
+    remarkFromConsole:
+      'This remark was set in the WeChat console: {{count}} bytes, longer than the {{max}} the API accepts, shown here in full. To change it, shorten it to {{max}} bytes or less.',
     remarkSave: 'Save remark',
     remarkSaved: 'Remark saved on WeChat',
     remarkSavedDemo: 'Remark saved (demo account: kept in the built-in practice WeChat)',
@@ -467,8 +482,10 @@ export const en: Messages = {
     paused: {
       user: 'Paused. Click “Resume” to carry on.',
       offline: "Paused: WeChat can't be reached. It continues by itself once you're back online.",
-      quota: "Paused: today's WeChat quota is used up. It continues by itself at {{time}}.",
+      quota:
+        "Paused: today's WeChat quota is used up. WeChat resets it at midnight Beijing time; the job continues by itself at {{time}}.",
       rate: "Paused: requests came too fast for WeChat's per-minute limit. It continues by itself at {{time}}.",
+      ip: "Paused, progress kept: WeChat refuses this computer's IP (it is not in the IP whitelist). It continues by itself once the IP is added, or click “Check again” above the list.",
     },
     progress: '{{done, number}} / {{total, number}} done',
     summary: '{{succeeded, number}} succeeded, {{failed, number}} failed',
@@ -494,6 +511,25 @@ export const en: Messages = {
       'WeChat did not apply this one, twice, and gave no reason. “Retry the failed ones” tries again.',
     failureReason: 'Reason',
     startedAt: 'Started {{time}}',
+  },
+  quota: {
+    title: "Today's WeChat API calls",
+    lead: 'WeChat limits how many times a day each account may call each API; the limits rise with the follower count. These are the counts WeChat keeps for today.',
+    api: {
+      userGet: 'List followers',
+      batchget: 'Get follower details',
+      tagging: 'Add followers to a tag',
+      untagging: 'Remove followers from a tag',
+      groupMove: 'Move followers to a group',
+      blacklist: 'Block',
+      unblacklist: 'Unblock',
+      remark: 'Set remarks',
+    },
+    column: { api: 'Action', used: 'Used today', limit: 'Daily limit', remain: 'Left' },
+    notReported: 'Not reported by WeChat',
+    resets: 'Resets every day at midnight Beijing time (next: {{time}} on this computer’s clock)',
+    readAt: 'Read at {{time}}',
+    refresh: 'Refresh',
   },
   settings: {
     title: 'Settings',

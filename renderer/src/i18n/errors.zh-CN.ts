@@ -8,18 +8,21 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',
   NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
   APPID_FORMAT:
-    'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
-  APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到公众号后台“设置与开发 → 基本配置”复制。',
+    'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到微信开发者平台“基础信息 → 开发密钥”复制。',
+  APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到微信开发者平台“基础信息 → 开发密钥”复制。',
   ACCOUNT_EXISTS: '这个公众号（{{appId}}）已经添加过了，无需重复添加。',
   SECRET_STORAGE_UNAVAILABLE:
     '这台电脑的系统无法加密保存 AppSecret，为了安全，应用不会以明文保存它。请确认系统钥匙串可用后再试。',
   DEMO_READ_ONLY: '演示账号不能修改这项设置。',
-  INVALID_APPID: '微信不认识这个 AppID。请到公众号后台“设置与开发 → 基本配置”核对 AppID 后重新填写。',
+  INVALID_APPID: '微信不认识这个 AppID。请到微信开发者平台“基础信息 → 开发密钥”核对 AppID 后重新填写。',
   INVALID_APPSECRET:
-    'AppSecret 不正确。请到公众号后台“设置与开发 → 基本配置”核对；如果忘记了需要重置，注意重置会让正在使用旧 AppSecret 的其他系统失效。',
-  APPSECRET_FROZEN: '这个公众号的 AppSecret 已被冻结。请登录公众号后台查看原因并解冻。',
+    'AppSecret 不正确。请到微信开发者平台“基础信息 → 开发密钥”核对；如果忘记了需要重置，注意重置会让正在使用旧 AppSecret 的其他系统失效。',
+  APPSECRET_FROZEN:
+    '这个公众号的 AppSecret 被冻结了，微信暂时不接受它。请管理员登录微信开发者平台，在“我的业务 → 公众号/服务号 → 基础信息 → 开发密钥”里解冻；解冻约 10 分钟后生效，然后再试。',
+  API_HOST_RETIRED:
+    '微信已停用这个接口地址。请在“设置 → 网络连接方式”里改回“直接连接”，或把中转地址改为转发到 api.weixin.qq.com，然后再试。',
   IP_NOT_WHITELISTED:
-    '微信拒绝了来自 IP {{ip}} 的请求，因为它不在 IP 白名单中。请到公众号后台“设置与开发 → 基本配置 → IP白名单”添加这个 IP，几分钟后再测试。',
+    '微信拒绝了来自 IP {{ip}} 的请求，因为它不在 IP 白名单中。请到微信开发者平台“我的业务 → 公众号/服务号 → 基础信息 → 开发密钥 → IP白名单”添加这个 IP，几分钟后生效。',
   IP_CONFIRM_REQUIRED: '微信需要管理员确认这个新 IP。请在管理员的手机微信上同意登录请求，然后再试。',
   IP_CONFIRM_PENDING: '正在等待管理员在手机微信上确认这个 IP。确认后再试。',
   IP_REJECTED: '管理员拒绝了这个 IP，微信暂时禁止它调用接口（约 {{hours}} 小时）。请稍后再试，或换一个网络。',
@@ -31,7 +34,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   REMARKS_UNAUTHORIZED:
     '设置备注需要已认证的服务号，这个公众号不能设置备注。标签、同步和黑名单不受影响；可以改用“本地笔记”记下这位粉丝是谁（只保存在本机）。',
   API_BANNED: '这个接口因违规已被微信封禁。请登录公众号后台查看通知。',
-  QUOTA_DAILY: '今天调用这个接口的次数已用完（微信每日限额）。任务已暂停，明天会自动继续。',
+  QUOTA_DAILY:
+    '今天调用这个接口的次数已用完（微信每日限额）。任务已暂停，微信在北京时间 0 点重置次数后会自动继续；用量可在“设置 → 今天的微信接口次数”里查看。',
   QUOTA_MINUTE: '调用太快，触发了微信每分钟的限额。应用会在下一分钟自动继续。',
   QUOTA_CLEAR_LIMIT: '本月重置接口次数的机会（每月 10 次）已用完，请等到下个月。',
   SYSTEM_BUSY: '微信系统繁忙，多次重试后仍未成功。请稍后再试。',

@@ -60,8 +60,9 @@ export const zhCN = {
     },
     where: {
       title: '在哪里找到 AppID 和 AppSecret？',
-      step1: '用电脑浏览器登录公众号后台 mp.weixin.qq.com。',
-      step2: '在左侧菜单打开“设置与开发 → 基本配置”。',
+      step1: '用电脑浏览器打开“微信开发者平台” developers.weixin.qq.com/platform，用管理员的微信扫码登录。',
+      step2:
+        '依次打开“我的业务 → 公众号/服务号 → 基础信息 → 开发密钥”（2025 年以前在公众号后台的“设置与开发 → 基本配置”）。',
       step3: '复制“开发者ID(AppID)”；“开发者密码(AppSecret)”如果已启用，也可以在这里查看或重置。',
     },
     resetWarning: {
@@ -93,10 +94,18 @@ export const zhCN = {
       unknownIp: '微信没有告诉我们它看到的 IP。请在公众号后台查看接口报警记录，或在浏览器中搜索“我的 IP”。',
       copyIp: '复制 IP',
       stepsTitle: '添加方法：',
-      step1: '登录公众号后台 mp.weixin.qq.com。',
-      step2: '打开“设置与开发 → 基本配置”，找到“IP白名单”，点“修改”（或“查看”→“修改”）。',
-      step3: '把上面的 IP 另起一行加进去，保存；需要管理员用手机微信扫码确认。',
-      step4: '等 5～10 分钟生效后，回到这里点“再次测试”。',
+      step1: '用管理员的微信扫码登录“微信开发者平台” developers.weixin.qq.com/platform。',
+      step2: '依次打开“我的业务 → 公众号/服务号 → 基础信息 → 开发密钥 → IP白名单”，点“修改”。',
+      step3:
+        '把上面的 IP 另起一行加进去并保存（需要管理员扫码确认）。也可以填一个网段，例如 {{range}}；不支持 {{star}} 这种写法。',
+      step4: '修改要过几分钟才生效。生效后回到这里点“再次测试”。',
+      step4Paused: '修改要过几分钟才生效。生效后会自动继续（每分钟看一次），也可以点“重新检测”马上看。',
+      moved:
+        '2025 年起，IP 白名单已从公众号后台的“设置与开发 → 基本配置”移到了微信开发者平台，在旧位置找不到。',
+      pausedNote: '同步和批量任务已暂停，进度都已保存，不会重复处理。',
+      recheck: '重新检测',
+      stillRefused: '微信仍然拒绝 IP {{ip}}。白名单修改可能还没生效，请过几分钟再点“重新检测”。',
+      stillRefusedNoIp: '微信仍然拒绝这台电脑。白名单修改可能还没生效，请过几分钟再点“重新检测”。',
       changes:
         '家里或公司的宽带 IP 可能会变；开了 VPN 或代理，微信看到的也是代理的 IP。如果需要固定 IP，可以在“网络连接方式”里设置代理或中转地址（连接向导的高级选项，或连接后的“设置”）。',
       retest: '再次测试',
@@ -353,7 +362,10 @@ export const zhCN = {
     remarkHelp:
       '备注会保存到微信，公众号后台也能看到。微信要求少于 30 个字节，最多 9 个汉字（一个汉字 3 个字节，一个字母或数字 1 个字节）。',
     remarkCounter: '{{count}} / {{max}} 字节',
-    remarkTooLong: '太长了：{{count}} 字节，最多 {{max}} 字节（最多 9 个汉字）',
+    remarkTooLong:
+      '微信接口只接受 {{max}} 字节以内的备注（最多 9 个汉字），现在是 {{count}} 字节：请删掉 {{over}} 个字节（约 {{chars}} 个汉字）再保存。',
+    remarkFromConsole:
+      '这条备注是在公众号后台设置的，有 {{count}} 字节，比接口允许的 {{max}} 字节长，这里完整显示。要修改它，需要缩短到 {{max}} 字节以内。',
     remarkSave: '保存备注',
     remarkSaved: '备注已保存到微信',
     remarkSavedDemo: '备注已保存（演示账号：保存在内置的模拟微信里）',
@@ -451,8 +463,9 @@ export const zhCN = {
     paused: {
       user: '已暂停，点“继续”接着做。',
       offline: '连不上微信，已暂停；恢复网络后会自动继续。',
-      quota: '今天的微信调用次数已用完，已暂停；{{time}} 自动继续。',
+      quota: '今天的微信调用次数已用完，已暂停；微信在北京时间 0 点重置次数，{{time}} 自动继续。',
       rate: '调用太快，触发了微信每分钟的限制；{{time}} 自动继续。',
+      ip: '微信拒绝了这台电脑的 IP（不在 IP 白名单里），已暂停，进度已保存；加入白名单后会自动继续，也可以点列表上方的“重新检测”。',
     },
     progress: '已完成 {{done, number}} / {{total, number}}',
     summary: '成功 {{succeeded, number}}，失败 {{failed, number}}',
@@ -476,6 +489,25 @@ export const zhCN = {
     failureUnexplained: '微信两次都没有处理这位粉丝，也没有说明原因。可以点“重试失败的”再试一次。',
     failureReason: '原因',
     startedAt: '开始于 {{time}}',
+  },
+  quota: {
+    title: '今天的微信接口次数',
+    lead: '微信给每个公众号的每个接口规定了每天能调用的次数，粉丝越多上限越高。这里是微信记录的今天的用量。',
+    api: {
+      userGet: '获取粉丝列表',
+      batchget: '获取粉丝资料',
+      tagging: '给粉丝加标签',
+      untagging: '给粉丝去掉标签',
+      groupMove: '移动粉丝分组',
+      blacklist: '拉黑',
+      unblacklist: '取消拉黑',
+      remark: '设置备注',
+    },
+    column: { api: '操作', used: '今天已用', limit: '每天上限', remain: '还剩' },
+    notReported: '微信没有提供',
+    resets: '每天北京时间 0 点重置（按这台电脑的时间：{{time}}）',
+    readAt: '读取于 {{time}}',
+    refresh: '刷新',
   },
   settings: {
     title: '设置',

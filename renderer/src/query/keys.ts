@@ -11,4 +11,6 @@ export const queryKeys = {
   follower: (accountId: string, openid: string) =>
     ['account', accountId, 'followers', 'one', openid] as const,
   sync: (accountId: string) => ['account', accountId, 'sync'] as const,
+  /** Outside the account's key: a sync's data:changed must not ask WeChat for the quotas again. */
+  quota: (accountId: string) => ['quota', accountId] as const,
 };

@@ -41,7 +41,11 @@ export async function demoFlow(page: Page, shot: Shot): Promise<void> {
   const remark = drawer.getByRole('textbox', { name: '备注（微信）' });
   await remark.fill('张阿姨住在幸福小区三号楼二单元');
   await expect(drawer.getByText('45 / 29 字节')).toBeVisible();
-  await expect(drawer.getByText('太长了：45 字节，最多 29 字节（最多 9 个汉字）')).toBeVisible();
+  await expect(
+    drawer.getByText(
+      '微信接口只接受 29 字节以内的备注（最多 9 个汉字），现在是 45 字节：请删掉 16 个字节（约 6 个汉字）再保存。',
+    ),
+  ).toBeVisible();
   await expect(drawer.getByRole('button', { name: '保存备注' })).toBeDisabled();
   await remark.fill('张阿姨 3号楼');
   await expect(drawer.getByText('17 / 29 字节')).toBeVisible();

@@ -75,6 +75,19 @@ describe('account kinds', () => {
     ).toBe(0);
   });
 
+  it("remarkAccess 'verified' (per account) lets a verified subscription account set remarks too", async () => {
+    const t = await classicToken(sb, SUB.appid, SUB.secret);
+    const openid = sb.control.state(SUB.appid).openids()[0];
+    sb.control.configure({ remarkAccess: 'verified' }, SUB.appid);
+    expect((await post(sb, '/cgi-bin/user/info/updateremark', t, { openid, remark: 'x' })).errcode).toBe(0);
+    // Only that account: unverified ones still may not.
+    const u = await classicToken(sb, UNVERIFIED.appid, UNVERIFIED.secret);
+    const other = sb.control.state(UNVERIFIED.appid).openids()[0];
+    expect(
+      (await post(sb, '/cgi-bin/user/info/updateremark', u, { openid: other, remark: 'x' })).errcode,
+    ).toBe(48001);
+  });
+
   it('test accounts may call everything, with about 100 followers by default', async () => {
     const t = await classicToken(sb, TEST.appid, TEST.secret);
     const state = sb.control.state(TEST.appid);
@@ -102,7 +115,8 @@ describe('isolation between accounts', () => {
     expect(before.some((t) => t.name === '甲')).toBe(false);
     const idb = ((await post(sb, '/cgi-bin/tags/create', b, { tag: { name: '甲' } })).tag as { id: number })
       .id;
-    expect(idb).toBe(ida);
+    // Each account numbers its own tags (sparse ids, doc §10).
+    expect(idb).toBeGreaterThanOrEqual(100);
     // A tag id of one account does not reach the other's tags.
     await post(sb, '/cgi-bin/tags/delete', a, { tag: { id: ida } });
     expect(

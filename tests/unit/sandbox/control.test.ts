@@ -1,6 +1,7 @@
 // The control surface: clock, call log, state inspection and mutation, reset, and the same
 // over HTTP under /__sandbox/ (never logged, never a WeChat path).
 
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   CONTROL_PREFIX,
@@ -22,6 +23,7 @@ beforeEach(() => sb.control.reset());
 async function ctl(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${sb.url}${CONTROL_PREFIX}${path}`, {
     method,
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
@@ -143,7 +145,11 @@ describe('control over HTTP', () => {
   it('answers 400 for unknown or malformed control requests', async () => {
     expect((await ctl('GET', 'nope')).status).toBe(400);
     expect((await ctl('POST', 'advance', { ms: 'x' })).status).toBe(400);
-    const res = await fetch(`${sb.url}${CONTROL_PREFIX}advance`, { method: 'POST', body: '{' });
+    const res = await fetch(`${sb.url}${CONTROL_PREFIX}advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(res.status).toBe(400);
     expect((await ctl('POST', 'faults', { kind: 'randomError', rate: 5 })).status).toBe(422);
   });
@@ -160,5 +166,106 @@ describe('close()', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(await pending).toBe('failed');
     await s.close();
+  });
+});
+
+describe('guarding the control surface (the emulator inside the app)', () => {
+  const send = (url: string, init: RequestInit = {}) => fetch(url, init);
+  // fetch will not send a Host header of our choosing; node:http will.
+  const statusWithHost = (port: number, path: string, host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('refuses changing control requests that are not JSON (a web page can send text/plain without asking)', async () => {
+    const res = await fetch(`${sb.url}${CONTROL_PREFIX}follow`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 5 }),
+    });
+    expect(res.status).toBe(415);
+    const bare = await fetch(`${sb.url}${CONTROL_PREFIX}reset`, { method: 'POST' });
+    expect(bare.status).toBe(415);
+    expect(sb.control.state().followerCount()).toBe(sb.control.state().openids().length);
+    expect(sb.control.calls()).toHaveLength(0);
+  });
+
+  it('bounds what it is told: counts, page sizes, whitelist entries, latency', async () => {
+    const before = sb.control.state().followerCount();
+    expect((await ctl('POST', 'follow', { count: 5_000_000 })).status).toBe(422);
+    expect((await ctl('POST', 'follow', { count: 1.5 })).status).toBe(400);
+    expect(sb.control.state().followerCount()).toBe(before);
+    expect((await ctl('POST', 'configure', { patch: { userGetPageSize: -5 } })).status).toBe(422);
+    expect((await ctl('POST', 'configure', { patch: { userGetPageSize: 20_000 } })).status).toBe(422);
+    expect((await ctl('POST', 'configure', { patch: { bogus: 1 } })).status).toBe(422);
+    expect(
+      (await ctl('POST', 'configure', { patch: { ipWhitelist: { allowed: ['1.2.3.*'] } } })).status,
+    ).toBe(422);
+    expect(sb.control.settings().userGetPageSize).toBe(10_000);
+    expect((await ctl('POST', 'faults', { kind: 'latency', ms: 10_000_000 })).status).toBe(422);
+    expect(() => sb.control.configure({ blacklistPageSize: 0 })).toThrow(/blacklistPageSize/);
+  });
+
+  it("with controlHttp 'off' there is no control surface; allowedHosts refuses other Host headers", async () => {
+    const demo = await startSandbox({
+      apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 10 }],
+      controlHttp: 'off',
+      allowedHosts: ['127.0.0.1'],
+    });
+    try {
+      const health = await send(`${demo.url}${CONTROL_PREFIX}health`);
+      expect(health.status).toBe(404);
+      const follow = await send(`${demo.url}${CONTROL_PREFIX}follow`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 5 }),
+      });
+      expect(follow.status).toBe(404);
+      expect(demo.control.state().followerCount()).toBeLessThanOrEqual(10);
+      // DNS rebinding: a page at evil.example that resolves to 127.0.0.1 sends its own Host.
+      expect(
+        await statusWithHost(demo.port, '/cgi-bin/token?grant_type=client_credential', 'evil.example:80'),
+      ).toBe(421);
+      expect(
+        await statusWithHost(
+          demo.port,
+          '/cgi-bin/token?grant_type=client_credential',
+          `127.0.0.1:${demo.port}`,
+        ),
+      ).toBe(200);
+      const own = await send(
+        `${demo.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}`,
+      );
+      expect(((await own.json()) as { access_token?: string }).access_token).toBeTruthy();
+      // In process, the app still drives it (the demo's reset).
+      demo.control.reset();
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('with a per-run token, control requests need it', async () => {
+    const token = 'c'.repeat(32);
+    const guarded = await startSandbox({
+      apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 10 }],
+      controlHttp: { token },
+    });
+    try {
+      expect((await send(`${guarded.url}${CONTROL_PREFIX}health`)).status).toBe(401);
+      const wrong = await send(`${guarded.url}${CONTROL_PREFIX}health`, {
+        headers: { authorization: `Bearer ${'d'.repeat(32)}` },
+      });
+      expect(wrong.status).toBe(401);
+      const ok = await send(`${guarded.url}${CONTROL_PREFIX}health`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(ok.status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
   });
 });

@@ -131,6 +131,16 @@ describe('errcode on the next N calls', () => {
     expect((await get(sb, '/cgi-bin/user/get', token)).errcode).toBeUndefined();
   });
 
+  it('answers 40243 (AppSecret frozen) and 48017 (retired API host) with their texts', async () => {
+    sb.control.addFault({ kind: 'errcode', errcode: 40243, count: 1, path: '/cgi-bin/token' });
+    sb.control.addFault({ kind: 'errcode', errcode: 48017, count: 1, path: '/cgi-bin/user/get' });
+    const frozen = await raw(sb, '/cgi-bin/token', {
+      query: { grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET },
+    });
+    expect(((await frozen.json()) as Json).errmsg).toMatch(/^AppSecret is frozen rid: /);
+    expect((await get(sb, '/cgi-bin/user/get', token)).errmsg).toMatch(/^api domain is out of service/);
+  });
+
   it('uses a custom errmsg, and works on token endpoints', async () => {
     sb.control.addFault({
       kind: 'errcode',

@@ -85,7 +85,8 @@ describe('minute quotas', () => {
     expect(await tagsGet()).toBe(0);
     const r = await get(sb, '/cgi-bin/tags/get', token);
     expect(r.errcode).toBe(45011);
-    expect(r.errmsg).toMatch(/^api minute-quota reach limit/);
+    // Today's text (doc §6).
+    expect(r.errmsg).toMatch(/^api minute-quota reach limit, must slower, retry next minute, rid: /);
     sb.control.advance(MINUTE);
     expect(await tagsGet()).toBe(0);
   });
@@ -106,7 +107,33 @@ describe('openapi/quota/get', () => {
       errcode: 0,
       errmsg: 'ok',
       quota: { daily_limit: 100_000, used: 2, remain: 99_998 },
+      rate_limit: { call_count: 100_000, refresh_second: 86_400 },
     });
+    sb.control.configure({ minuteQuotas: { '/cgi-bin/tags/get': 30 } });
+    expect((await quota('/cgi-bin/tags/get')).rate_limit).toEqual({ call_count: 30, refresh_second: 60 });
+  });
+
+  it('raises limits with the follower count (quotaTiers), per account overrides win', async () => {
+    const big = await startSandbox({
+      apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 120_000, tags: false }],
+    });
+    try {
+      const t = await classicToken(big);
+      const limit = async (path: string) =>
+        (
+          (await post(big, '/cgi-bin/openapi/quota/get', t, { cgi_path: path })).quota as {
+            daily_limit: number;
+          }
+        ).daily_limit;
+      expect(await limit('/cgi-bin/user/get')).toBe(1000);
+      expect(await limit('/cgi-bin/token')).toBe(2000);
+      big.control.configure({ quotaTiers: false });
+      expect(await limit('/cgi-bin/user/get')).toBe(500);
+      big.control.configure({ quotas: { '/cgi-bin/user/get': 7 } }, DEFAULT_APPID);
+      expect(await limit('/cgi-bin/user/get')).toBe(7);
+    } finally {
+      await big.close();
+    }
   });
 
   it('answers 76021 for an unknown cgi_path', async () => {

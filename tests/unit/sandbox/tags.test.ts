@@ -20,6 +20,8 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(async () => {
   sb.control.reset();
+  // The rules below are about permanent answers; the transient 45159 of a new tag has its own tests.
+  sb.control.configure({ newTagStaleCalls: 0 });
   token = await classicToken(sb);
   openids = sb.control.state().openids();
 });
@@ -32,12 +34,17 @@ const create = async (name: string): Promise<number> => {
 };
 
 describe('tags/get and tags/create', () => {
-  it('lists 星标组 (id 2) first, then seeded custom tags from 100 with counts', async () => {
+  it('lists 星标组 (id 2) first, then seeded custom tags from 100 with counts, ids large and sparse', async () => {
     const { tags } = (await get(sb, '/cgi-bin/tags/get', token)) as {
       tags: { id: number; name: string; count: number }[];
     };
     expect(tags[0]).toMatchObject({ id: 2, name: '星标组' });
-    expect(tags.slice(1).map((t) => t.id)).toEqual(tags.slice(1).map((_, k) => 100 + k));
+    const ids = tags.slice(1).map((t) => t.id);
+    expect(ids[0]).toBe(100);
+    // Increasing, never by a fixed step, into the thousands (doc §10: 29846 seen).
+    for (let k = 1; k < ids.length; k++) expect(ids[k]).toBeGreaterThan(ids[k - 1] as number);
+    expect(new Set(ids.slice(1).map((id, k) => id - (ids[k] as number))).size).toBeGreaterThan(1);
+    expect(ids[ids.length - 1]).toBeGreaterThan(1000);
     expect(tags.some((t) => t.name === '老顾客')).toBe(true);
     expect(tags).toEqual(sb.control.state().tags());
     for (const t of tags) expect(t.count).toBe(sb.control.state().tagMembers(t.id).length);
@@ -50,7 +57,22 @@ describe('tags/get and tags/create', () => {
     expect(a).toBeGreaterThanOrEqual(100);
     expect((await p('tags/delete', { tag: { id: a } })).errcode).toBe(0);
     const b = await create('广东');
-    expect(b).toBe(a + 1);
+    expect(b).toBeGreaterThan(a);
+  });
+
+  it("numbers tags 100, 101, 102… with the AppSpec option tagIds: 'sequential'", async () => {
+    const seq = await startSandbox({
+      apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 50, tagIds: 'sequential' }],
+    });
+    try {
+      const ids = seq.control
+        .state()
+        .tags()
+        .map((t) => t.id);
+      expect(ids).toEqual([2, ...ids.slice(1).map((_, k) => 100 + k)]);
+    } finally {
+      await seq.close();
+    }
   });
 
   it('limits names to 30 characters by default (45158), option bytes', async () => {
@@ -258,5 +280,40 @@ describe('user/tag/get paging', () => {
     expect((await p('user/tag/get', { tagid: 999, next_openid: '' })).errcode).toBe(45159);
     expect((await p('user/tag/get', { tagid: 100, next_openid: 'bogus' })).errcode).toBe(40003);
     expect((await p('user/tag/get', { tagid: 100 })).count).toBeGreaterThan(0);
+  });
+});
+
+describe('45159 that goes away by itself (doc §10)', () => {
+  it('a new tag answers 45159 to its first membership call by default, then works', async () => {
+    sb.control.reset();
+    token = await classicToken(sb);
+    const id = await create('刚建的');
+    const body = { openid_list: openids.slice(0, 3), tagid: id };
+    expect((await p('tags/members/batchtagging', body)).errcode).toBe(45159);
+    expect((await p('tags/members/batchtagging', body)).errcode).toBe(0);
+    expect(sb.control.state().tagMembers(id)).toHaveLength(3);
+  });
+
+  it('newTagStaleCalls sets how many calls; seeded tags are never stale', async () => {
+    sb.control.reset();
+    sb.control.configure({ newTagStaleCalls: 2 });
+    token = await classicToken(sb);
+    const id = await create('刚建的');
+    const body = { openid_list: openids.slice(0, 1), tagid: id };
+    expect((await p('tags/members/batchtagging', body)).errcode).toBe(45159);
+    expect((await p('tags/members/batchuntagging', body)).errcode).toBe(45159);
+    expect((await p('tags/members/batchtagging', body)).errcode).toBe(0);
+    const seeded = sb.control.state().tags()[1]?.id as number;
+    expect((await p('tags/members/batchtagging', { ...body, tagid: seeded })).errcode).toBe(0);
+  });
+
+  it('the tagRace fault answers 45159 on tagging at its rate and nothing is applied', async () => {
+    const seeded = sb.control.state().tags()[1]?.id as number;
+    const who = openids.find((o) => !sb.control.state().follower(o)?.tagIds.includes(seeded)) as string;
+    sb.control.addFault({ kind: 'tagRace', rate: 1, count: 1 });
+    expect((await p('tags/members/batchtagging', { openid_list: [who], tagid: seeded })).errcode).toBe(45159);
+    expect(sb.control.state().follower(who)?.tagIds).not.toContain(seeded);
+    expect((await p('tags/members/batchtagging', { openid_list: [who], tagid: seeded })).errcode).toBe(0);
+    expect(() => sb.control.addFault({ kind: 'tagRace', rate: 2 })).toThrow(/rate/);
   });
 });

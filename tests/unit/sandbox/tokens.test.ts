@@ -38,6 +38,11 @@ describe('cgi-bin/token (classic chain)', () => {
     sb.control.advance(1);
     expect(await works(t1)).toBe(40001);
     expect(await works(t2)).toBe(0);
+    // Today's text points at getStableAccessToken (doc §6).
+    const r = await get(sb, '/cgi-bin/tags/get', t1);
+    expect(r.errmsg).toMatch(
+      /^invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at \S+ rid: /,
+    );
   });
 
   it('expires after 7200 s by the sandbox clock: 42001', async () => {
@@ -193,11 +198,43 @@ describe('IP whitelist (§1.3) and IP risk confirmation', () => {
     expect((await stableToken(sb)).errcode).toBe(40164);
   });
 
-  it('checks only token endpoints by default, everything with scope "all"', async () => {
+  it('checks every endpoint by default (doc §1.3, 2025), only token endpoints with scope "token"', async () => {
     const t = await classicToken(sb);
     sb.control.configure({ ipWhitelist: { enabled: true } });
+    expect(await works(t)).toBe(40164);
+    sb.control.configure({ ipWhitelist: { scope: 'token' } });
     expect(await works(t)).toBe(0);
-    sb.control.configure({ ipWhitelist: { scope: 'all' } });
+  });
+
+  it('an empty whitelist refuses every call, the token too', async () => {
+    sb.control.configure({ ipWhitelist: { enabled: true, allowed: [] } });
+    expect((await okToken()).errcode).toBe(40164);
+  });
+
+  it("refuses entries the console refuses ('1.2.3.*', a bad mask), keeping the list it had", () => {
+    sb.control.configure({ ipWhitelist: { enabled: true, allowed: ['10.0.0.1'] } });
+    expect(() => sb.control.configure({ ipWhitelist: { allowed: ['1.2.3.*'] } })).toThrow(/CIDR/);
+    expect(() => sb.control.configure({ ipWhitelist: { allowed: ['1.2.3.0/33'] } })).toThrow(/CIDR/);
+    expect(() => sb.control.configure({ ipWhitelist: { allowed: ['1.2.3'] } })).toThrow(/CIDR/);
+    expect(sb.control.settings().ipWhitelist.allowed).toEqual(['10.0.0.1']);
+  });
+
+  it('applies a whitelist change after applyDelayMs of the sandbox clock', async () => {
+    const t = await classicToken(sb);
+    sb.control.configure({
+      ipWhitelist: { enabled: true, seenIp: '10.1.2.3', allowed: [], applyDelayMs: 5 * 60_000 },
+    });
+    expect(await works(t)).toBe(40164);
+    sb.control.configure({ ipWhitelist: { allowed: ['10.1.0.0/16'] } });
+    expect(await works(t)).toBe(40164);
+    sb.control.advance(4 * 60_000);
+    expect(await works(t)).toBe(40164);
+    sb.control.advance(60_000);
+    expect(await works(t)).toBe(0);
+    // Taking the IP out again also waits.
+    sb.control.configure({ ipWhitelist: { allowed: [] } });
+    expect(await works(t)).toBe(0);
+    sb.control.advance(5 * 60_000);
     expect(await works(t)).toBe(40164);
   });
 

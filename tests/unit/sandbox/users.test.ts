@@ -84,7 +84,40 @@ describe('user/get', () => {
     sb.control.state().unfollow([sb.control.state().openids()[0]]);
     const r = await get(sb, '/cgi-bin/user/get', token);
     expect(r.total).toBe(before + 2);
-    expect((r.data as { openid: string[] }).openid.slice(-3)).toEqual(added);
+    const listed = (r.data as { openid: string[] }).openid;
+    for (const o of added) expect(listed).toContain(o);
+    // New followers land anywhere in the list, not at its end (doc §4.1).
+    expect(listed.slice(-3)).not.toEqual(added);
+    expect(listed).toEqual(sb.control.state().openids());
+  });
+
+  it('keeps paging right when followers come and go mid-list: the cursor is an openid, not a position', async () => {
+    sb.control.configure({ userGetPageSize: 100 });
+    const first = await get(sb, '/cgi-bin/user/get', token);
+    const page1 = (first.data as { openid: string[] }).openid;
+    // One follower of page 1 leaves, and so does the cursor itself; 50 new ones arrive.
+    sb.control.state().unfollow([page1[3] as string, page1[99] as string]);
+    const added = sb.control.state().follow(50);
+    const rest: string[] = [];
+    let next = first.next_openid as string;
+    const totals = new Set<number>();
+    for (;;) {
+      const r = await get(sb, '/cgi-bin/user/get', token, { next_openid: next });
+      totals.add(r.total as number);
+      if (!r.data) break;
+      rest.push(...(r.data as { openid: string[] }).openid);
+      next = r.next_openid as string;
+    }
+    expect([...totals]).toEqual([(first.total as number) + 48]);
+    const everyone = sb.control.state().openids();
+    // Nobody twice; everyone after the cursor who still follows is listed, in list order.
+    expect(new Set([...page1, ...rest]).size).toBe(page1.length + rest.length);
+    const after = everyone.slice(everyone.indexOf(page1[98] as string) + 1);
+    expect(rest).toEqual(after);
+    // The newcomers that landed before the cursor are the ones a single pass misses.
+    const missed = added.filter((o) => !rest.includes(o));
+    expect(missed.length).toBeGreaterThan(0);
+    expect(missed.length).toBeLessThan(added.length);
   });
 });
 
@@ -97,7 +130,6 @@ describe('user/info and user/info/batchget', () => {
       'openid',
       'nickname',
       'sex',
-      'language',
       'city',
       'province',
       'country',
@@ -209,5 +241,31 @@ describe('user/info/updateremark', () => {
     expect((await remark(openid, 'x', t)).errcode).toBe(48001);
     // Everything else works for verified subscription accounts.
     expect((await get(sb, '/cgi-bin/user/get', t)).total).toBeGreaterThan(0);
+  });
+});
+
+describe('2026 defaults of user/info and updateremark', () => {
+  it('leaves out language (该字段不再提供); userInfoLanguage brings it back', async () => {
+    const openid = sb.control.state().openids()[0] as string;
+    const info = await get(sb, '/cgi-bin/user/info', token, { openid, lang: 'zh_CN' });
+    expect(info).not.toHaveProperty('language');
+    const batch = await post(sb, '/cgi-bin/user/info/batchget', token, { user_list: [{ openid }] });
+    expect((batch.user_info_list as Json[])[0]).not.toHaveProperty('language');
+    sb.control.configure({ userInfoLanguage: true });
+    const again = await get(sb, '/cgi-bin/user/info', token, { openid, lang: 'zh_CN' });
+    expect(again.language).toBe(sb.control.state().follower(openid)?.language);
+    sb.control.configure({ userInfoLanguage: false });
+  });
+
+  it('one invalid openid in a batch fails the whole batch (40003); answers carry their openid', async () => {
+    const [a, b] = sb.control.state().openids() as [string, string];
+    const bad = await post(sb, '/cgi-bin/user/info/batchget', token, {
+      user_list: [{ openid: a }, { openid: `${b.slice(0, 27)}!` }],
+    });
+    expect(bad.errcode).toBe(40003);
+    const ok = await post(sb, '/cgi-bin/user/info/batchget', token, {
+      user_list: [{ openid: b }, { openid: a }],
+    });
+    expect((ok.user_info_list as Json[]).map((u) => u.openid).sort()).toEqual([a, b].sort());
   });
 });

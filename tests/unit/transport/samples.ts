@@ -190,6 +190,22 @@ export const samples: ChannelSamples = {
     inputs: [{ accountId: 'acc_1' }],
     output: { ...syncStatus, running: false, phase: 'idle' },
   },
+  'wechat:quota': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: {
+      accountId: 'acc_1',
+      items: [
+        { api: 'userGet', path: '/cgi-bin/user/get', limit: 500, used: 12, remain: 488 },
+        { api: 'remark', path: '/cgi-bin/user/info/updateremark', limit: null, used: null, remain: null },
+      ],
+      resetsAt: 1_700_006_400_000,
+      readAt: 1_700_000_000_000,
+    },
+  },
+  'wechat:recheck': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: { ok: false, ip: '203.0.113.7', resumed: 0 },
+  },
 
   'jobs:start': {
     inputs: [

@@ -61,3 +61,17 @@ describe('the catalog', () => {
     expect(d).toMatchObject({ code: 'WECHAT_UNKNOWN', params: { errcode: 12345, errmsg: 'something new' } });
   });
 });
+
+describe('2026 codes', () => {
+  it('40243 (AppSecret frozen) and 48017 (a retired API host) are explained, never retried', () => {
+    expect(describeWeChatError(40243, 'AppSecret is frozen rid: 1-2-3')).toMatchObject({
+      code: 'APPSECRET_FROZEN',
+      retryable: false,
+    });
+    expect(describeWeChatError(48017, 'api domain is out of service rid: 1-2-3')).toMatchObject({
+      code: 'API_HOST_RETIRED',
+      retryable: false,
+    });
+    expect(errorCodes).toContain('API_HOST_RETIRED');
+  });
+});

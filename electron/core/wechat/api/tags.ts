@@ -61,6 +61,7 @@ export async function getTagMembers(c: WeChatClient, tagId: number, nextOpenid =
     path: '/cgi-bin/user/tag/get',
     body: { tagid: tagId, next_openid: nextOpenid },
     idempotent: true,
+    staleTagRetries: true,
   });
   return readIdPage(r);
 }
@@ -72,6 +73,8 @@ export async function batchTag(c: WeChatClient, tagId: number, openids: readonly
     path: '/cgi-bin/tags/members/batchtagging',
     body: { openid_list: openids, tagid: tagId },
     idempotent: true,
+    // 45159 right after the tag was created, or when one user's tags change at once (doc §10).
+    staleTagRetries: true,
   });
 }
 
@@ -81,6 +84,8 @@ export async function batchUntag(c: WeChatClient, tagId: number, openids: readon
     path: '/cgi-bin/tags/members/batchuntagging',
     body: { openid_list: openids, tagid: tagId },
     idempotent: true,
+    // 45159 right after the tag was created, or when one user's tags change at once (doc §10).
+    staleTagRetries: true,
   });
 }
 

@@ -1,17 +1,35 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography, theme } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 
-/** 40164: the IP WeChat saw, large and copyable, then how to allow it and a "test again". */
+/** The network of an IPv4 address as the console takes it (`1.2.3.0/24`), and the form it refuses. */
+function rangeExamples(ip: string | null): { range: string; star: string } {
+  const parts = ip?.split('.');
+  const [a, b, c] = parts?.length === 4 ? parts : ['203', '0', '113'];
+  return { range: `${a}.${b}.${c}.0/24`, star: `${a}.${b}.${c}.*` };
+}
+
+/**
+ * 40164: the IP WeChat saw, large and copyable, then where the whitelist is today (the WeChat
+ * developer platform since 2025), that ranges work and changes take minutes, and a button to look
+ * again: "test again" in the connect wizard, 重新检测 where paused work waits for it.
+ */
 export function IpWhitelistHelp({
   ip,
   onRetest,
   testing,
+  mode = 'connect',
+  note,
 }: {
   ip: string | null;
   onRetest: () => void;
   testing: boolean;
+  /** 'paused': a sync or job waits for the whitelist and carries on by itself */
+  mode?: 'connect' | 'paused';
+  /** what the last 重新检测 found, under the button */
+  note?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -48,16 +66,19 @@ export function IpWhitelistHelp({
             <ol style={{ paddingInlineStart: 20, margin: '4px 0 0' }}>
               <li>{t('connect.ip.step1')}</li>
               <li>{t('connect.ip.step2')}</li>
-              <li>{t('connect.ip.step3')}</li>
-              <li>{t('connect.ip.step4')}</li>
+              <li>{t('connect.ip.step3', rangeExamples(ip))}</li>
+              <li>{t(mode === 'paused' ? 'connect.ip.step4Paused' : 'connect.ip.step4')}</li>
             </ol>
           </div>
+          <Typography.Text type="secondary">{t('connect.ip.moved')}</Typography.Text>
           <Typography.Text type="secondary">{t('connect.ip.changes')}</Typography.Text>
-          <div>
+          {mode === 'paused' ? <Typography.Text>{t('connect.ip.pausedNote')}</Typography.Text> : null}
+          <Flex vertical gap={8} align="start">
             <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={testing} onClick={onRetest}>
-              {t('connect.ip.retest')}
+              {t(mode === 'paused' ? 'connect.ip.recheck' : 'connect.ip.retest')}
             </Button>
-          </div>
+            {note}
+          </Flex>
         </Flex>
       }
     />

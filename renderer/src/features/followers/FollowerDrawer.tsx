@@ -166,11 +166,16 @@ function DrawerBody({
               t('drawer.notInBlacklist')
             ),
           },
-          {
-            key: 'language',
-            label: t('drawer.language'),
-            children: row.language ? languageName(row.language, i18n.language) : t('common.dash'),
-          },
+          // WeChat stopped sending the language ("该字段不再提供"): shown only where it still came.
+          ...(row.language
+            ? [
+                {
+                  key: 'language',
+                  label: t('drawer.language'),
+                  children: languageName(row.language, i18n.language),
+                },
+              ]
+            : []),
           ...(row.unionid ? [{ key: 'unionid', label: t('drawer.unionid'), children: row.unionid }] : []),
           { key: 'firstSeen', label: t('drawer.firstSeen'), children: format.dateTime(row.firstSeen) },
         ]}

@@ -31,6 +31,10 @@ export function RemarkEditor({
   const [value, setValue] = useState(initial);
   const bytes = utf8Bytes(value.trim());
   const tooLong = bytes > REMARK_MAX_BYTES;
+  // The console takes 30 characters, the API fewer than 30 bytes: a remark set there can be longer
+  // than what may be saved back. It is shown whole, and only an edit has to be shorter.
+  const fromConsole = tooLong && value.trim() === initial;
+  const over = bytes - REMARK_MAX_BYTES;
   const unchanged = value.trim() === initial;
   const disabled = blockedReason !== null;
   useEffect(() => {
@@ -58,7 +62,7 @@ export function RemarkEditor({
           aria-labelledby="remark-label"
           aria-describedby="remark-help remark-counter"
           value={value}
-          status={tooLong ? 'error' : undefined}
+          status={tooLong && !fromConsole ? 'error' : tooLong ? 'warning' : undefined}
           disabled={disabled}
           onChange={(e) => {
             setValue(e.target.value);
@@ -80,11 +84,21 @@ export function RemarkEditor({
       </Flex>
       <Flex justify="space-between" gap={12}>
         <Typography.Text
-          type={tooLong ? 'danger' : 'secondary'}
+          type={fromConsole ? 'warning' : tooLong ? 'danger' : 'secondary'}
           style={{ fontSize: 12 }}
-          role={tooLong ? 'alert' : undefined}
+          role={tooLong && !fromConsole ? 'alert' : undefined}
+          data-testid="remark-length"
         >
-          {tooLong ? t('drawer.remarkTooLong', { count: bytes, max: REMARK_MAX_BYTES }) : null}
+          {fromConsole
+            ? t('drawer.remarkFromConsole', { count: bytes, max: REMARK_MAX_BYTES })
+            : tooLong
+              ? t('drawer.remarkTooLong', {
+                  count: bytes,
+                  max: REMARK_MAX_BYTES,
+                  over,
+                  chars: Math.ceil(over / 3),
+                })
+              : null}
         </Typography.Text>
         <Typography.Text
           id="remark-counter"

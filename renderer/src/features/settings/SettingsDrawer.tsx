@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { AboutSection } from './AboutSection';
 import { AccountSection } from './AccountSection';
 import { DemoSection } from './DemoSection';
+import { QuotaSection } from './QuotaSection';
 import { useSettings, useUpdateSettings } from './useSettings';
 
 /** Settings: language, theme and sync speed for the app; network, group API and removal for the account. */
@@ -75,6 +76,8 @@ export function SettingsDrawer({
           </Form.Item>
         </Form>
         {update.isError ? <ErrorAlert error={errorData(update.error)} /> : null}
+        <Divider style={{ margin: '4px 0' }} />
+        <QuotaSection accountId={account.id} open={open} />
         <Divider style={{ margin: '4px 0' }} />
         <AccountSection account={account} onRemoved={onClose} />
         {account.isDemo ? (

@@ -1,73 +1,101 @@
-import { Alert, Button, Flex } from 'antd';
+import { Alert, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorData } from '#contract/result';
+import { errorData } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../i18n/useErrorText';
 import { IpWhitelistHelp } from '../connect/IpWhitelistHelp';
+import { useJobs } from '../jobs/useJobs';
+import { useIpRecheck } from './useIpRecheck';
 import { useStartSync, useSyncStatus } from './useSyncStatus';
 
 /** Offline errors have their own line; these are the ones the offline line does not explain. */
 const shownElsewhere = new Set(['NETWORK', 'TIMEOUT']);
 
+const seenIp = (error: AppErrorData | null | undefined): string | null =>
+  typeof error?.params['ip'] === 'string' ? error.params['ip'] : null;
+
 /**
- * Why the last sync stopped, in words, with the way out: for a whitelist refusal (the IP changed
- * since the account was connected) the same help as in the connect wizard.
+ * Why the last sync stopped, in words, with the way out. WeChat refusing this computer's IP
+ * (40164, on any call since 2025) pauses the sync and the bulk jobs alike: the whitelist help
+ * shows the IP, and 重新检测 looks again and lets what waited carry on.
  */
 export function SyncErrorBanner({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const sync = useSyncStatus(accountId);
   const start = useStartSync(accountId);
+  const jobs = useJobs(accountId);
+  const recheck = useIpRecheck(accountId);
   // The whitelist help is long: on a small screen it would hide the (still browsable) list.
   const [collapsed, setCollapsed] = useState(false);
-  const error = sync.data?.lastError;
-  if (!error || sync.data?.running || shownElsewhere.has(error.code)) return null;
-  const retry = () => start.mutate();
-  return (
-    <div style={{ padding: '8px 16px 0' }} data-testid="sync-error">
-      {error.code === 'IP_NOT_WHITELISTED' && collapsed ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('status.refused')}
-          action={
-            <Flex gap={8}>
-              <Button size="small" onClick={() => setCollapsed(false)}>
-                {t('sync.showHelp')}
-              </Button>
-              <Button size="small" onClick={retry} loading={start.isPending}>
-                {t('connect.ip.retest')}
+  const error = sync.data?.running ? null : (sync.data?.lastError ?? null);
+  const ipJob = jobs.data?.find((j) => j.status === 'paused' && j.pauseReason === 'ip');
+  const ipError = error?.code === 'IP_NOT_WHITELISTED' ? error : (ipJob?.lastError ?? null);
+  if (ipError) {
+    const look = () => recheck.mutate();
+    const result = recheck.data;
+    const note = recheck.isError ? (
+      <ErrorAlert error={errorData(recheck.error)} />
+    ) : result && !result.ok && !recheck.isPending ? (
+      <Typography.Text type="danger" role="status" data-testid="recheck-result">
+        {result.ip ? t('connect.ip.stillRefused', { ip: result.ip }) : t('connect.ip.stillRefusedNoIp')}
+      </Typography.Text>
+    ) : null;
+    return (
+      <div style={{ padding: '8px 16px 0' }} data-testid="sync-error">
+        {collapsed ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t('status.refused')}
+            action={
+              <Flex gap={8}>
+                <Button size="small" onClick={() => setCollapsed(false)}>
+                  {t('sync.showHelp')}
+                </Button>
+                <Button size="small" onClick={look} loading={recheck.isPending}>
+                  {t('connect.ip.recheck')}
+                </Button>
+              </Flex>
+            }
+          />
+        ) : (
+          <div>
+            <Flex justify="end">
+              <Button size="small" type="link" onClick={() => setCollapsed(true)}>
+                {t('sync.hideHelp')}
               </Button>
             </Flex>
-          }
-        />
-      ) : error.code === 'IP_NOT_WHITELISTED' ? (
-        <div>
-          <Flex justify="end">
-            <Button size="small" type="link" onClick={() => setCollapsed(true)}>
-              {t('sync.hideHelp')}
-            </Button>
-          </Flex>
-          <IpWhitelistHelp
-            ip={typeof error.params['ip'] === 'string' ? error.params['ip'] : null}
-            onRetest={retry}
-            testing={start.isPending}
-          />
-        </div>
-      ) : (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          title={t('status.syncFailed')}
-          description={errorText(error)}
-          action={
-            <Button size="small" onClick={retry} loading={start.isPending}>
-              {t('sync.resume')}
-            </Button>
-          }
-        />
-      )}
+            <IpWhitelistHelp
+              ip={seenIp(ipError)}
+              onRetest={look}
+              testing={recheck.isPending}
+              mode="paused"
+              note={note}
+            />
+          </div>
+        )}
+      </div>
+    );
+  }
+  if (!error || shownElsewhere.has(error.code)) return null;
+  return (
+    <div style={{ padding: '8px 16px 0' }} data-testid="sync-error">
+      <Alert
+        type="warning"
+        showIcon
+        role="alert"
+        title={t('status.syncFailed')}
+        description={errorText(error)}
+        action={
+          <Button size="small" onClick={() => start.mutate()} loading={start.isPending}>
+            {t('sync.resume')}
+          </Button>
+        }
+      />
     </div>
   );
 }
