@@ -16,6 +16,24 @@ export const networkSettingSchema = z.discriminatedUnion('mode', [
 ]);
 export type NetworkSetting = z.infer<typeof networkSettingSchema>;
 
+/**
+ * Whether an API address keeps the AppSecret and tokens off the wire: https, or plain http only to
+ * this computer (a local relay, the demo's emulator). Shared by the core, which refuses anything
+ * else, and the form, which says so before sending.
+ */
+export function isPrivateApiAddress(address: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 /** Which WeChat API family carries the account's groups: tags (current) or the legacy groups API. */
 export const groupApiSchema = z.enum(['tags', 'groups']);
 export type GroupApi = z.infer<typeof groupApiSchema>;

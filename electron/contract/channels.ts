@@ -93,6 +93,15 @@ export const channels = {
     }),
     output: accountSummarySchema,
   },
+  /**
+   * Replaces the saved AppSecret (after it was reset in the WeChat console, or when the saved one
+   * cannot be read): tested with a live token call and the capability probe first, saved only if
+   * WeChat accepts it. Notes, the cache and the job history stay as they are.
+   */
+  'accounts:changeSecret': {
+    input: z.strictObject({ id: accountIdInput, appSecret: appSecretInput }),
+    output: accountSummarySchema,
+  },
   'accounts:remove': {
     input: z.strictObject({ id: accountIdInput }),
     output: z.object({ id: z.string() }),

@@ -12,6 +12,19 @@ const groupIdInput = z
 
 export const syncPhaseSchema = z.enum(['idle', 'followers', 'blacklist', 'groups', 'done']);
 
+/** What came back after a damaged cache was replaced: told to the owner until they dismiss it. */
+export const cacheRecoverySchema = z.object({
+  reason: z.enum(['corrupt', 'newer-version']),
+  at: z.number(),
+  /** Local notes put back (from the note backup and whatever the damaged file still gave). */
+  notes: z.number(),
+  /** Jobs read back from the damaged file, each with all its items (undo still works). */
+  jobs: z.number(),
+  /** False when part of the damaged file could not be read: something may be missing. */
+  complete: z.boolean(),
+});
+export type CacheRecovery = z.infer<typeof cacheRecoverySchema>;
+
 export const syncStatusSchema = z.object({
   accountId: z.string(),
   running: z.boolean(),
@@ -23,6 +36,8 @@ export const syncStatusSchema = z.object({
   resumable: z.boolean(),
   /** The cache had to be rebuilt (it was damaged or from a newer version): a full sync is needed. */
   needsFullSync: z.boolean(),
+  /** The cache was rebuilt after damage: what was recovered (null once the owner dismissed it). */
+  recovery: cacheRecoverySchema.nullable(),
   lastError: appErrorDataSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
@@ -68,7 +83,16 @@ export const dataChannels = {
     output: followerRowSchema,
   },
   'followers:setRemark': {
-    input: z.strictObject({ accountId: accountIdInput, openid: openidInput, remark: z.string().max(200) }),
+    input: z.strictObject({
+      accountId: accountIdInput,
+      openid: openidInput,
+      remark: z.string().max(200),
+      /**
+       * The owner asks to try although WeChat refused remarks for this account before (48001): it
+       * is sent to WeChat instead of being refused from what the app learned then.
+       */
+      recheck: z.boolean().optional(),
+    }),
     output: followerRowSchema,
   },
   'followers:setNote': {
@@ -77,6 +101,8 @@ export const dataChannels = {
   },
   'sync:start': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
   'sync:status': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
+  /** The owner has read the recovery notice: it is not shown again. */
+  'sync:dismissRecovery': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
   /** Whether WeChat answered the account's last call (changes also arrive as `net:status`). */
   'net:get': { input: z.strictObject({ accountId: accountIdInput }), output: netStateSchema },
 } as const;

@@ -12,11 +12,14 @@ export const errorCodes = [
   'INTERNAL', // params: { message }
   'APP_FILES_CHANGED', // the window could not load a part of itself (the app was updated while open)
   'NOT_FOUND', // params: { what, id }
+  'REQUEST_TOO_LARGE', // params: { bytes, max } — a call too big to send to the core at all
   // Accounts and secrets
   'APPID_FORMAT', // params: { field: 'appId' }
   'APPSECRET_FORMAT', // params: { field: 'appSecret' }
+  'API_ADDRESS_INSECURE', // params: { field: 'baseUrl' } — http:// to another computer
   'ACCOUNT_EXISTS', // params: { appId }
   'SECRET_STORAGE_UNAVAILABLE', // params: { backend? }
+  'SECRET_UNREADABLE', // params: { accountId, reason: 'missing' | 'decrypt' } — enter it again (accounts:changeSecret)
   'DEMO_READ_ONLY',
   // WeChat, by category (see electron/core/wechat/errorCatalog.ts)
   'INVALID_APPID', // 40013, 41002

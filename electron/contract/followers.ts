@@ -11,6 +11,12 @@ import { groupApiSchema } from './accounts';
 /** Reserved group ids in both APIs: 0 未分组, 1 黑名单, 2 星标组. */
 export const SYSTEM_GROUP_IDS: readonly number[] = [0, 1, 2];
 
+/**
+ * How long a 48001 on a remark is believed without asking WeChat again. An account's verification
+ * can be completed or renewed: after this, the next remark goes to WeChat and finds out.
+ */
+export const REMARKS_RECHECK_MS = 6 * 60 * 60_000;
+
 const groupId = z.int().min(0);
 const unixSeconds = z.int().min(0);
 

@@ -30,9 +30,10 @@ export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 /**
  * user: jobs:pause; offline: no host answered; quota: 45009 (daily); rate: 45011 (per minute);
- * ip: 40164, WeChat refuses this computer's IP (not in the account's IP whitelist).
+ * ip: 40164, WeChat refuses this computer's IP (not in the account's IP whitelist);
+ * server: WeChat answered with server errors (HTTP 5xx, "system busy") through every retry.
  */
-export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate', 'ip']);
+export const jobPauseReasonSchema = z.enum(['user', 'offline', 'quota', 'rate', 'ip', 'server']);
 export type JobPauseReason = z.infer<typeof jobPauseReasonSchema>;
 
 const openidInput = z.string().min(1).max(64);
@@ -52,6 +53,11 @@ export const jobSelectionSchema = z.union([
     /** Followers the query matches whom the user unticked ("all 3 214 matching, minus these"). */
     except: z.array(openidInput).max(JOB_MAX_OPENIDS).optional(),
   }),
+  /**
+   * The followers that failed in that job of the same account ("retry failed"): named by the job,
+   * so a retry of 40 000 never travels as a list of openids.
+   */
+  z.strictObject({ failedOf: jobIdInput }),
 ]);
 export type JobSelection = z.infer<typeof jobSelectionSchema>;
 

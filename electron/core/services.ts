@@ -61,7 +61,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   );
   const sessions = new AccountSessions(accounts, clients, ports.log, now);
   const groups = new GroupService(sessions, events);
-  const followers = new FollowerService(sessions, accounts, events);
+  const followers = new FollowerService(sessions, accounts, events, now);
   const timing = jobTiming(options.jobs, options.jobs?.now ?? now);
   const jobs: JobService = new JobService(
     sessions,
@@ -118,6 +118,17 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       void sync.resumeInterrupted([id]);
       return configured;
     },
+    'accounts:changeSecret': async ({ id, appSecret }) => {
+      // Tested before anything stops: a refused secret leaves the account exactly as it was.
+      const verified = await accounts.verifySecret(id, appSecret);
+      await jobs.stopAccount(id);
+      sessions.close(id);
+      try {
+        return await accounts.saveSecret(verified);
+      } finally {
+        void jobs.resumeAccount(id);
+      }
+    },
     'accounts:remove': async ({ id }) => {
       await closeAccount(id);
       await accounts.remove(id);
@@ -140,10 +151,12 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'groups:delete': ({ accountId, id }) => groups.delete(accountId, id),
     'followers:query': ({ accountId, query }) => followers.query(accountId, query),
     'followers:get': ({ accountId, openid }) => followers.get(accountId, openid),
-    'followers:setRemark': ({ accountId, openid, remark }) => followers.setRemark(accountId, openid, remark),
+    'followers:setRemark': ({ accountId, openid, remark, recheck }) =>
+      followers.setRemark(accountId, openid, remark, recheck),
     'followers:setNote': ({ accountId, openid, note }) => followers.setNote(accountId, openid, note),
     'sync:start': ({ accountId }) => sync.start(accountId),
     'sync:status': ({ accountId }) => sync.status(accountId),
+    'sync:dismissRecovery': ({ accountId }) => sync.dismissRecovery(accountId),
     'net:get': async ({ accountId }) => ({ accountId, online: true, since: null, ...net.get(accountId) }),
     'jobs:start': (input) => jobs.start(input),
     'jobs:pause': ({ accountId, jobId }) => jobs.pause(accountId, jobId),

@@ -20,15 +20,15 @@ const accountIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
  * - 'encrypt-failed': the keychain refused (e.g. Deny on the macOS keychain prompt);
  * - 'keychain-busy': the keychain is temporarily unavailable (locked, still starting): retryable,
  *   the stored secret is fine;
- * - 'unreadable': the stored ciphertext no longer decrypts (the keychain entry was reset): the
- *   owner enters the AppSecret again;
+ * - 'decrypt': the stored ciphertext no longer decrypts (the keychain entry was reset): the core
+ *   turns this into SECRET_UNREADABLE, which leads the owner to 更换 AppSecret;
  * - 'unavailable': no encryption at all on this system.
  */
 export const secretStorageProblems = [
   'hardcoded-key',
   'encrypt-failed',
   'keychain-busy',
-  'unreadable',
+  'decrypt',
   'unavailable',
 ] as const;
 export type SecretStorageProblem = (typeof secretStorageProblems)[number];
@@ -103,8 +103,8 @@ export class SafeStorageSecretStore implements SecretStore {
       // Locked or still starting: try again later, the stored secret is fine.
       if (temporarilyUnavailable.test(error instanceof Error ? error.message : String(error)))
         throw unavailable('keychain-busy', error);
-      // E.g. the keychain entry was reset: the stored secret is unreadable, the user re-enters it.
-      throw unavailable('unreadable', error);
+      // E.g. the keychain entry was reset: the stored secret is unreadable, the owner re-enters it.
+      throw unavailable('decrypt', error);
     }
     // The OS key was rotated: store it again under the new key (best effort, the value is fine).
     if (decrypted.shouldReEncrypt) await this.put(accountId, decrypted.result).catch(() => undefined);

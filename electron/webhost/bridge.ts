@@ -4,7 +4,14 @@
 import { createWxgApi } from '#contract/api';
 import type { EventName } from '#contract/events';
 import type { Result } from '#contract/result';
-import { socketPath, subprotocol, tokenPattern, tokenProtocolPrefix, type ServerFrame } from './protocol';
+import {
+  MAX_FRAME_BYTES,
+  socketPath,
+  subprotocol,
+  tokenPattern,
+  tokenProtocolPrefix,
+  type ServerFrame,
+} from './protocol';
 
 const storageKey = 'wxg.webhost.token';
 
@@ -81,6 +88,14 @@ const api = createWxgApi({
     if (!token) return Promise.resolve(failure('FORBIDDEN_SENDER', 'No browser host token', false));
     const id = nextId++;
     const frame = JSON.stringify({ id, channel, payload: input });
+    // The host would drop the whole connection on a frame over its limit: refuse it here, in words.
+    const bytes = frame.length * 3 > MAX_FRAME_BYTES ? new TextEncoder().encode(frame).byteLength : 0;
+    if (bytes > MAX_FRAME_BYTES) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'REQUEST_TOO_LARGE', params: { bytes, max: MAX_FRAME_BYTES }, retryable: false },
+      });
+    }
     return new Promise((resolve) => {
       pending.set(id, resolve);
       if (socket?.readyState === WebSocket.OPEN) socket.send(frame);

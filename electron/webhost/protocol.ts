@@ -13,6 +13,13 @@ export const subprotocol = 'wxg.v1';
 export const tokenProtocolPrefix = 'wxg.token.';
 export const tokenPattern = /^[0-9a-f]{64}$/;
 
+/**
+ * Largest frame either side sends: room for the contract's largest call (100 000 openids of up to
+ * 64 characters, ~6.7 MB as JSON). The page refuses a bigger call itself, with REQUEST_TOO_LARGE,
+ * instead of letting the host drop the connection.
+ */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
 export const requestFrameSchema = z.object({
   id: z
     .int()

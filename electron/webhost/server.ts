@@ -13,7 +13,7 @@ import { createConsoleLogger, teeLogger } from '../main/logger';
 import { buildBridgeScript } from './bridgeBundle';
 import { checkUpgrade, isAllowedHost } from './guards';
 import { createNodePorts } from './nodePorts';
-import { subprotocol } from './protocol';
+import { MAX_FRAME_BYTES, subprotocol } from './protocol';
 import { serveContract } from './socket';
 import { createStaticHandler } from './staticFiles';
 
@@ -89,7 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: 1024 * 1024,
+    maxPayload: MAX_FRAME_BYTES,
     handleProtocols: (offered) => (offered.has(subprotocol) ? subprotocol : false),
   });
   const stopEvents = serveContract(wss, services.handlers, services.events, log);

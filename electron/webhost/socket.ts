@@ -8,7 +8,8 @@ import { requestFrameSchema, type ServerFrame } from './protocol';
  * Carries the contract over the authenticated sockets: each text frame is one call, answered by
  * the same dispatcher the Electron IPC uses; every core event goes to every open socket.
  * A frame that is not a readable call gets a BAD_INPUT answer (with its id when it has one);
- * the socket stays open, as an IPC channel would.
+ * the socket stays open, as an IPC channel would. A frame the WebSocket layer itself rejects
+ * (over MAX_FRAME_BYTES, a protocol violation) closes that one socket; the host carries on.
  */
 export function serveContract(
   wss: WebSocketServer,
@@ -20,7 +21,10 @@ export function serveContract(
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
 
+  // Without a listener, an 'error' event would be thrown and end the whole host process.
+  wss.on('error', (error) => log.warn('Webhost socket server error', describeError(error)));
   wss.on('connection', (ws) => {
+    ws.on('error', (error) => log.warn('Webhost socket closed on a bad frame', describeError(error)));
     ws.on('message', (data, isBinary) => {
       void answer(ws, isBinary ? null : data.toString()).catch((error: unknown) =>
         log.error('Webhost socket failure', describeError(error)),

@@ -10,6 +10,7 @@ import { probeCapabilities } from './capabilities';
 import type { ClientPool } from './clientPool';
 import { checkAppId, checkAppSecret, normalizeAppId, normalizeAppSecret } from './credentials';
 import { DEMO_ACCOUNT_ID, type DemoEnvironment } from './demoEnvironment';
+import { checkNetwork } from './networkRules';
 
 export interface AddAccountInput {
   name?: string | undefined;
@@ -17,6 +18,13 @@ export interface AddAccountInput {
   appSecret: string;
   network?: NetworkSetting | undefined;
   groupApi?: GroupApi | undefined;
+}
+
+/** A new AppSecret WeChat accepted, ready to save (never leaves the core). */
+export interface VerifiedSecret {
+  id: string;
+  secret: string;
+  capabilities: Capabilities;
 }
 
 /** Adding, checking, renaming and removing accounts; the demo account is one of them. */
@@ -57,6 +65,7 @@ export class AccountService {
     const secret = normalizeAppSecret(input.appSecret);
     checkAppId(appId);
     checkAppSecret(secret);
+    checkNetwork(input.network);
     const client = this.clients.forCredentials(appId, secret, input.network ?? { mode: 'direct' });
     try {
       return await probeCapabilities(client, this.now());
@@ -69,6 +78,7 @@ export class AccountService {
     const appId = normalizeAppId(input.appId);
     checkAppId(appId);
     checkAppSecret(normalizeAppSecret(input.appSecret));
+    checkNetwork(input.network);
     if (this.list.all().some((a) => a.appId === appId && !a.isDemo)) {
       throw new AppError('ACCOUNT_EXISTS', { appId });
     }
@@ -94,6 +104,41 @@ export class AccountService {
     return record;
   }
 
+  /**
+   * The first half of changing an AppSecret: format, then a live token call and the capability
+   * probe with the new one. Nothing is saved or stopped; a refused secret throws.
+   */
+  async verifySecret(id: string, rawSecret: string): Promise<VerifiedSecret> {
+    const current = this.get(id);
+    if (current.isDemo) throw new AppError('DEMO_READ_ONLY', { what: 'appSecret' });
+    const secret = normalizeAppSecret(rawSecret);
+    checkAppSecret(secret);
+    const capabilities = await this.test({
+      appId: current.appId,
+      appSecret: secret,
+      network: current.network,
+    });
+    if (capabilities.userManagement === 'no')
+      throw new AppError('API_UNAUTHORIZED', { during: 'changeSecret' });
+    return { id, secret, capabilities };
+  }
+
+  /**
+   * Saves a verified AppSecret in place of the old one. Everything else (cache, notes, jobs,
+   * settings) stays; the caller lets the account's chunks in flight land first.
+   */
+  async saveSecret({ id, secret, capabilities }: VerifiedSecret): Promise<AccountRecord> {
+    const current = this.get(id);
+    await this.secrets.put(id, secret);
+    // The old client's token came from the old secret: the next call fetches one with the new.
+    await this.clients.drop(id);
+    const record: AccountRecord = { ...current, capabilities };
+    this.list.put(record);
+    this.log.info('account secret changed', { accountId: id });
+    this.changed();
+    return record;
+  }
+
   rename(id: string, name: string): AccountRecord {
     const record = { ...this.get(id), name: name.trim() };
     this.list.put(record);
@@ -107,6 +152,7 @@ export class AccountService {
   ): Promise<AccountRecord> {
     const current = this.get(id);
     if (current.isDemo && patch.network) throw new AppError('DEMO_READ_ONLY', { what: 'network' });
+    checkNetwork(patch.network);
     const record = { ...current, ...patch };
     this.list.put(record);
     await this.clients.drop(id);

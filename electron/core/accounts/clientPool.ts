@@ -3,6 +3,7 @@ import type { Logger, SecretStore } from '../ports';
 import { WeChatClient, type WeChatClientOptions } from '../wechat/client';
 import type { AccountRecord } from './accountRecord';
 import type { DemoEnvironment } from './demoEnvironment';
+import { checkNetwork } from './networkRules';
 
 /** Client settings every account shares: timeouts, retries, and where host names resolve to. */
 export type SharedClientOptions = Pick<
@@ -81,8 +82,22 @@ export class ClientPool {
       log: this.log,
       ...(onReachability ? { onReachability } : {}),
       secret: async () => {
-        const secret = await this.secrets.get(account.id);
-        if (!secret) throw new AppError('NOT_FOUND', { what: 'secret', id: account.id });
+        // A setting saved before http:// was refused: the secret is not sent through it.
+        checkNetwork(account.network);
+        // Missing (a copied data folder) or undecryptable (a reset keychain): the owner enters it
+        // again through "change AppSecret", which keeps the account's notes and history.
+        let secret: string | null;
+        try {
+          secret = await this.secrets.get(account.id);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.params['reason'] !== 'decrypt') throw error;
+          throw new AppError(
+            'SECRET_UNREADABLE',
+            { accountId: account.id, reason: 'decrypt' },
+            { cause: error },
+          );
+        }
+        if (!secret) throw new AppError('SECRET_UNREADABLE', { accountId: account.id, reason: 'missing' });
         return secret;
       },
     });

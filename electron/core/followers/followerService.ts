@@ -1,4 +1,4 @@
-import type { FollowerQuery, FollowerRow } from '#contract/followers';
+import { REMARKS_RECHECK_MS, type FollowerQuery, type FollowerRow } from '#contract/followers';
 import { AppError } from '../appError';
 import type { AccountService } from '../accounts/accountService';
 import type { AccountSessions } from '../session/accountSessions';
@@ -15,6 +15,7 @@ export class FollowerService {
     private readonly sessions: AccountSessions,
     private readonly accounts: AccountService,
     private readonly events: EventHub,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async query(accountId: string, query: FollowerQuery) {
@@ -29,13 +30,21 @@ export class FollowerService {
     return row;
   }
 
-  async setRemark(accountId: string, openid: string, rawRemark: string): Promise<FollowerRow> {
+  async setRemark(
+    accountId: string,
+    openid: string,
+    rawRemark: string,
+    recheck = false,
+  ): Promise<FollowerRow> {
     const remark = rawRemark.trim();
     const bytes = Buffer.byteLength(remark, 'utf8');
     if (bytes > REMARK_MAX_BYTES) throw new AppError('REMARK_INVALID', { bytes, max: REMARK_MAX_BYTES });
     await this.get(accountId, openid);
     const s = await this.sessions.open(accountId);
-    if (s.account.capabilities.remarks === 'no') throw new AppError('REMARKS_UNAUTHORIZED');
+    const { remarks, checkedAt } = s.account.capabilities;
+    // Refused recently: say so at once, unless the owner asks to try again.
+    if (remarks === 'no' && !recheck && checkedAt !== null && this.now() - checkedAt < REMARKS_RECHECK_MS)
+      throw new AppError('REMARKS_UNAUTHORIZED', { checkedAt });
     try {
       await updateRemark(s.client, openid, remark);
     } catch (err) {
@@ -43,7 +52,11 @@ export class FollowerService {
         // Learned: this is not a verified service account; say so at once next time. Only remarks
         // are refused, so the error says that rather than "no follower management at all".
         this.accounts.noteCapability(accountId, { remarks: 'no' });
-        throw new AppError('REMARKS_UNAUTHORIZED', {}, { wechat: err.wechat, cause: err });
+        throw new AppError(
+          'REMARKS_UNAUTHORIZED',
+          { checkedAt: this.now() },
+          { wechat: err.wechat, cause: err },
+        );
       }
       if (err instanceof WeChatError && (err.errcode === 43004 || err.errcode === 50005)) {
         s.db.followers.upsertMany([{ openid, subscribed: false }]);
@@ -61,6 +74,8 @@ export class FollowerService {
   async setNote(accountId: string, openid: string, note: string): Promise<FollowerRow> {
     await this.get(accountId, openid);
     const s = await this.sessions.open(accountId);
+    // The backup first: a note the owner saw saved must survive a damaged cache.
+    s.db.notes.put(openid, note, this.now());
     s.db.followers.setNote(openid, note);
     this.events.emit('data:changed', { accountId });
     return this.get(accountId, openid);

@@ -60,9 +60,18 @@ export class SyncService implements SyncControl {
       total: run?.total ?? 0,
       lastSyncedAt: s.db.syncState.lastSyncedAt(),
       resumable: hasSyncCheckpoint(s.db),
-      needsFullSync: s.recovered !== null && s.db.syncState.lastSyncedAt() === null,
+      needsFullSync:
+        (s.recovered !== null || s.db.recovery() !== null) && s.db.syncState.lastSyncedAt() === null,
+      recovery: s.db.recovery(),
       lastError: this.lastError.get(accountId) ?? null,
     };
+  }
+
+  /** The owner has read what a damaged cache's replacement got back. */
+  async dismissRecovery(accountId: string): Promise<SyncStatus> {
+    (await this.sessions.open(accountId)).db.dismissRecovery();
+    this.emitStatus(accountId);
+    return this.status(accountId);
   }
 
   /** Starts (or resumes) a sync unless one is running; answers at once with the status. */

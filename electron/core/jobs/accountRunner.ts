@@ -263,8 +263,14 @@ export class AccountRunner {
     const seqOf = new Map(chunk.items.map((i) => [i.openid, i.seq]));
     const seq = (openid: string) => seqOf.get(openid) ?? -1;
     try {
+      const bySeq = (applied: ReadonlyMap<string, ItemOp>) =>
+        [...applied].map(([openid, op]) => ({ seq: seq(openid), op }));
       const result = await runChunk(
-        { ...this.chunkContext(), onCallsDone: freeSlot },
+        {
+          ...this.chunkContext(),
+          onCallsDone: freeSlot,
+          recordApplied: (applied) => this.store.recordApplied(jobId, bySeq(applied)),
+        },
         chunk.op,
         chunk.items.map((i) => i.openid),
       );
@@ -274,8 +280,10 @@ export class AccountRunner {
           jobId,
           result.done.map(seq),
           [...result.failed].map(([openid, failure]) => ({ seq: seq(openid), failure })),
+          bySeq(result.applied),
         );
       });
+      this.deps.session.db.persist();
       const job = chunk.probe ? this.store.get(jobId) : undefined;
       if (job?.status === 'paused' && job.pauseReason !== 'user') {
         // The probe went through: WeChat answers again (network back, new day, new minute).

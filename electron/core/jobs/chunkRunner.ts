@@ -1,7 +1,7 @@
 import type { ErrorCode } from '#contract/result';
 import type { AccountDb } from '../store';
 import type { WeChatClient } from '../wechat/client';
-import type { ItemOp } from './itemOp';
+import { mergeOps, type ItemOp } from './itemOp';
 import { classify, errorData, JobInterrupt } from './jobErrors';
 import type { JobTiming } from './jobTiming';
 import { stepsOf, type OpStep } from './opSteps';
@@ -15,6 +15,11 @@ export interface ChunkResult {
   /** Every step of the op was accepted for these. */
   done: string[];
   failed: Map<string, ItemFailure>;
+  /**
+   * Followers who failed after some steps landed (tagged into B, then the untag from A was
+   * refused): what WeChat applied to them, so undo can reverse it.
+   */
+  applied: Map<string, ItemOp>;
   /**
    * Writes what WeChat accepted into the cache. The caller runs it in the same transaction as
    * the items' records: one commit per chunk (commits were a third of the runner's time).
@@ -30,6 +35,11 @@ export interface ChunkContext {
   signal: AbortSignal;
   /** The cache changed. */
   onCacheChanged(): void;
+  /**
+   * The chunk stopped (pause, failure) after some steps landed: what each follower got so far.
+   * Called inside the transaction that writes those steps into the cache.
+   */
+  recordApplied?: (applied: ReadonlyMap<string, ItemOp>) => void;
   /** The chunk makes no more WeChat calls: the next chunk may start while this one is recorded. */
   onCallsDone?: () => void;
 }
@@ -53,6 +63,8 @@ export async function runChunk(
 ): Promise<ChunkResult> {
   const failed = new Map<string, ItemFailure>();
   const accepted: { step: OpStep; openids: string[] }[] = [];
+  // Every step that landed, per follower, until the chunk's result is known.
+  const landed = new Map<string, ItemOp[]>();
   const writeCache = () => {
     if (accepted.length === 0) return;
     ctx.db.transaction(() => {
@@ -66,11 +78,27 @@ export async function runChunk(
       const r = await runStep(ctx, step, live, false);
       for (const [openid, failure] of r.failed) failed.set(openid, failure);
       if (r.ok.length > 0) accepted.push({ step, openids: r.ok });
+      for (const openid of r.ok) {
+        const parts = landed.get(openid);
+        if (parts) parts.push(step.part);
+        else landed.set(openid, [step.part]);
+      }
       live = r.ok;
       if (live.length === 0) break;
     }
   } catch (error) {
-    writeCache();
+    // The items stay pending, but what landed is recorded with the cache writes: a cancel or an
+    // undo after this must still know that these followers were changed.
+    const applied = appliedOf(landed, new Set());
+    if (applied.size > 0 && ctx.recordApplied) {
+      const record = ctx.recordApplied;
+      ctx.db.transaction(() => {
+        writeCache();
+        record(applied);
+      });
+    } else {
+      writeCache();
+    }
     throw error;
   }
   if (ctx.onCallsDone) {
@@ -78,7 +106,21 @@ export async function runChunk(
     ctx.onCallsDone();
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { done: live, failed, writeCache };
+  return { done: live, failed, applied: appliedOf(landed, new Set(live)), writeCache };
+}
+
+/** What landed for each follower not in `complete` (they got every step). */
+function appliedOf(
+  landed: ReadonlyMap<string, ItemOp[]>,
+  complete: ReadonlySet<string>,
+): Map<string, ItemOp> {
+  const applied = new Map<string, ItemOp>();
+  for (const [openid, parts] of landed) {
+    if (complete.has(openid)) continue;
+    const op = mergeOps(parts);
+    if (op) applied.set(openid, op);
+  }
+  return applied;
 }
 
 async function runStep(

@@ -134,6 +134,24 @@ export function inverseKind(kind: JobKind, params: JobParams): { kind: JobKind; 
   }
 }
 
+/**
+ * The ops of several steps as one (the parts of a tags op that WeChat accepted for a follower).
+ * Only tags ops have more than one step; for the others the single part is the op itself.
+ */
+export function mergeOps(parts: readonly ItemOp[]): ItemOp | null {
+  const [first] = parts;
+  if (!first) return null;
+  if (first.kind !== 'tags') return first;
+  const add = new Set<number>();
+  const remove = new Set<number>();
+  for (const part of parts) {
+    if (part.kind !== 'tags') continue;
+    for (const id of part.add) add.add(id);
+    for (const id of part.remove) remove.add(id);
+  }
+  return { kind: 'tags', add: [...add], remove: [...remove] };
+}
+
 /** Most openids one WeChat call of this op may carry (legacy batchupdate: 50, like tags). */
 export function batchLimit(op: ItemOp): number {
   return op.kind === 'blacklist' ? BLACKLIST_BATCH_LIMIT : TAG_BATCH_LIMIT;

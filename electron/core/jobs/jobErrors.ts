@@ -18,7 +18,7 @@ export type ErrorAction =
   | { kind: 'partial'; failed: string[] }
   /** A follower-specific refusal: bisect to the follower(s), record them, go on. */
   | { kind: 'item'; code: ErrorCode; errcode: number | undefined }
-  /** 45169 or "system busy" that outlasted the client's own retries: wait and send again. */
+  /** 45169 that outlasted the client's own retries: wait and send again. */
   | { kind: 'retry' }
   /** Nothing will work for a while: pause the job and try again later by itself. */
   | { kind: 'pause'; reason: Exclude<JobPauseReason, 'user'> }
@@ -49,8 +49,12 @@ export function classify(error: unknown): ErrorAction {
     case 'NETWORK':
     case 'TIMEOUT':
       return { kind: 'pause', reason: 'offline' };
-    case 'OPENID_BUSY':
+    // HTTP 5xx or "system busy" through all of the client's retries (~30 s): an outage on
+    // WeChat's side. Like a network outage it pauses and probes; retrying can fix it, so it
+    // never fails the job.
     case 'SYSTEM_BUSY':
+      return { kind: 'pause', reason: 'server' };
+    case 'OPENID_BUSY':
       return { kind: 'retry' };
     default:
       return { kind: 'fatal' };

@@ -15,7 +15,7 @@ import { inverseKind, jobOp, changes } from './itemOp';
 import { undoItems } from './inverse';
 import { JobStore, type JobRecord, type NewItem } from './jobStore';
 import type { JobTiming } from './jobTiming';
-import { groupMembers, selectFollowers, type Selected } from './selection';
+import { currentStates, groupMembers, selectFollowers, type Selected } from './selection';
 import { SyncJobRecords, type SyncControl, type SyncJobLog } from './syncJobs';
 import { ThrottledEmitter } from './throttledEmitter';
 
@@ -87,16 +87,27 @@ export class JobService {
     let selected: Selected[] = [];
     if (input.kind === 'deleteGroup') {
       if (api === 'tags') selected = groupMembers(db, api, params.groupId ?? -1);
+    } else if (input.selection && 'failedOf' in input.selection) {
+      selected = this.failedOf(runner, input.selection.failedOf);
     } else if (input.selection) {
       selected = selectFollowers(db, api, input.selection);
     }
-    const items: NewItem[] = selected.map((s) => ({
-      openid: s.openid,
-      op: null,
-      before: s.before,
-      // Only what the cache knows can be skipped; unknown followers are sent and WeChat decides.
-      skipped: op !== null && s.before !== null && !changes(op, s.before),
-    }));
+    const now = currentStates(
+      db,
+      api,
+      selected.filter((s) => s.original).map((s) => s.openid),
+    );
+    const items: NewItem[] = selected.map((s) => {
+      const current = s.original ? (now.get(s.openid) ?? null) : s.before;
+      return {
+        openid: s.openid,
+        op: null,
+        // A retry keeps the state before the first try: its undo puts followers back to that.
+        before: s.before,
+        // Only what the cache knows can be skipped; unknown followers are sent and WeChat decides.
+        skipped: op !== null && current !== null && !changes(op, current),
+      };
+    });
     const job = runner.store.create(
       { id: randomUUID(), kind: input.kind, api, params, createdAt: this.timing.now(), undoOf: null },
       items,
@@ -110,6 +121,14 @@ export class JobService {
     this.publish(input.accountId, job.id, true);
     runner.wake();
     return this.view(input.accountId, job);
+  }
+
+  /** The failed followers of an earlier job, with their state before that job (for a retry). */
+  private failedOf(runner: AccountRunner, jobId: string): Selected[] {
+    const job = runner.store.get(jobId);
+    if (!job) throw new AppError('NOT_FOUND', { what: 'job', id: jobId });
+    if (job.api !== runner.session.backend.api) throw jobStateError(job, 'retry');
+    return runner.store.failedItems(jobId).map((f) => ({ ...f, original: true }));
   }
 
   async get(accountId: string, jobId: string): Promise<JobSummary> {
@@ -289,7 +308,8 @@ function canUndo(job: JobRecord): boolean {
     job.kind !== 'deleteGroup' &&
     job.kind !== 'sync' &&
     job.undoneBy === null &&
-    job.succeeded > 0
+    // A job whose every item failed may still have changed some followers half-way.
+    (job.succeeded > 0 || job.partial > 0)
   );
 }
 

@@ -16,7 +16,7 @@ import { appErrorDataSchema, type AppErrorData } from '#contract/result';
 import type { AccountDb } from '../store';
 import { num, numOrNull, str, strOrNull, type SqlRow } from '../store/sqlValues';
 import type { ItemFailure } from './chunkRunner';
-import { beforeStateSchema, itemOpSchema, type BeforeState, type ItemOp } from './itemOp';
+import { beforeStateSchema, itemOpSchema, mergeOps, type BeforeState, type ItemOp } from './itemOp';
 
 /** A job row as stored. */
 export interface JobRecord {
@@ -31,6 +31,8 @@ export interface JobRecord {
   succeeded: number;
   failed: number;
   skipped: number;
+  /** Items that did not finish but got part of their op (see job_items.applied). */
+  partial: number;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
@@ -64,8 +66,10 @@ export interface PendingItem {
   opKey: string | null;
 }
 
+/** An item whose op (or part of it) WeChat applied: what undo reverses. */
 export interface DoneItem {
   openid: string;
+  /** What was applied: the item's op, or null for the job's op (null only when state is done). */
   op: ItemOp | null;
   before: BeforeState | null;
 }
@@ -115,6 +119,10 @@ export class JobStore {
   private readonly failuresStmt: StatementSync;
   private readonly failedCountStmt: StatementSync;
   private readonly setCountsStmt: StatementSync;
+  private readonly appliedStmt: StatementSync;
+  private readonly setAppliedStmt: StatementSync;
+  private readonly partialStmt: StatementSync;
+  private readonly failedItemsStmt: StatementSync;
 
   constructor(private readonly db: AccountDb) {
     const sql = db.sql;
@@ -152,8 +160,16 @@ export class JobStore {
       `UPDATE job_items ${BY_STATE} SET state = 'skipped' WHERE job_id = ? AND state = 'pending'
        AND seq NOT IN (SELECT value FROM json_each(?))`,
     );
+    // Done items, and any other item with a leftover of its op (few: no index needed for them).
     this.doneItemsStmt = sql.prepare(
-      `SELECT openid, op, before FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'done' ORDER BY seq`,
+      `SELECT openid, state, op, before, applied FROM job_items WHERE job_id = ?
+       AND (state = 'done' OR applied IS NOT NULL) ORDER BY seq`,
+    );
+    this.appliedStmt = sql.prepare('SELECT applied FROM job_items WHERE job_id = ? AND seq = ?');
+    this.setAppliedStmt = sql.prepare('UPDATE job_items SET applied = ? WHERE job_id = ? AND seq = ?');
+    this.partialStmt = sql.prepare('UPDATE jobs SET partial = partial + ? WHERE id = ?');
+    this.failedItemsStmt = sql.prepare(
+      `SELECT openid, before FROM job_items ${BY_STATE} WHERE job_id = ? AND state = 'failed' ORDER BY seq`,
     );
     this.failuresStmt = sql.prepare(
       `SELECT i.openid AS openid, i.code AS code, i.errcode AS errcode, f.remark AS remark
@@ -196,6 +212,8 @@ export class JobStore {
       }
       if (undoes) this.update(undoes, { undoneBy: job.id });
     });
+    // Before any WeChat call: a job lost with the WAL would leave followers changed with no record.
+    this.db.persist();
     return this.require(job.id);
   }
 
@@ -250,11 +268,15 @@ export class JobStore {
     return this.hasPendingStmt.get(jobId) !== undefined;
   }
 
-  /** Records a chunk's outcome: items done or failed (with their code) and the job's counts. */
+  /**
+   * Records a chunk's outcome: items done or failed (with their code), what landed for failed
+   * items that got part of their op, and the job's counts.
+   */
   recordChunk(
     jobId: string,
     done: readonly number[],
     failed: readonly { seq: number; failure: ItemFailure }[],
+    applied: readonly { seq: number; op: ItemOp }[] = [],
   ): void {
     this.db.transaction(() => {
       let ok = 0;
@@ -264,6 +286,27 @@ export class JobStore {
         bad += Number(this.markStmt.run('failed', failure.code, failure.errcode ?? null, jobId, seq).changes);
       }
       this.countsStmt.run(ok, bad, 0, jobId);
+      this.recordApplied(jobId, applied);
+    });
+  }
+
+  /**
+   * Adds to what landed for items that did not finish (kept across tries: a second try that
+   * lands nothing does not erase what the first one did).
+   */
+  recordApplied(jobId: string, applied: readonly { seq: number; op: ItemOp }[]): void {
+    if (applied.length === 0) return;
+    this.db.transaction(() => {
+      let added = 0;
+      for (const { seq, op } of applied) {
+        const row = this.appliedStmt.get(jobId, seq);
+        if (!row) continue;
+        const earlier = parseJson(strOrNull(row.applied), (v) => itemOpSchema.parse(v));
+        if (!earlier) added++;
+        const merged = earlier ? (mergeOps([earlier, op]) ?? op) : op;
+        this.setAppliedStmt.run(JSON.stringify(merged), jobId, seq);
+      }
+      if (added > 0) this.partialStmt.run(added, jobId);
     });
   }
 
@@ -276,10 +319,22 @@ export class JobStore {
     });
   }
 
+  /** Every item WeChat changed, wholly (done) or in part (a leftover of a failed or stopped item). */
   doneItems(jobId: string): DoneItem[] {
-    return this.doneItemsStmt.all(jobId).map((r) => ({
+    return this.doneItemsStmt.all(jobId).map((r) => {
+      const applied = str(r.state) === 'done' ? null : strOrNull(r.applied);
+      return {
+        openid: str(r.openid),
+        op: parseJson(applied ?? strOrNull(r.op), (v) => itemOpSchema.parse(v)),
+        before: parseJson(strOrNull(r.before), (v) => beforeStateSchema.parse(v)),
+      };
+    });
+  }
+
+  /** The failed items with their before-state when the job was planned (for "retry failed"). */
+  failedItems(jobId: string): { openid: string; before: BeforeState | null }[] {
+    return this.failedItemsStmt.all(jobId).map((r) => ({
       openid: str(r.openid),
-      op: parseJson(strOrNull(r.op), (v) => itemOpSchema.parse(v)),
       before: parseJson(strOrNull(r.before), (v) => beforeStateSchema.parse(v)),
     }));
   }
@@ -316,6 +371,7 @@ function toRecord(r: SqlRow): JobRecord {
     succeeded: num(r.succeeded),
     failed: num(r.failed),
     skipped: num(r.skipped),
+    partial: num(r.partial),
     createdAt: num(r.created_at),
     startedAt: numOrNull(r.started_at),
     finishedAt: numOrNull(r.finished_at),

@@ -11,7 +11,7 @@ export interface JobTiming {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Paused on 45009: one chunk is tried again this often until WeChat's day rolls over. */
   quotaRetryMs: number;
-  /** Paused offline: one chunk probes the network this often. */
+  /** Paused offline or on server errors: one chunk probes WeChat this often. */
   offlineRetryMs: number;
   /** Paused on 40164 (IP not whitelisted): one chunk looks again this often. */
   ipRetryMs: number;
@@ -77,7 +77,7 @@ export async function sleepUntil(timing: JobTiming, at: number, signal: AbortSig
  */
 export function autoPause(
   timing: JobTiming,
-  reason: 'offline' | 'quota' | 'rate' | 'ip',
+  reason: 'offline' | 'quota' | 'rate' | 'ip' | 'server',
   now: number,
 ): { resumeAt: number; retryInMs: number } {
   switch (reason) {
@@ -89,7 +89,9 @@ export function autoPause(
       return { resumeAt: nextBeijingMidnight(now), retryInMs: timing.quotaRetryMs };
     case 'ip':
       return { resumeAt: now + timing.ipRetryMs, retryInMs: timing.ipRetryMs };
+    // A run of server errors is probed as often as a lost network.
     case 'offline':
+    case 'server':
       return { resumeAt: now + timing.offlineRetryMs, retryInMs: timing.offlineRetryMs };
   }
 }

@@ -8,6 +8,8 @@ import type { ItemOp } from './itemOp';
 /** One WeChat batch call of an op, and how the cache follows once WeChat accepted it. */
 export interface OpStep {
   readonly name: string;
+  /** What this step alone does to a follower (for an item that did not get every step). */
+  readonly part: ItemOp;
   call(client: WeChatClient, openids: readonly string[]): Promise<void>;
   record(db: AccountDb, openids: readonly string[]): void;
 }
@@ -22,11 +24,13 @@ export function stepsOf(op: ItemOp): OpStep[] {
       return [
         ...op.add.map((id): OpStep => ({
           name: `batchtagging ${id}`,
+          part: { kind: 'tags', add: [id], remove: [] },
           call: (client, openids) => batchTag(client, id, openids),
           record: (db, openids) => void db.followers.addToGroup(openids, 'tags', id),
         })),
         ...op.remove.map((id): OpStep => ({
           name: `batchuntagging ${id}`,
+          part: { kind: 'tags', add: [], remove: [id] },
           call: (client, openids) => batchUntag(client, id, openids),
           record: (db, openids) => void db.followers.removeFromGroup(openids, 'tags', id),
         })),
@@ -35,6 +39,7 @@ export function stepsOf(op: ItemOp): OpStep[] {
       return [
         {
           name: `batchupdate ${op.to}`,
+          part: op,
           call: (client, openids) => moveUsersToGroup(client, openids, op.to),
           record: (db, openids) => void db.followers.moveToGroup(openids, 'groups', op.to),
         },
@@ -43,6 +48,7 @@ export function stepsOf(op: ItemOp): OpStep[] {
       return [
         {
           name: op.on ? 'batchblacklist' : 'batchunblacklist',
+          part: op,
           call: (client, openids) => (op.on ? blacklistUsers : unblacklistUsers)(client, openids),
           record: (db, openids) => void db.followers.setBlacklisted(openids, op.on),
         },

@@ -8,6 +8,8 @@ import type { BeforeState } from './itemOp';
 export interface Selected {
   openid: string;
   before: BeforeState | null;
+  /** `before` is from an earlier job (a retry of its failures), not the cache now. */
+  original?: boolean;
 }
 
 const WINDOW = 500;
@@ -16,7 +18,11 @@ const WINDOW = 500;
  * The followers a selection names, in its order, each once. A query is evaluated against the
  * cache now, in windows, so the job keeps exactly the followers the user saw.
  */
-export function selectFollowers(db: AccountDb, api: GroupApi, selection: JobSelection): Selected[] {
+export function selectFollowers(
+  db: AccountDb,
+  api: GroupApi,
+  selection: Exclude<JobSelection, { failedOf: string }>,
+): Selected[] {
   if ('openids' in selection) {
     const openids = [...new Set(selection.openids)];
     const states = currentStates(db, api, openids);

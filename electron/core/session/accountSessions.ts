@@ -40,7 +40,8 @@ export class AccountSessions {
     let entry = this.dbs.get(accountId);
     if (!entry) {
       const dir = this.accounts.accountDir(accountId);
-      mkdirSync(dir, { recursive: true });
+      // The cache's folder is the owner's alone (see store/privateFiles.ts).
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       const opened = openAccountDb(join(dir, 'cache.sqlite'), { now: this.now });
       if (opened.recovered) this.log.warn('cache database moved aside', { accountId, ...opened.recovered });
       entry = { db: opened.db, recovered: opened.recovered };

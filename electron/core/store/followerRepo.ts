@@ -60,6 +60,7 @@ export class FollowerRepo {
   private readonly restampStmt: StatementSync;
   private readonly unblacklistOthersStmt: StatementSync;
   private readonly blacklistListedStmt: StatementSync;
+  private readonly notesStmt: StatementSync;
 
   constructor(
     db: DatabaseSync,
@@ -70,6 +71,7 @@ export class FollowerRepo {
     private readonly lastSyncedAt: () => number | null,
   ) {
     this.rows = new FollowerRows(db);
+    this.notesStmt = db.prepare("SELECT openid, note FROM followers WHERE note <> ''");
     this.upsertStmt = db.prepare(UPSERT_SQL);
     this.clearGroupsStmt = db.prepare(CLEAR_GROUPS_SQL);
     this.addGroupStmt = db.prepare(ADD_GROUP_SQL);
@@ -124,6 +126,13 @@ export class FollowerRepo {
   /** The follower with memberships in `api`, or undefined if not cached. */
   get(openid: string, api: GroupApi = 'tags'): FollowerRow | undefined {
     return this.rows.get(openid, api);
+  }
+
+  /** Every non-empty local note, by openid. */
+  notes(): Map<string, string> {
+    const notes = new Map<string, string>();
+    for (const r of this.notesStmt.iterate()) notes.set(str(r.openid), str(r.note));
+    return notes;
   }
 
   /** Sets the local note (never sent to WeChat). False when the follower is not cached. */

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { migration1 } from './migration1';
 import { migration2 } from './migration2';
 import { migration3 } from './migration3';
+import { migration4 } from './migration4';
 import { num } from './sqlValues';
 
 /**
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration1 },
   { version: 2, name: 'jobs', up: migration2 },
   { version: 3, name: 'open pause reasons', up: migration3 },
+  { version: 4, name: 'job leftovers', up: migration4 },
 ];
 
 /** The newest schema this code knows; a file with a higher user_version came from a newer app. */

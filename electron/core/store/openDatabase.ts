@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate, readSchemaVersion, SCHEMA_VERSION } from './migrations';
+import { ensurePrivateDir, ensurePrivateFile } from './privateFiles';
 
 export type RecoveryReason = 'corrupt' | 'newer-version';
 
@@ -33,7 +34,8 @@ class UnusableDatabase extends Error {
  * Other failures (permissions, a locked file, a bug in a migration) do throw.
  */
 export function openDatabase(file: string, now: () => number): OpenedDatabase {
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
+  ensurePrivateFile(file, SIBLINGS);
   // SQLite rewrites or deletes a -wal/-shm it cannot use: keep copies so an unusable file can be
   // moved aside whole. (They exist only after a crash; a clean close removes them.)
   const kept = keepSiblings(file);
@@ -48,6 +50,7 @@ export function openDatabase(file: string, now: () => number): OpenedDatabase {
       throw error;
     }
     const movedTo = moveAside(file, reason === 'corrupt' ? 'corrupt' : 'newer', now(), kept);
+    ensurePrivateFile(file);
     return { db: openChecked(file, now), recovered: { reason, movedTo } };
   }
 }

@@ -164,6 +164,8 @@ export const en: Messages = {
     baseUrl: 'API address',
     basePlaceholder: 'https://wx-relay.example.com',
     urlInvalid: 'Enter a full address starting with http:// or https://',
+    baseUrlInsecure:
+      'Use an https:// address: over http:// your AppSecret would cross the network unencrypted. Only this computer (127.0.0.1, localhost) may use http://.',
     demoReadOnly: "The demo account uses the built-in simulated WeChat; its network can't be changed.",
   },
   groupApi: {
@@ -233,6 +235,20 @@ export const en: Messages = {
     failed: "The sync didn't finish",
     resume: 'Continue sync',
     needsFull: 'The data on this computer needs a full sync.',
+  },
+  recovery: {
+    title: 'The follower data on this computer was rebuilt',
+    corrupt:
+      'The file holding the follower list was damaged (perhaps by a power cut or a disk error). The app moved it aside and started a new one.',
+    newer:
+      "The file holding the follower list comes from a newer version of this app and this version can't read it. The app moved it aside and started a new one.",
+    kept: 'Recovered: local notes {{notes, number}}, jobs {{jobs, number}}. ',
+    jobsPaused: 'Unfinished jobs are paused; continue them under Jobs. ',
+    resync: 'Followers, tags and remarks sync again from WeChat.',
+    complete: 'Everything readable in the damaged file was recovered.',
+    incomplete:
+      "Part of the damaged file couldn't be read, so a few jobs may be missing (local notes have a backup of their own). The damaged file stays in the data folder in case support needs it.",
+    dismiss: 'Got it',
   },
   groups: {
     title: 'Tags',
@@ -390,7 +406,8 @@ export const en: Messages = {
     discardRemark: 'Discard change',
     keepEditing: 'Keep editing',
     remarkNotAllowed:
-      "This account can't set remarks: WeChat allows remarks only for verified service accounts.",
+      'At {{time}} WeChat answered that this account may not set remarks (only verified service accounts can). If it has been verified or its verification renewed since, try again.',
+    remarkRecheck: 'Try again',
     note: 'Local note',
     noteHelp: 'Kept only on this computer, never sent to WeChat. Note who the follower is, what they bought…',
     notePlaceholder: 'e.g. Mrs Wang, building 3, buys eggs weekly',
@@ -486,6 +503,8 @@ export const en: Messages = {
         "Paused: today's WeChat quota is used up. WeChat resets it at midnight Beijing time; the job continues by itself at {{time}}.",
       rate: "Paused: requests came too fast for WeChat's per-minute limit. It continues by itself at {{time}}.",
       ip: "Paused, progress kept: WeChat refuses this computer's IP (it is not in the IP whitelist). It continues by itself once the IP is added, or click “Check again” above the list.",
+      server:
+        "Paused: WeChat's servers are having trouble. The app keeps checking and continues by itself once they answer again.",
     },
     progress: '{{done, number}} / {{total, number}} done',
     summary: '{{succeeded, number}} succeeded, {{failed, number}} failed',
@@ -549,6 +568,22 @@ export const en: Messages = {
     accountRenamed: 'Renamed',
     networkSaved: 'Network settings saved',
     groupApiSaved: 'Grouping switched; syncing again',
+    secretTitle: 'Developer password (AppSecret)',
+    secretHint:
+      "If the AppSecret was reset in the WeChat console, or the one saved here can't be read, enter the new one here. The app tests it against WeChat first and saves it only if it works; notes, job history and other settings stay.",
+    changeSecret: 'Change AppSecret',
+    changeSecretTitle: 'Change AppSecret',
+    changeSecretBody:
+      'Enter the new AppSecret. The app tests it against WeChat first and replaces the old one only if it works; notes, job history and settings stay.',
+    changeSecretWhere:
+      'You can view or reset the AppSecret on the WeChat Developer Platform under My Business → Official Account/Service Account → Basic Info → Developer Keys (before 2025: Settings and Development → Basic Configuration in the Official Account console). Note: after a reset, other systems using the old AppSecret stop working.',
+    newSecret: 'New developer password (AppSecret)',
+    newSecretPlaceholder: '32 letters or digits',
+    newSecretRequired: 'Enter the new AppSecret',
+    testAndSave: 'Test and save',
+    secretRefused:
+      "WeChat doesn't accept this AppSecret, so nothing was saved and the old setting stays. Copy the latest AppSecret from Basic Info → Developer Keys on the WeChat Developer Platform and paste it here.",
+    secretChanged: 'AppSecret changed; WeChat answers',
     dangerZone: 'Delete data on this computer',
     removeAccount: "Delete this account's local data",
     removeAccountHint:
@@ -593,8 +628,6 @@ export const en: Messages = {
       'The system keychain did not allow the AppSecret to be encrypted (perhaps Deny was clicked in the system prompt), so it was not saved. Try again and choose Allow when the system asks.',
     'keychain-busy':
       "The system keychain is not available right now (it may still be locked). Unlock your computer's keychain and try again; there is no need to enter the AppSecret again.",
-    unreadable:
-      "The saved AppSecret can no longer be decrypted (the key in the system keychain may have been reset). Delete this account's local data, connect again and enter the AppSecret.",
   },
   format: {
     justNow: 'just now',

@@ -3,6 +3,8 @@ import type { ErrorCode } from '#contract/errors';
 /** Every error: what happened, and what to do next. {{…}} are the specifics the error carries. */
 export const errorsEn: Record<ErrorCode, string> = {
   BAD_INPUT: 'Something you entered is not in the right format. Please check it and try again.',
+  REQUEST_TOO_LARGE:
+    'Too many followers were picked one by one to send in one go. Select “all matching followers” (the filter decides who) or do it in a few smaller batches.',
   FORBIDDEN_SENDER:
     "This request did not come from the app's own window and was refused. Please reopen the app.",
   APP_FILES_CHANGED:
@@ -12,16 +14,20 @@ export const errorsEn: Record<ErrorCode, string> = {
   NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',
   APPID_FORMAT:
     'The AppID is not in the right format: it starts with "wx" followed by 16 letters or digits. Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
+  API_ADDRESS_INSECURE:
+    'The API address must start with https://. Over http:// your AppSecret and access tokens would cross the network unencrypted, where others could read them. Only this computer (127.0.0.1, localhost) may use http://. Use an https:// address, or choose “Direct”.',
   APPSECRET_FORMAT:
     'The AppSecret is not in the right format: it is 32 letters or digits. Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
   ACCOUNT_EXISTS: 'This Official Account ({{appId}}) has already been added.',
   SECRET_STORAGE_UNAVAILABLE:
     "This computer's system cannot encrypt the AppSecret, so the app will not store it in plain text. Make sure the system keychain is available, then try again.",
+  SECRET_UNREADABLE:
+    "The AppSecret saved on this computer for this account can't be read (a new computer, a reinstalled system, or a reset keychain). Open Settings and click “Change AppSecret” to enter it again; your notes and job history stay.",
   DEMO_READ_ONLY: 'This setting cannot be changed for the demo account.',
   INVALID_APPID:
     'WeChat does not recognise this AppID. Check it under Basic Info → Developer Keys on the WeChat Developer Platform and enter it again.',
   INVALID_APPSECRET:
-    'The AppSecret is wrong. Check it under Basic Info → Developer Keys on the WeChat Developer Platform. If you must reset it, remember that other systems using the old AppSecret will stop working.',
+    'The AppSecret is wrong. Check it under Basic Info → Developer Keys on the WeChat Developer Platform. If you must reset it, remember that other systems using the old AppSecret will stop working. If it was reset for an account you already added, open Settings and click “Change AppSecret” to enter the new one; your notes and job history stay.',
   APPSECRET_FROZEN:
     "This account's AppSecret is frozen, so WeChat does not accept it for now. An administrator can unfreeze it on the WeChat Developer Platform under My Business → Official Account → Basic Info → Developer Keys; it applies about 10 minutes later, then try again.",
   API_HOST_RETIRED:
@@ -41,7 +47,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   API_UNAUTHORIZED:
     'This account is not allowed to manage followers. WeChat allows follower and tag management only for verified (认证) accounts, and remarks only for verified service accounts. Complete WeChat verification to use these features.',
   REMARKS_UNAUTHORIZED:
-    'Remarks need a verified service account, so this account cannot set them. Tags, sync and the blacklist are not affected; use a local note (kept only on this computer) to record who this follower is.',
+    'Remarks need a verified service account, and WeChat says this account cannot set them now. Tags, sync and the blacklist are not affected; use a local note (kept only on this computer) to record who this follower is. Once the account is verified (or its verification renewed), try again.',
   API_BANNED:
     'WeChat has banned this API for this account because of a violation. Check the notices in the console.',
   QUOTA_DAILY:
@@ -49,7 +55,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   QUOTA_MINUTE:
     "Requests came too fast for WeChat's per-minute limit. The app continues by itself next minute.",
   QUOTA_CLEAR_LIMIT: 'All 10 quota resets for this month have been used. Please wait until next month.',
-  SYSTEM_BUSY: 'WeChat is busy and several retries did not get through. Please try again later.',
+  SYSTEM_BUSY:
+    "WeChat's servers are busy or having trouble, and several retries did not get through. Syncs and bulk jobs keep trying by themselves; for anything else, please try again later.",
   NETWORK:
     "Can't reach WeChat's servers ({{reason}}). Check your network; if you use a proxy, check its settings.",
   TIMEOUT: "WeChat's servers did not answer in time. Check your network and try again.",

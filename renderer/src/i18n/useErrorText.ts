@@ -19,7 +19,8 @@ function interpolation(data: AppErrorData): Record<string, string | number> {
   return out;
 }
 
-const secretStorageReasons = ['hardcoded-key', 'encrypt-failed', 'keychain-busy', 'unreadable'] as const;
+// ('decrypt' arrives as SECRET_UNREADABLE, 'unavailable' uses the code's own words.)
+const secretStorageReasons = ['hardcoded-key', 'encrypt-failed', 'keychain-busy'] as const;
 type SecretStorageReason = (typeof secretStorageReasons)[number];
 const isSecretStorageReason = (value: unknown): value is SecretStorageReason =>
   secretStorageReasons.includes(value as SecretStorageReason);

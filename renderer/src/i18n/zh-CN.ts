@@ -150,6 +150,8 @@ export const zhCN = {
     baseUrl: '接口地址',
     basePlaceholder: 'https://wx-relay.example.com',
     urlInvalid: '请填写以 http:// 或 https:// 开头的完整地址',
+    baseUrlInsecure:
+      '接口地址要用 https://：用 http:// 时 AppSecret 会以明文经过网络。只有本机地址（127.0.0.1、localhost）可以用 http://。',
     demoReadOnly: '演示账号使用内置的模拟微信，不能修改网络设置。',
   },
   groupApi: {
@@ -218,6 +220,18 @@ export const zhCN = {
     failed: '同步没有完成',
     resume: '继续同步',
     needsFull: '本机数据需要重新同步一次。',
+  },
+  recovery: {
+    title: '本机保存的粉丝数据已重新建立',
+    corrupt: '保存粉丝列表的文件损坏了（可能是断电或磁盘出错），应用已把它移到一边，新建了一个。',
+    newer: '保存粉丝列表的文件来自更新版本的本应用，这个版本读不了，应用已把它移到一边，新建了一个。',
+    kept: '找回了 {{notes, number}} 条本地笔记和 {{jobs, number}} 条任务记录。',
+    jobsPaused: '没做完的任务已暂停，可以在“任务”里继续。',
+    resync: '粉丝、标签和备注会从微信重新同步。',
+    complete: '损坏的文件里能读的都已找回。',
+    incomplete:
+      '损坏的文件有一部分读不出来，可能有少量任务记录没能找回（本地笔记另有备份）。损坏的文件保留在数据文件夹里，需要时可以交给技术支持。',
+    dismiss: '知道了',
   },
   groups: {
     title: '标签',
@@ -373,7 +387,9 @@ export const zhCN = {
     unsavedRemarkBody: '你改了备注，但还没有保存到微信。要放弃这次修改吗？',
     discardRemark: '放弃修改',
     keepEditing: '继续编辑',
-    remarkNotAllowed: '这个公众号不能设置备注：微信只允许已认证的服务号设置备注。',
+    remarkNotAllowed:
+      '{{time}} 设置备注时，微信回答这个公众号没有备注权限（只有已认证的服务号可以设置备注）。如果已经完成或续期了微信认证，可以再试一次。',
+    remarkRecheck: '再试一次',
     note: '本地笔记',
     noteHelp: '只保存在这台电脑上，不会发给微信。可以记下粉丝是谁、买过什么。',
     notePlaceholder: '例如：王阿姨，住 3 号楼，常买鸡蛋',
@@ -466,6 +482,7 @@ export const zhCN = {
       quota: '今天的微信调用次数已用完，已暂停；微信在北京时间 0 点重置次数，{{time}} 自动继续。',
       rate: '调用太快，触发了微信每分钟的限制；{{time}} 自动继续。',
       ip: '微信拒绝了这台电脑的 IP（不在 IP 白名单里），已暂停，进度已保存；加入白名单后会自动继续，也可以点列表上方的“重新检测”。',
+      server: '微信服务器暂时出错，已暂停；会定时自动重试，恢复后接着做。',
     },
     progress: '已完成 {{done, number}} / {{total, number}}',
     summary: '成功 {{succeeded, number}}，失败 {{failed, number}}',
@@ -527,6 +544,22 @@ export const zhCN = {
     accountRenamed: '已改名',
     networkSaved: '网络设置已保存',
     groupApiSaved: '分组方式已切换，正在重新同步',
+    secretTitle: '开发者密码（AppSecret）',
+    secretHint:
+      '在公众号后台重置了 AppSecret，或本机保存的读不出来时，在这里填写新的。应用会先用它连接微信测试，成功后才保存；粉丝备注、任务记录和其他设置都会保留。',
+    changeSecret: '更换 AppSecret',
+    changeSecretTitle: '更换 AppSecret',
+    changeSecretBody:
+      '填写新的 AppSecret。应用会先用它连接微信测试，成功后才替换旧的；备注、任务记录和设置都会保留。',
+    changeSecretWhere:
+      '在微信开发者平台“我的业务 → 公众号/服务号 → 基础信息 → 开发密钥”里可以查看或重置 AppSecret（2025 年以前在公众号后台“设置与开发 → 基本配置”）。注意：重置后，正在使用旧 AppSecret 的其他系统会失效。',
+    newSecret: '新的开发者密码 (AppSecret)',
+    newSecretPlaceholder: '32 位字母或数字',
+    newSecretRequired: '请填写新的 AppSecret',
+    testAndSave: '测试并保存',
+    secretRefused:
+      '微信不接受这个 AppSecret，没有保存，旧的设置保持不变。请到微信开发者平台“基础信息 → 开发密钥”复制最新的 AppSecret，再粘贴到这里。',
+    secretChanged: 'AppSecret 已更换，微信连接正常',
     dangerZone: '删除本机数据',
     removeAccount: '删除这个公众号的本地数据',
     removeAccountHint:
@@ -571,8 +604,6 @@ export const zhCN = {
       '系统钥匙串没有允许加密 AppSecret（可能在系统提示里点了“拒绝”），所以没有保存。请再试一次，并在系统提示时选择“允许”。',
     'keychain-busy':
       '系统钥匙串暂时无法使用（可能还没解锁）。请解锁电脑的钥匙串后重试，不需要重新填写 AppSecret。',
-    unreadable:
-      '保存的 AppSecret 无法解密（系统钥匙串里的密钥可能已被重置）。请删除这个公众号的本地数据后重新连接，填写 AppSecret。',
   },
   format: {
     justNow: '刚刚',

@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 afterEach(async () => core.services.close());
 
-async function synced(appid: string, secret: string) {
-  core = await startTestCore(sandbox);
+async function synced(appid: string, secret: string, now?: () => number) {
+  core = await startTestCore(sandbox, now ? { now } : {});
   const { id } = await core.ok('accounts:add', { appId: appid, appSecret: secret });
   await core.ok('sync:start', { accountId: id });
   await new Promise<void>((resolve) => {
@@ -85,6 +85,52 @@ describe('remarks', () => {
     });
     expect(second).toMatchObject({ ok: false, error: { code: 'REMARKS_UNAUTHORIZED' } });
     expect(sandbox.control.calls()).toHaveLength(0);
+  });
+
+  it('a 48001 is believed for a while, asked again when the owner retries, and forgotten after hours', async () => {
+    let clock = Date.parse('2026-03-02T09:00:00Z');
+    const { accountId, openids } = await synced(DEFAULT_APPID, DEFAULT_SECRET, () => clock);
+    const [a, b, c] = openids as [string, string, string];
+    const path = '/cgi-bin/user/info/updateremark';
+    // WeChat refuses once (verification lapsed), then allows remarks again (renewed).
+    sandbox.control.addFault({ kind: 'errcode', errcode: 48001, count: 1, path });
+    const refused = await core.call('followers:setRemark', { accountId, openid: a, remark: '老客' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'REMARKS_UNAUTHORIZED', params: { checkedAt: clock } },
+    });
+    expect((await core.ok('accounts:list', {})).accounts[0]?.capabilities).toMatchObject({
+      remarks: 'no',
+      checkedAt: clock,
+    });
+
+    // Right after: answered from what the app learned, without asking WeChat.
+    sandbox.control.clearCalls();
+    clock += 60_000;
+    const again = await core.call('followers:setRemark', { accountId, openid: a, remark: '老客' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'REMARKS_UNAUTHORIZED' } });
+    expect(sandbox.control.calls({ path })).toHaveLength(0);
+
+    // The owner asks to try again: WeChat is asked, and remarks work again.
+    const retried = await core.ok('followers:setRemark', {
+      accountId,
+      openid: a,
+      remark: '老客',
+      recheck: true,
+    });
+    expect(retried.remark).toBe('老客');
+    expect(sandbox.control.calls({ path })).toHaveLength(1);
+    expect((await core.ok('accounts:list', {})).accounts[0]?.capabilities.remarks).toBe('yes');
+
+    // Refused again; hours later the next remark goes to WeChat by itself.
+    sandbox.control.addFault({ kind: 'errcode', errcode: 48001, count: 1, path });
+    expect(await core.call('followers:setRemark', { accountId, openid: b, remark: '新客' })).toMatchObject({
+      ok: false,
+    });
+    clock += 7 * 60 * 60_000;
+    const later = await core.ok('followers:setRemark', { accountId, openid: c, remark: '熟客' });
+    expect(later.remark).toBe('熟客');
+    expect((await core.ok('accounts:list', {})).accounts[0]?.capabilities.remarks).toBe('yes');
   });
 
   it('says the follower left (43004) and marks them so in the cache', async () => {

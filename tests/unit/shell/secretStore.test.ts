@@ -2,8 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AccountRecord } from '../../../electron/core/accounts/accountRecord';
+import { ClientPool } from '../../../electron/core/accounts/clientPool';
+import { DemoEnvironment } from '../../../electron/core/accounts/demoEnvironment';
 import { AppError } from '../../../electron/core/appError';
 import { SafeStorageSecretStore, type SafeStorageApi } from '../../../electron/main/secretStore';
+import { capturingLog } from '../../support/sandboxClient';
 
 /** A stand-in for safeStorage: reversible but never the plaintext bytes, with switchable availability. */
 function fakeSafeStorage(state: {
@@ -144,7 +148,8 @@ describe('safeStorage secret store', () => {
     state.decryptError = 'Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.';
     await expect(store.get('a')).rejects.toMatchObject({
       code: 'SECRET_STORAGE_UNAVAILABLE',
-      params: { reason: 'unreadable' },
+      // The reason the core turns into SECRET_UNREADABLE (更换 AppSecret).
+      params: { reason: 'decrypt' },
       retryable: false,
     });
   });
@@ -163,5 +168,52 @@ describe('safeStorage secret store', () => {
     const store = new SafeStorageSecretStore(tempDir(), fakeSafeStorage({}).api, 'linux');
     for (const id of ['../x', 'a/b', '', '..', 'a\\b', 'a.b'])
       await expect(store.put(id, secret), id).rejects.toThrow(/Invalid account id/);
+  });
+});
+
+describe('what the core makes of the keychain', () => {
+  // The client asks the store for the secret when it needs a token: a reset keychain becomes
+  // SECRET_UNREADABLE (更换 AppSecret), a locked one stays retryable and asks for nothing.
+  const account: AccountRecord = {
+    id: 'acc_1',
+    name: '小店',
+    appId: 'wx0123456789abcdef',
+    isDemo: false,
+    capabilities: { userManagement: 'yes', remarks: 'unknown', checkedAt: null },
+    groupApi: 'tags',
+    network: { mode: 'direct' },
+    createdAt: 0,
+  };
+  async function tokenError(decryptError: string) {
+    const state: Parameters<typeof fakeSafeStorage>[0] = {};
+    const store = new SafeStorageSecretStore(tempDir(), fakeSafeStorage(state).api, 'darwin');
+    await store.put(account.id, secret);
+    state.decryptError = decryptError;
+    const pool = new ClientPool(store, new DemoEnvironment(), {}, capturingLog());
+    const client = await pool.get(account);
+    try {
+      return await client.token().then(
+        () => null,
+        (e: unknown) => (e as AppError).toData(),
+      );
+    } finally {
+      await pool.closeAll();
+    }
+  }
+
+  it('a secret that no longer decrypts leads to entering it again', async () => {
+    expect(
+      await tokenError('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.'),
+    ).toMatchObject({ code: 'SECRET_UNREADABLE', params: { reason: 'decrypt' } });
+  });
+
+  it('a locked keychain is worth retrying and asks for nothing', async () => {
+    expect(
+      await tokenError('safeStorage.decryptStringAsync is temporarily unavailable. Please try again.'),
+    ).toMatchObject({
+      code: 'SECRET_STORAGE_UNAVAILABLE',
+      params: { reason: 'keychain-busy' },
+      retryable: true,
+    });
   });
 });

@@ -51,6 +51,7 @@ const syncStatus: SyncStatus = {
   lastSyncedAt: null,
   resumable: false,
   needsFullSync: false,
+  recovery: null,
   lastError: null,
 };
 
@@ -122,6 +123,7 @@ export const samples: ChannelSamples = {
     inputs: [{ id: 'acc_1' }, { id: 'acc_1', network: { mode: 'direct' }, groupApi: 'tags' }],
     output: { ...account, network: { mode: 'direct' } },
   },
+  'accounts:changeSecret': { inputs: [{ id: 'acc_1', appSecret: secret }], output: account },
   'accounts:remove': { inputs: [{ id: 'acc_1' }], output: { id: 'acc_1' } },
   'accounts:setDefault': { inputs: [{ id: 'acc_1' }], output: { id: 'acc_1' } },
   'settings:get': {
@@ -205,6 +207,10 @@ export const samples: ChannelSamples = {
   'wechat:recheck': {
     inputs: [{ accountId: 'acc_1' }],
     output: { ok: false, ip: '203.0.113.7', resumed: 0 },
+  },
+  'sync:dismissRecovery': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: { ...syncStatus, running: false, phase: 'idle' },
   },
 
   'jobs:start': {

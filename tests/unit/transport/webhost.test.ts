@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { channelNames, channels, type Result } from '#contract';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
-import { subprotocol, tokenProtocolPrefix } from '../../../electron/webhost/protocol';
+import { MAX_FRAME_BYTES, subprotocol, tokenProtocolPrefix } from '../../../electron/webhost/protocol';
 import { malformedPayload, random } from './fuzz';
 
 let host: WebHost;
@@ -184,5 +184,53 @@ describe('browser host', () => {
     expect(Object.fromEntries(codes)).toEqual({ BAD_INPUT: sent });
     expect(sent).toBeGreaterThan(channelNames.length * perChannel * 0.8);
     ws.close();
+  });
+
+  describe('bad frames close one socket, never the host', () => {
+    const closed = (ws: WebSocket) =>
+      new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const stillServes = async () => {
+      const ws = await open();
+      const answer = await client(ws).call(1, JSON.stringify({ id: 1, channel: 'app:info', payload: {} }));
+      ws.close();
+      return answer.ok;
+    };
+
+    it('a WebSocket protocol error (a reserved bit set) closes that socket; the host answers the next one', async () => {
+      const ws = await open();
+      ws.on('error', () => {});
+      const code = closed(ws);
+      // FIN + RSV1 + text, masked, empty: no extension was agreed, so RSV1 is a protocol error.
+      (ws as unknown as { _socket: import('node:net').Socket })._socket.write(
+        Buffer.from([0xc1, 0x80, 0, 0, 0, 0]),
+      );
+      expect(await code).toBe(1002);
+      expect(await stillServes()).toBe(true);
+    });
+
+    it('a frame over the limit closes that socket (1009); the host answers the next one', async () => {
+      const ws = await open();
+      ws.on('error', () => {});
+      const code = closed(ws);
+      ws.send('x'.repeat(MAX_FRAME_BYTES + 1));
+      expect(await code).toBe(1009);
+      expect(await stillServes()).toBe(true);
+    });
+
+    it('a jobs:start naming 40 000 followers (> 1 MiB) is answered, not dropped', async () => {
+      const ws = await open();
+      const openids = Array.from({ length: 40_000 }, (_, i) => `o${String(i).padStart(27, '0')}`);
+      const frame = JSON.stringify({
+        id: 9,
+        channel: 'jobs:start',
+        payload: { accountId: 'no-such-account', kind: 'blacklist', selection: { openids } },
+      });
+      expect(frame.length).toBeGreaterThan(1024 * 1024);
+      const answer = await client(ws).call(9, frame);
+      // Read and validated: the account does not exist, said as a result on the same socket.
+      expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(ws.readyState).toBe(WebSocket.OPEN);
+      ws.close();
+    });
   });
 });

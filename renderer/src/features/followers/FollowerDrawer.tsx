@@ -1,8 +1,9 @@
 import { shownGroupIds } from '../groups/shownGroups';
 import { App, Descriptions, Divider, Drawer, Flex, Skeleton, Tag, Typography, theme } from 'antd';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
+import { REMARKS_RECHECK_MS } from '#contract/followers';
 import { errorData } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,6 +13,7 @@ import { NoteEditor } from './NoteEditor';
 import { RemarkEditor } from './RemarkEditor';
 import { useFollower, useFollowerEdits } from './useFollower';
 import { useSceneName } from './useSceneName';
+import { useNow } from '../shell/useNow';
 
 interface Props {
   account: AccountSummary;
@@ -88,9 +90,21 @@ function DrawerBody({
   const sceneName = useSceneName();
   const follower = useFollower(account.id, openid);
   const edits = useFollowerEdits(account.id, openid);
+  const [recheck, setRecheck] = useState(false);
+  const now = useNow(60_000);
   const row = follower.data;
   if (!row) return null;
-  const remarkBlocked = account.capabilities.remarks === 'no' ? t('drawer.remarkNotAllowed') : blockedReason;
+  // A 48001 is believed for a while (the core says so without asking WeChat), unless the owner
+  // asks to try again: the account may have been verified since.
+  const refusedAt = account.capabilities.remarks === 'no' ? account.capabilities.checkedAt : null;
+  const refusedLately = refusedAt !== null && now - refusedAt < REMARKS_RECHECK_MS && !recheck;
+  const remarkBlocked = refusedLately
+    ? t('drawer.remarkNotAllowed', { time: format.dateTime(refusedAt) })
+    : blockedReason;
+  const saveRemark = {
+    ...edits.remark,
+    mutateAsync: (remark: string) => edits.remark.mutateAsync({ remark, recheck }),
+  };
   const legacy = account.groupApi === 'groups';
   return (
     <Flex vertical gap={16}>
@@ -107,7 +121,8 @@ function DrawerBody({
         key={`r-${row.openid}-${row.remark}`}
         initial={row.remark}
         blockedReason={remarkBlocked}
-        save={edits.remark}
+        onRecheck={refusedLately && blockedReason === null ? () => setRecheck(true) : undefined}
+        save={saveRemark}
         onDirtyChange={onRemarkDirty}
         isDemo={account.isDemo}
       />

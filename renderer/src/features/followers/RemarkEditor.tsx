@@ -11,12 +11,15 @@ export function RemarkEditor({
   blockedReason,
   save,
   onDirtyChange,
+  onRecheck,
   isDemo = false,
 }: {
   initial: string;
   /** The demo's remarks go to the built-in emulator, and the message says so. */
   isDemo?: boolean;
   blockedReason: string | null;
+  /** Offered with the reason when WeChat refused remarks lately: the owner may try again. */
+  onRecheck?: (() => void) | undefined;
   /** Told whether there is an edited remark not yet saved (the drawer asks before closing). */
   onDirtyChange?: (dirty: boolean) => void;
   save: {
@@ -111,6 +114,11 @@ export function RemarkEditor({
       </Flex>
       <Typography.Text id="remark-help" type="secondary" style={{ fontSize: 12 }}>
         {blockedReason ?? t('drawer.remarkHelp')}
+        {onRecheck ? (
+          <Button type="link" size="small" onClick={onRecheck} style={{ fontSize: 12, paddingInline: 4 }}>
+            {t('drawer.remarkRecheck')}
+          </Button>
+        ) : null}
       </Typography.Text>
       {save.error ? <ErrorAlert error={errorData(save.error)} /> : null}
     </Flex>

@@ -21,7 +21,9 @@ export function useFollowerEdits(accountId: string, openid: string) {
   };
   return {
     remark: useMutation({
-      mutationFn: (remark: string) => wxg.followersSetRemark({ accountId, openid, remark }).then(unwrap),
+      /** recheck: the owner tries although WeChat refused remarks for this account lately. */
+      mutationFn: ({ remark, recheck }: { remark: string; recheck: boolean }) =>
+        wxg.followersSetRemark({ accountId, openid, remark, ...(recheck ? { recheck } : {}) }).then(unwrap),
       onSuccess: (row) => {
         netStatusStore.reportOnline(accountId, Date.now());
         done(row);

@@ -1,17 +1,21 @@
-import { DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined, KeyOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Modal, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, GroupApi } from '#contract/accounts';
 import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ChangeSecretDialog } from './ChangeSecretDialog';
 import { GroupApiRadio } from './GroupApiField';
 import { NetworkFields } from './NetworkFields';
 import { draftFromSetting, settingFromDraft, type NetworkDraft } from './networkDraft';
 import { accountName } from '../accounts/accountName';
 import { useAccountSettings } from './useAccountSettings';
 
-/** The shown account's own settings: name, network, group API, and removing its local data. */
+/**
+ * The shown account's own settings: name, network, group API, a new AppSecret, and removing its
+ * local data.
+ */
 export function AccountSection({ account, onRemoved }: { account: AccountSummary; onRemoved: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -19,6 +23,7 @@ export function AccountSection({ account, onRemoved }: { account: AccountSummary
   const [name, setName] = useState(account.name);
   const [networkForm] = Form.useForm<{ network: NetworkDraft }>();
   const [removing, setRemoving] = useState(false);
+  const [changingSecret, setChangingSecret] = useState(false);
 
   const changeGroupApi = (groupApi: GroupApi) => {
     if (groupApi === account.groupApi) return;
@@ -94,6 +99,25 @@ export function AccountSection({ account, onRemoved }: { account: AccountSummary
         </Form.Item>
       </Form>
       {edits.groupApi.isError ? <ErrorAlert error={errorData(edits.groupApi.error)} /> : null}
+
+      {account.isDemo ? null : (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 14, marginTop: 8 }}>
+            {t('settings.secretTitle')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('settings.secretHint')}</Typography.Paragraph>
+          <div>
+            <Button icon={<KeyOutlined aria-hidden />} onClick={() => setChangingSecret(true)}>
+              {t('settings.changeSecret')}
+            </Button>
+          </div>
+          <ChangeSecretDialog
+            accountId={account.id}
+            open={changingSecret}
+            onClose={() => setChangingSecret(false)}
+          />
+        </>
+      )}
 
       <Typography.Title level={3} style={{ fontSize: 14, marginTop: 8 }}>
         {t('settings.dangerZone')}

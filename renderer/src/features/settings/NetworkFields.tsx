@@ -1,5 +1,6 @@
 import { Form, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isPrivateApiAddress } from '#contract/accounts';
 import { isHttpUrl, type NetworkDraft } from './networkDraft';
 
 /**
@@ -13,6 +14,13 @@ export function NetworkFields({ name, disabled }: { name: string; disabled?: boo
   const urlRule = {
     validator: (_: unknown, value: string | undefined) =>
       isHttpUrl(value) ? Promise.resolve() : Promise.reject(new Error(t('network.urlInvalid'))),
+  };
+  const baseUrlRule = {
+    validator: (_: unknown, value: string | undefined) => {
+      if (!isHttpUrl(value)) return Promise.reject(new Error(t('network.urlInvalid')));
+      if (!isPrivateApiAddress(value ?? '')) return Promise.reject(new Error(t('network.baseUrlInsecure')));
+      return Promise.resolve();
+    },
   };
   const options: { value: NetworkDraft['mode']; label: string; hint: string }[] = [
     { value: 'direct', label: t('network.direct'), hint: t('network.directHint') },
@@ -42,7 +50,7 @@ export function NetworkFields({ name, disabled }: { name: string; disabled?: boo
         </Form.Item>
       ) : null}
       {mode === 'custom-base' ? (
-        <Form.Item name={[name, 'baseUrl']} label={t('network.baseUrl')} rules={[urlRule]}>
+        <Form.Item name={[name, 'baseUrl']} label={t('network.baseUrl')} rules={[baseUrlRule]}>
           <Input placeholder={t('network.basePlaceholder')} disabled={disabled} />
         </Form.Item>
       ) : null}

@@ -15,6 +15,15 @@ export function useAccountSettings(accountId: string) {
       mutationFn: (network: NetworkSetting) => wxg.accountsConfigure({ id: accountId, network }).then(unwrap),
       onSuccess: refresh,
     }),
+    /** Tested against WeChat by the core before it is saved; notes and history stay. */
+    changeSecret: useMutation({
+      mutationFn: (appSecret: string) => wxg.accountsChangeSecret({ id: accountId, appSecret }).then(unwrap),
+      onSuccess: async () => {
+        await refresh();
+        // What failed for want of a working secret can be tried again now.
+        await client.invalidateQueries({ queryKey: queryKeys.account(accountId) });
+      },
+    }),
     /** A new group API means new group ids: the lists are re-read with a sync. */
     groupApi: useMutation({
       mutationFn: async (groupApi: GroupApi) => {

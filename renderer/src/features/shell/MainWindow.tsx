@@ -9,6 +9,7 @@ import { noFilters, sidebarView, withSidebarView, type FollowerFilters } from '.
 import { GroupsSidebar } from '../groups/GroupsSidebar';
 import { groupLabel, termKey, useGroups } from '../groups/useGroups';
 import { OfflineBanner } from '../network/OfflineBanner';
+import { RecoveryNotice } from '../sync/RecoveryNotice';
 import { SyncErrorBanner } from '../sync/SyncErrorBanner';
 import { useNetStatus } from '../network/useNetStatus';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
@@ -58,6 +59,7 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
         onOpenSettings={() => setSettingsOpen(true)}
       />
       <OfflineBanner accountId={account.id} lastSyncedAt={lastSyncedAt} />
+      <RecoveryNotice accountId={account.id} />
       <SyncErrorBanner accountId={account.id} />
       <Layout style={{ minHeight: 0 }}>
         <Layout.Sider

@@ -7,11 +7,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../i18n/useErrorText';
 import { IpWhitelistHelp } from '../connect/IpWhitelistHelp';
 import { useJobs } from '../jobs/useJobs';
+import { ChangeSecretDialog } from '../settings/ChangeSecretDialog';
 import { useIpRecheck } from './useIpRecheck';
 import { useStartSync, useSyncStatus } from './useSyncStatus';
 
 /** Offline errors have their own line; these are the ones the offline line does not explain. */
 const shownElsewhere = new Set(['NETWORK', 'TIMEOUT']);
+/** The saved AppSecret is unreadable or WeChat refuses it: the way out is entering it again. */
+const secretCodes = new Set(['SECRET_UNREADABLE', 'INVALID_APPSECRET']);
 
 const seenIp = (error: AppErrorData | null | undefined): string | null =>
   typeof error?.params['ip'] === 'string' ? error.params['ip'] : null;
@@ -30,6 +33,7 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
   const recheck = useIpRecheck(accountId);
   // The whitelist help is long: on a small screen it would hide the (still browsable) list.
   const [collapsed, setCollapsed] = useState(false);
+  const [changingSecret, setChangingSecret] = useState(false);
   const error = sync.data?.running ? null : (sync.data?.lastError ?? null);
   const ipJob = jobs.data?.find((j) => j.status === 'paused' && j.pauseReason === 'ip');
   const ipError = error?.code === 'IP_NOT_WHITELISTED' ? error : (ipJob?.lastError ?? null);
@@ -91,11 +95,25 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
         title={t('status.syncFailed')}
         description={errorText(error)}
         action={
-          <Button size="small" onClick={() => start.mutate()} loading={start.isPending}>
-            {t('sync.resume')}
-          </Button>
+          secretCodes.has(error.code) ? (
+            <Button size="small" type="primary" onClick={() => setChangingSecret(true)}>
+              {t('settings.changeSecret')}
+            </Button>
+          ) : (
+            <Button size="small" onClick={() => start.mutate()} loading={start.isPending}>
+              {t('sync.resume')}
+            </Button>
+          )
         }
       />
+      {secretCodes.has(error.code) ? (
+        <ChangeSecretDialog
+          accountId={accountId}
+          open={changingSecret}
+          onClose={() => setChangingSecret(false)}
+          onChanged={() => start.mutate()}
+        />
+      ) : null}
     </div>
   );
 }
