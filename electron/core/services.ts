@@ -121,12 +121,12 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'accounts:changeSecret': async ({ id, appSecret }) => {
       // Tested before anything stops: a refused secret leaves the account exactly as it was.
       const verified = await accounts.verifySecret(id, appSecret);
-      await closeAccount(id);
+      await jobs.stopAccount(id);
+      sessions.close(id);
       try {
         return await accounts.saveSecret(verified);
       } finally {
         void jobs.resumeAccount(id);
-        void sync.resumeInterrupted([id]);
       }
     },
     'accounts:remove': async ({ id }) => {
