@@ -13,7 +13,15 @@ const electronImport = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'bench-results/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+      'release/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -13,6 +13,7 @@ import { dataChannels } from './dataChannels';
 import { jobChannels } from './jobs';
 import { wechatChannels } from './wechatChannels';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { updateChannels } from './updates';
 
 /**
  * Every operation the renderer can ask for, by name (`domain:verb`), with zod schemas for what
@@ -121,6 +122,7 @@ export const channels = {
 
   ...dataChannels,
   ...jobChannels,
+  ...updateChannels,
   ...wechatChannels,
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodObject; output: z.ZodType }>;
 

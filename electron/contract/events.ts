@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { syncStatusSchema } from './dataChannels';
 import { jobSummarySchema } from './jobs';
+import { updateStateSchema } from './updates';
 
 /**
  * Everything the core pushes to the renderer without being asked (progress, sync, online state).
@@ -22,6 +23,8 @@ export const events = {
   'data:changed': z.object({ accountId: z.string() }),
   /** A bulk job's counts and status: at most ~10 a second per job, always on a status change. */
   'job:progress': jobSummarySchema,
+  /** The app's self-update moved on (checking, download progress, ready, error). */
+  'updates:state': updateStateSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 type Events = typeof events;

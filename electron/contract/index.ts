@@ -9,4 +9,5 @@ export * from './api';
 export * from './followers';
 export * from './dataChannels';
 export * from './jobs';
+export * from './updates';
 export * from './wechatChannels';

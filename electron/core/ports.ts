@@ -1,4 +1,5 @@
 import type { StartupNotice } from '#contract/channels';
+import type { UpdateState } from '#contract/updates';
 
 /**
  * What the core needs from its host (the Electron shell or the browser host), passed in through
@@ -40,6 +41,17 @@ export interface WeChatConnectOptions {
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; maxTotalMs?: number };
 }
 
+/** The app's self-update. Only the installed Electron app has one; elsewhere it is off. */
+export interface UpdatePort {
+  state(): UpdateState;
+  /** Asks the update server; resolves once it answered (or failed). */
+  check(): Promise<UpdateState>;
+  setInstallOnQuit(enabled: boolean): UpdateState;
+  /** Quits and installs a downloaded update. */
+  restart(): Promise<UpdateState>;
+  subscribe(listener: (state: UpdateState) => void): () => void;
+}
+
 export interface CorePorts {
   /** Root of this installation's data: one folder per account below it. */
   dataDir: string;
@@ -54,4 +66,6 @@ export interface CorePorts {
   openFolder?: (path: string) => Promise<boolean>;
   now?: () => number;
   wechat?: WeChatConnectOptions;
+  /** Self-update (Electron main); without it, updates are reported as off ('dev'). */
+  updates?: UpdatePort;
 }

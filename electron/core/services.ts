@@ -17,6 +17,7 @@ import { AccountSessions } from './session/accountSessions';
 import { NetStatus } from './session/netStatus';
 import { SettingsService } from './settingsService';
 import { createEventHub, type EventHub } from './transport';
+import { updatesOff } from './updatesOff';
 
 export interface Services {
   handlers: Handlers;
@@ -92,6 +93,9 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   const defaultId = accounts.accounts().defaultId;
   if (defaultId) setImmediate(() => void sessions.open(defaultId).catch(() => undefined));
 
+  const updates = ports.updates ?? updatesOff('dev');
+  const stopUpdateEvents = updates.subscribe((state) => events.emit('updates:state', state));
+
   const handlers: Handlers = {
     'app:info': async () => ({
       name: ports.app.name,
@@ -166,6 +170,10 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'jobs:get': ({ accountId, jobId }) => jobs.get(accountId, jobId),
     'jobs:list': ({ accountId }) => jobs.list(accountId),
     'jobs:failures': ({ accountId, jobId, offset, limit }) => jobs.failures(accountId, jobId, offset, limit),
+    'updates:status': async () => updates.state(),
+    'updates:check': () => updates.check(),
+    'updates:installOnQuit': async ({ enabled }) => updates.setInstallOnQuit(enabled),
+    'updates:restart': () => updates.restart(),
     'wechat:quota': async ({ accountId }) => {
       const s = await sessions.open(accountId);
       return { accountId, ...(await readQuotaOverview(s.client, s.backend.api, now())) };
@@ -186,6 +194,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     handlers,
     events,
     close: async () => {
+      stopUpdateEvents();
       // First: chunks in flight land while their databases and clients are still open (syncs
       // first: they record their end through the jobs' stores).
       await sync.closeAll();

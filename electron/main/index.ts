@@ -19,6 +19,8 @@ import { SafeStorageSecretStore } from './secretStore';
 import { createSettingsStore } from './settings';
 import { shellLanguage } from './shellText';
 import { reportStartupFailure } from './startupFailure';
+import { showDevIcon } from './devIcon';
+import { checkFromMenu, setUpUpdates } from './updaterSetup';
 import { createMainWindow } from './window';
 
 const rendererDir = join(import.meta.dirname, '../renderer');
@@ -82,7 +84,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(
-  keeper: WindowKeeper,
+  keeper: WindowKeeper<BrowserWindow>,
   setOpenWindow: (open: () => BrowserWindow) => void,
 ): Promise<void> {
   await app.whenReady();
@@ -90,6 +92,7 @@ async function start(
   hardenSession(session.defaultSession, location);
   const settings = createSettingsStore(dataDir);
   readLanguageSetting = () => (settings.get('settings') as { language?: unknown } | undefined)?.language;
+  const updates = setUpUpdates(log);
   const notices: StartupNotice[] = [];
   if (settings.recovery) {
     log.warn('settings.json could not be read: moved aside, defaults in use', { ...settings.recovery });
@@ -103,6 +106,7 @@ async function start(
     resolveSystemProxy: systemProxyResolver(session.defaultSession),
     app: { name: app.getName(), version: app.getVersion(), logDir, notices },
     openFolder: async (path) => (await shell.openPath(path)) === '',
+    updates,
   });
   registerIpc(services.handlers, location, log);
   forwardEvents(services.events, location);
@@ -115,12 +119,13 @@ async function start(
         platform: process.platform,
         dev: location.kind === 'dev',
         openExternal: openExternalIfAllowed,
+        checkForUpdates: () => void checkFromMenu(updates, language(), keeper.current() ?? undefined),
       }),
     ),
   );
 
   setOpenWindow(() => {
-    const win = createMainWindow({ location, preloadPath, settings, title: app.getName() });
+    const win = showDevIcon(createMainWindow({ location, preloadPath, settings, title: app.getName() }));
     watchPageHealth(win, {
       showMessageBox: (options) => dialog.showMessageBox(win, options),
       log,
@@ -134,4 +139,6 @@ async function start(
     else log.warn('quit without waiting any longer for the services', { outcome, error });
   });
   keeper.ready();
+  // At start, in the background: off builds (development, no feed, unsigned macOS) stay off.
+  if (updates.state().status === 'idle') void updates.check();
 }

@@ -25,6 +25,7 @@ const labels = {
     help: '帮助',
     console: '打开微信公众平台',
     docs: '公众号开发文档',
+    checkUpdates: '检查更新…',
   },
   en: {
     file: 'File',
@@ -49,6 +50,7 @@ const labels = {
     help: 'Help',
     console: 'Open the Official Account Platform',
     docs: 'Official Account Developer Docs',
+    checkUpdates: 'Check for Updates…',
   },
 };
 export type MenuLanguage = keyof typeof labels;
@@ -68,15 +70,20 @@ export function menuTemplate(options: {
   platform: NodeJS.Platform;
   dev: boolean;
   openExternal: (url: string) => void;
+  checkForUpdates?: () => void;
 }): MenuItemConstructorOptions[] {
   const t = labels[options.language];
   const mac = options.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
+  const checkUpdates: MenuItemConstructorOptions[] = options.checkForUpdates
+    ? [{ label: t.checkUpdates, click: options.checkForUpdates }]
+    : [];
   if (mac)
     template.push({
       label: options.appName,
       submenu: [
         { role: 'about' },
+        ...checkUpdates,
         { type: 'separator' },
         { role: 'hide' },
         { role: 'unhide' },
@@ -128,6 +135,7 @@ export function menuTemplate(options: {
       submenu: [
         { label: t.console, click: () => options.openExternal(consoleUrl) },
         { label: t.docs, click: () => options.openExternal(docsUrl) },
+        ...(mac ? [] : [{ type: 'separator' } as const, ...checkUpdates]),
       ],
     },
   );

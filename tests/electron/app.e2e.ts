@@ -1,14 +1,18 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { launchApp, projectDir } from './launchApp';
 
 test('the real app opens its window with the product name', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fg-electron-'));
-  const app = await electron.launch({
-    args: ['out/main/index.js'],
-    env: { ...process.env, FOLLOWER_GROUPS_DATA_DIR: dataDir },
-  });
+  const { app, dataDir } = await launchApp();
+  // Started on '.', Electron runs the app under its own name and data folder, not as "Electron";
+  // unpackaged, that name is the development one (its own data folder and keychain entry).
+  const identity = await app.evaluate(({ app: electronApp }) => ({
+    name: electronApp.getName(),
+    userData: electronApp.getPath('userData'),
+    appPath: electronApp.getAppPath(),
+  }));
+  expect(identity).toEqual({ name: '粉丝分组助手 Dev', userData: dataDir, appPath: projectDir });
   const page = await app.firstWindow();
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/粉丝分组助手|Follower Groups/);
@@ -63,6 +67,12 @@ test('the real app opens its window with the product name', async () => {
     return new DatabaseSync(':memory:').prepare('select sqlite_version() as v').get();
   });
   expect(sqlite).toHaveProperty('v');
+
+  // Not an installed build: updates are off, and the renderer is told why.
+  expect(await page.evaluate(() => window.wxg.updatesStatus())).toEqual({
+    ok: true,
+    data: { status: 'off', reason: 'dev' },
+  });
   await app.close();
   // Quitting waited for the core, and the log file says so.
   expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('services closed');

@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { bulkMoveFlow } from '../e2e/flows/bulkMoveFlow';
 import { demoFlow } from '../e2e/flows/demoFlow';
 import { groupsFlow } from '../e2e/flows/groupsFlow';
 import { snap } from '../e2e/support/screenshots';
+import { launchApp } from './launchApp';
 
 // The browser-host suite's main flows, in the real Electron app (main process, preload, IPC).
 // Each test starts the app on a fresh data folder, in Chinese.
@@ -17,14 +15,7 @@ test.afterEach(async () => {
 });
 
 async function launch(): Promise<Page> {
-  app = await electron.launch({
-    args: ['out/main/index.js', '--lang=zh-CN'],
-    env: {
-      ...process.env,
-      LANG: 'zh_CN.UTF-8',
-      FOLLOWER_GROUPS_DATA_DIR: mkdtempSync(join(tmpdir(), 'fg-electron-')),
-    },
-  });
+  ({ app } = await launchApp({ args: ['--lang=zh-CN'], env: { LANG: 'zh_CN.UTF-8' } }));
   const page = await app.firstWindow();
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached({ timeout: 20_000 });

@@ -609,6 +609,39 @@ export const en: Messages = {
       'If you contact support about a problem, send them the files in this folder. The log holds no AppSecret and no follower lists.',
     logFolderNotOpened:
       'The folder cannot be opened from here. Copy the path and open it in your file manager.',
+    updates: 'Updates',
+    update: {
+      off: {
+        dev: 'Development builds do not check for updates; installed versions check when they start.',
+        noFeed:
+          'This build has no update address, so it does not update itself. Download new versions from the website.',
+        unsignedMac:
+          'This macOS build is not signed, so macOS does not let it update itself. Download new versions from the website.',
+      },
+      idle: 'Not checked for updates yet.',
+      check: 'Check for Updates',
+      checking: 'Checking for updates…',
+      upToDate: 'You have the latest version.',
+      serverOlder:
+        'The update server offers an older version ({{version}}) than this one; nothing to update.',
+      downloading: 'Version {{version}} is available and downloading in the background; keep working.',
+      progress: 'Download progress',
+      size: '{{done}} of {{total}} MB downloaded',
+      ready: 'Version {{version}} is downloaded. You decide when it installs:',
+      installOnQuit: 'Install when I quit the app',
+      restart: 'Restart and Update Now',
+      retry: 'Try Again',
+      error: {
+        unreachable: 'Could not reach the update server.',
+        notFound: 'The update server has no update information.',
+        badFeed: 'The update server answered with something that is not update information.',
+        download:
+          'The new version did not download completely (or failed its check), so nothing was installed.',
+        unknown: 'Something went wrong while checking for updates.',
+      },
+      errorNext:
+        'The app keeps working. Try again later; if it keeps failing, download the new version from the website.',
+    },
   },
   notices: {
     settingsResetTitle: 'The settings file was damaged; settings are back to their defaults',

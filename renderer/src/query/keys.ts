@@ -1,6 +1,7 @@
 /** Query keys, by account: `data:changed` for an account invalidates everything under it. */
 export const queryKeys = {
   appInfo: ['appInfo'] as const,
+  updates: ['updates'] as const,
   settings: ['settings'] as const,
   accounts: ['accounts'] as const,
   account: (accountId: string) => ['account', accountId] as const,

@@ -9,6 +9,7 @@ import {
   handleAppProtocol,
   serveAppRequest,
 } from '../../../electron/main/appProtocol';
+import { electronFuses } from '../../../electron-builder';
 import { contentSecurityPolicy } from '../../../electron/main/csp';
 import { entryUrl, resolveRendererLocation } from '../../../electron/main/rendererLocation';
 
@@ -123,6 +124,12 @@ describe('app:// responses', () => {
       privileges: { standard: true, secure: true },
     });
     expect(appSchemePrivileges.privileges).not.toHaveProperty('bypassCSP');
+  });
+});
+
+describe('the packaged binary', () => {
+  it('gives file:// pages no extra privileges (the app never loads one)', () => {
+    expect(electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
   });
 });
 

@@ -313,4 +313,14 @@ export const samples: ChannelSamples = {
       total: 3,
     },
   },
+  'updates:status': { inputs: [{}], output: { status: 'off', reason: 'dev' } },
+  'updates:check': {
+    inputs: [{}],
+    output: { status: 'upToDate', latest: '0.1.0', serverOlder: false, checkedAt: 1_700_000_000_000 },
+  },
+  'updates:installOnQuit': {
+    inputs: [{ enabled: true }, { enabled: false }],
+    output: { status: 'ready', version: '0.2.0', installOnQuit: true },
+  },
+  'updates:restart': { inputs: [{}], output: { status: 'ready', version: '0.2.0', installOnQuit: true } },
 };

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { unwrap, wxg } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { queryKeys } from '../../query/keys';
+import { UpdatePanel } from './UpdatePanel';
 
-/** Version, data folder, log folder and platform, from the core. */
+/** Version, data folder, log folder, platform and updates, from the core. */
 export function AboutSection() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -83,6 +84,7 @@ export function AboutSection() {
                 ]
               : []),
             { key: 'platform', label: t('settings.platform'), children: platformName(info.data.platform) },
+            { key: 'updates', label: t('settings.updates'), children: <UpdatePanel /> },
           ]}
         />
       ) : null}
