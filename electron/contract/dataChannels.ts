@@ -31,6 +31,8 @@ export const syncStatusSchema = z.object({
   phase: syncPhaseSchema,
   done: z.number(),
   total: z.number(),
+  /** The whole run in percent (phases weighted by their WeChat calls); never goes back within a run. */
+  percent: z.number(),
   lastSyncedAt: z.number().nullable(),
   /** A checkpoint from an interrupted sync exists: the next start resumes it. */
   resumable: z.boolean(),
@@ -105,4 +107,6 @@ export const dataChannels = {
   'sync:dismissRecovery': { input: z.strictObject({ accountId: accountIdInput }), output: syncStatusSchema },
   /** Whether WeChat answered the account's last call (changes also arrive as `net:status`). */
   'net:get': { input: z.strictObject({ accountId: accountIdInput }), output: netStateSchema },
+  /** Looks now whether WeChat answers (重新连接): the same cheap probe the app runs by itself. */
+  'net:check': { input: z.strictObject({ accountId: accountIdInput }), output: netStateSchema },
 } as const;

@@ -64,6 +64,8 @@ export const errorCodes = [
   'OPENID_BUSY', // 45169
   'PARTIAL_FAILURE', // 45171 — params: { failed: string[] }
   'REQUEST_MALFORMED', // 44002, 47001, 40033, 43001, 43002, 41001
+  'JOB_GROUP_GONE', // undo/redo refused: params { name } — the group the job names was deleted
+  'JOB_GROUP_CHANGED', // undo/redo refused: params { name, now } — its id now names another group
   'WECHAT_UNKNOWN', // any other errcode — params: { errcode, errmsg }
 ] as const;
 

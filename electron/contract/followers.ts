@@ -50,6 +50,8 @@ export const followerQuerySchema = z.strictObject({
   subscribedTo: unixSeconds.optional(),
   /** subscribe_scene values, e.g. 'ADD_SCENE_QR_CODE'; an empty list does not filter. */
   scenes: z.array(z.string().max(64)).max(50).optional(),
+  /** The channel QR code (二维码参数) followers came through: qr_scene_str, or qr_scene's number. */
+  qrScene: z.string().trim().min(1).max(64).optional(),
   sort: followerSortSchema.default({ by: 'subscribeTime', dir: 'desc' }),
   offset: z.int().min(0).default(0),
   limit: z.int().min(1).max(500).default(100),

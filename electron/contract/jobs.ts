@@ -102,12 +102,37 @@ export const jobStartInputSchema = z
   });
 export type JobStartInput = z.infer<typeof jobStartInputSchema>;
 
+/** The groups' names when the job was made, by the param that names them. */
+export const jobGroupNamesSchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  groupId: z.string().optional(),
+});
+
 export const jobParamsSchema = z.object({
   from: z.number().optional(),
   to: z.number().optional(),
   groupId: z.number().optional(),
+  /**
+   * A job keeps the names it was made with: after the group is deleted, renamed, or its id is
+   * given to a new group, the job still says what it did. Absent on jobs made before names were kept.
+   */
+  names: jobGroupNamesSchema.optional(),
 });
 export type JobParams = z.infer<typeof jobParamsSchema>;
+
+/**
+ * Why a job cannot be undone (or redone) although it could otherwise: a group it names is gone
+ * (groupGone), or its id now carries another name (groupChanged: renamed, or a new group).
+ */
+export const jobUndoBlockSchema = z.object({
+  reason: z.enum(['groupGone', 'groupChanged']),
+  /** The name the job was made with. */
+  name: z.string(),
+  /** groupChanged: the name that id has now. */
+  now: z.string().optional(),
+});
+export type JobUndoBlock = z.infer<typeof jobUndoBlockSchema>;
 
 export const jobSummarySchema = z.object({
   id: z.string(),
@@ -132,6 +157,8 @@ export const jobSummarySchema = z.object({
   /** That job undid this one. */
   undoneBy: z.string().nullable(),
   canUndo: z.boolean(),
+  /** Set when undo is refused only because a group the job names has changed since. */
+  undoBlocked: jobUndoBlockSchema.nullable(),
   lastError: appErrorDataSchema.nullable(),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;

@@ -14,6 +14,7 @@ import { recheckIp } from './jobs/ipRecheck';
 import { readQuotaOverview } from './wechat/quotaOverview';
 import type { CorePorts } from './ports';
 import { AccountSessions } from './session/accountSessions';
+import { defaultNetProbe, NetProbe, type NetProbeOptions } from './session/netProbe';
 import { NetStatus } from './session/netStatus';
 import { SettingsService } from './settingsService';
 import { createEventHub, type EventHub } from './transport';
@@ -28,6 +29,8 @@ export interface Services {
 /** Tuning that is not a host port: tests and benchmarks shorten the jobs' waits with it. */
 export interface ServiceOptions {
   jobs?: JobTimingOptions;
+  /** How often the reachability probe checks while offline. */
+  netProbe?: NetProbeOptions;
 }
 
 /**
@@ -88,6 +91,20 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     sessions.close(id);
   };
 
+  // While an account is offline the probe checks by itself; when WeChat answers again, jobs and
+  // a sync waiting out an offline pause go on at once instead of at their next timed try.
+  const probe = new NetProbe(async (accountId) => {
+    if (!accounts.accounts().accounts.some((a) => a.id === accountId)) return null;
+    const client = await clients.get(accounts.get(accountId));
+    return client.reachable();
+  }, options.netProbe ?? defaultNetProbe);
+  net.onChange((accountId, online) => {
+    if (!online) return probe.whileOffline(accountId);
+    probe.stop(accountId);
+    jobs.networkBack(accountId);
+    sync.networkBack(accountId);
+  });
+
   // Open the default account's cache (and load its query index) while the window is still
   // loading, so the first screen of followers does not wait for it.
   const defaultId = accounts.accounts().defaultId;
@@ -120,6 +137,9 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       // With the new settings: the jobs and an interrupted sync carry on.
       void jobs.resumeAccount(id);
       void sync.resumeInterrupted([id]);
+      // A new way to reach WeChat (proxy, API address): find out at once whether it answers.
+      probe.stop(id);
+      probe.checkNow(id);
       return configured;
     },
     'accounts:changeSecret': async ({ id, appSecret }) => {
@@ -134,6 +154,8 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       }
     },
     'accounts:remove': async ({ id }) => {
+      probe.stop(id);
+      net.forget(id);
       await closeAccount(id);
       await accounts.remove(id);
       return { id };
@@ -161,7 +183,17 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'sync:start': ({ accountId }) => sync.start(accountId),
     'sync:status': ({ accountId }) => sync.status(accountId),
     'sync:dismissRecovery': ({ accountId }) => sync.dismissRecovery(accountId),
-    'net:get': async ({ accountId }) => ({ accountId, online: true, since: null, ...net.get(accountId) }),
+    'net:get': async ({ accountId }) => {
+      const known = net.get(accountId);
+      // Nothing has gone to WeChat yet (just started): find out now rather than claim "connected".
+      if (!known) probe.checkNow(accountId);
+      return { accountId, online: true, since: null, ...known };
+    },
+    'net:check': async ({ accountId }) => {
+      accounts.get(accountId);
+      await probe.checkAndWait(accountId);
+      return { accountId, online: true, since: null, ...net.get(accountId) };
+    },
     'jobs:start': (input) => jobs.start(input),
     'jobs:pause': ({ accountId, jobId }) => jobs.pause(accountId, jobId),
     'jobs:resume': ({ accountId, jobId }) => jobs.resume(accountId, jobId),
@@ -197,6 +229,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       stopUpdateEvents();
       // First: chunks in flight land while their databases and clients are still open (syncs
       // first: they record their end through the jobs' stores).
+      probe.close();
       await sync.closeAll();
       await jobs.close();
       sessions.closeAll();

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppErrorBoundary } from './components/AppErrorBoundary';
+import { quietIcons } from './components/iconNames';
 import { initI18n } from './i18n';
 import { AppProviders } from './features/theme/AppProviders';
 
@@ -22,4 +23,5 @@ export function boot(queryClient: QueryClient): void {
       </QueryClientProvider>
     </StrictMode>,
   );
+  quietIcons();
 }

@@ -30,9 +30,9 @@ test('blacklist two followers in bulk, then take them off again', async ({ page 
   await page.getByRole('button', { name: '批量操作' }).click();
   await page.getByRole('menuitem', { name: /^拉入黑名单/ }).click();
   const dialog = page.getByRole('dialog', { name: '把 2 位粉丝拉入黑名单？' });
-  // Nothing to choose: the action can start at once.
-  await expect(dialog.getByRole('button', { name: '开始' })).toBeEnabled();
-  await dialog.getByRole('button', { name: '开始' }).click();
+  // Nothing to choose: the action can start at once, and its button says what it does.
+  await expect(dialog.getByRole('button', { name: '拉黑 2 位粉丝' })).toBeEnabled();
+  await dialog.getByRole('button', { name: '拉黑 2 位粉丝' }).click();
   const jobs = page.getByRole('dialog', { name: '任务' });
   await expect(jobs.getByText('已完成 2 / 2').first()).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Escape');
@@ -45,7 +45,7 @@ test('blacklist two followers in bulk, then take them off again', async ({ page 
   await page.getByRole('menuitem', { name: /^移出黑名单/ }).click();
   await page
     .getByRole('dialog', { name: /移出黑名单？$/ })
-    .getByRole('button', { name: '开始' })
+    .getByRole('button', { name: `把 ${before + 2} 位粉丝移出黑名单` })
     .click();
   await expect(jobs.getByText(`已完成 ${before + 2} / ${before + 2}`).first()).toBeVisible({
     timeout: 30_000,

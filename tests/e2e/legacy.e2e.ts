@@ -29,5 +29,8 @@ test('an account on the 2014 groups API speaks of 分组 throughout, and 未分�
   await followerRows(page).first().click();
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByText('分组', { exact: true })).toBeVisible();
-  await expect(drawer.getByText('要把粉丝移到别的分组，请在列表里选中粉丝后用“批量操作”。')).toBeVisible();
+  await expect(
+    drawer.getByText('把这位粉丝移到别的分组或拉黑；一次改很多位，请在列表里勾选后用“批量操作”。'),
+  ).toBeVisible();
+  await expect(drawer.getByRole('button', { name: '分组和黑名单' })).toBeVisible();
 });

@@ -120,7 +120,7 @@ test('search, filters, sort and "select all matching" on the followers list', as
   expect(download.suggestedFilename()).toMatch(/^粉丝列表-\d{8}-\d{4}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.replace(/\r\n$/, '').split('\r\n');
-  expect(lines[0]).toBe('\uFEFF备注,本地笔记,标签,关注时间,来源,黑名单,仍在关注,openid,UnionID');
+  expect(lines[0]).toBe('\uFEFF备注,本地笔记,标签,关注时间,来源,二维码参数,黑名单,仍在关注,openid,UnionID');
   expect(lines).toHaveLength(blacklisted + 1);
   for (const line of lines.slice(1)) expect(line).toMatch(/,是,(是|否),o[\w-]+,/);
   await expect(page.getByText(`已导出 ${blacklisted} 位粉丝`, { exact: false })).toBeVisible();

@@ -4,6 +4,7 @@ import { chunk, pullConcurrently, throttle } from '../concurrency';
 import type { GroupBackend } from '../groups/groupBackend';
 import type { AccountDb, FollowerUpsert } from '../store';
 import { inlineFollowerWriter, type FollowerWriter } from '../store/followerWriter';
+import { SyncMeter } from './syncMeter';
 import { getBlacklist } from '../wechat/api/blacklist';
 import { getFollowerIds, getUsers, USER_BATCH_LIMIT, type WxUser } from '../wechat/api/users';
 import type { IdPage } from '../wechat/api/tags';
@@ -15,6 +16,8 @@ export interface SyncProgress {
   phase: SyncPhase;
   done: number;
   total: number;
+  /** The whole sync (see SyncMeter): only moves forward. */
+  percent: number;
 }
 
 export interface SyncSummary {
@@ -105,10 +108,15 @@ export async function syncFollowers(
     return getFollowerIds(client, cursor);
   };
 
+  // One forward-only percentage across the phases. The counts shown are the followers' while
+  // their pass runs (the blacklist, fetched alongside, only moves the percentage).
+  const meter = new SyncMeter();
+  let followerPassOver = false;
   // The blacklist and the group list don't depend on the id pages: fetch them alongside.
-  const blacklistPromise = fetchBlacklist(client, (done, total) =>
-    options.onProgress?.({ phase: 'blacklist', done, total }),
-  );
+  const blacklistPromise = fetchBlacklist(client, (done, total) => {
+    meter.blacklistAt(done, total);
+    if (followerPassOver) options.onProgress?.({ phase: 'blacklist', done, total, percent: meter.percent() });
+  });
   const groupsPromise = backend.list();
   blacklistPromise.catch(() => undefined);
   groupsPromise.catch(() => undefined);
@@ -183,9 +191,16 @@ export async function syncFollowers(
       fetched += ids.length;
       page.remaining--;
       if (buffered.length >= WRITE_BATCH_ROWS || page.remaining === 0) await flush();
-      progress.push({ phase: 'followers', done: fetched, total: Math.max(cp.total, fetched) });
+      meter.followersAt(fetched, cp.total);
+      progress.push({
+        phase: 'followers',
+        done: fetched,
+        total: Math.max(cp.total, fetched),
+        percent: meter.percent(),
+      });
     });
     await flush();
+    followerPassOver = true;
     // user/get's order is not subscription order and the list changes while it is paged (doc
     // §4.1): a follower who arrived before the cursor was never listed, one who left after being
     // fetched was. A list of more than one page is listed again (ids only: one call per 10 000),
@@ -242,7 +257,13 @@ export async function syncFollowers(
       ? await backend.list()
       : await groupsPromise;
   db.followers.localChanges.forget(db.followers.localChanges.mark());
-  options.onProgress?.({ phase: 'groups', done: groups.length, total: groups.length });
+  meter.groupsFetched();
+  options.onProgress?.({
+    phase: 'groups',
+    done: groups.length,
+    total: groups.length,
+    percent: meter.percent(),
+  });
 
   let unfollowed = 0;
   db.transaction(() => {
@@ -254,7 +275,7 @@ export async function syncFollowers(
     db.syncState.delete(CHECKPOINT);
   });
   const followers = listedCount ?? cp.done;
-  options.onProgress?.({ phase: 'done', done: followers, total: followers });
+  options.onProgress?.({ phase: 'done', done: followers, total: followers, percent: 100 });
   return {
     followers,
     unfollowed,

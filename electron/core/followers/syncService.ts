@@ -20,6 +20,7 @@ interface Running {
   phase: SyncStatus['phase'];
   done: number;
   total: number;
+  percent: number;
   /** Settles once the run's job exists (rejects when the account cannot be opened). */
   begun: Promise<string>;
   promise: Promise<void>;
@@ -38,6 +39,7 @@ export class SyncService implements SyncControl {
   private readonly lastError = new Map<string, SyncStatus['lastError']>();
   /** The waits of automatically paused syncs before they try again. */
   private readonly retries = new Map<string, AbortController>();
+  private readonly offlineWaits = new Map<string, AbortController>();
   private readonly closing = new AbortController();
 
   constructor(
@@ -58,6 +60,7 @@ export class SyncService implements SyncControl {
       phase: run?.phase ?? 'idle',
       done: run?.done ?? 0,
       total: run?.total ?? 0,
+      percent: run?.percent ?? 0,
       lastSyncedAt: s.db.syncState.lastSyncedAt(),
       resumable: hasSyncCheckpoint(s.db),
       needsFullSync:
@@ -95,6 +98,7 @@ export class SyncService implements SyncControl {
         phase: 'followers',
         done: 0,
         total: 0,
+        percent: 0,
         begun: new Promise<string>((resolve, reject) => {
           begun = resolve;
           failed = reject;
@@ -201,7 +205,7 @@ export class SyncService implements SyncControl {
       begun(job.id);
       const recorder = job;
       const onProgress = (p: SyncProgress) => {
-        Object.assign(run, { phase: p.phase, done: p.done, total: p.total });
+        Object.assign(run, { phase: p.phase, done: p.done, total: p.total, percent: p.percent });
         if (p.phase === 'followers') recorder.progress(p.done, p.total);
         this.emitStatus(accountId);
       };
@@ -270,9 +274,13 @@ export class SyncService implements SyncControl {
     const wait = new AbortController();
     this.retries.set(accountId, wait);
     const signal = AbortSignal.any([wait.signal, this.closing.signal]);
+    // An offline wait ends early when WeChat answers again (networkBack).
+    const early = new AbortController();
+    if (reason === 'offline') this.offlineWaits.set(accountId, early);
     void (async () => {
       if (reason === 'rate') await sleepUntil(this.timing, resumeAt, signal);
-      else await this.timing.sleep(retryInMs, signal);
+      else await this.timing.sleep(retryInMs, AbortSignal.any([signal, early.signal]));
+      if (this.offlineWaits.get(accountId) === early) this.offlineWaits.delete(accountId);
       if (signal.aborted) return;
       this.retries.delete(accountId);
       const job = await this.jobs.get(accountId, jobId);
@@ -280,6 +288,11 @@ export class SyncService implements SyncControl {
       if (record?.status !== 'paused' || record.pauseReason !== reason) return;
       await this.startRun(accountId, jobId);
     })().catch((err: unknown) => this.log.warn('sync retry failed', { accountId, error: String(err) }));
+  }
+
+  /** WeChat answers again for this account: a sync paused offline carries on now. */
+  networkBack(accountId: string): void {
+    this.offlineWaits.get(accountId)?.abort();
   }
 
   private cancelRetry(accountId: string): void {

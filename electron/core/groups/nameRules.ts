@@ -1,9 +1,13 @@
 import { AppError } from '../appError';
 import { NAME_MAX_CHARS, type GroupBackend, type WxGroupInfo } from './groupBackend';
 
-/** Characters as a person counts them (一 is one, 😀 is one), not UTF-16 units. */
+/** Characters as a person sees them (the dialog's counter counts the same way): 一 is one, 😀 is one, and so is 👨‍👩‍👧 (one grapheme). */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 export function nameLength(name: string): number {
-  return [...name].length;
+  let n = 0;
+  for (const _ of graphemes.segment(name)) n++;
+  return n;
 }
 
 /**

@@ -118,6 +118,18 @@ export class AccountRunner {
     this.wake();
   }
 
+  /** WeChat answers again: jobs paused offline try a chunk now rather than after their wait. */
+  networkBack(): void {
+    for (const job of this.store.withStatus(['paused'])) {
+      if (job.kind === 'sync' || job.pauseReason !== 'offline') continue;
+      const rt = this.runtime(job.id);
+      if (!rt.resumeWait) continue;
+      this.cancelResumeWait(job.id);
+      rt.probeDue = true;
+    }
+    this.wake();
+  }
+
   /** Skips everything not in flight now; the chunks in flight land, then the job is finished. */
   cancel(jobId: string): void {
     this.cancelResumeWait(jobId);

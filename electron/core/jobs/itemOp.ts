@@ -116,13 +116,18 @@ export function assumedBefore(op: ItemOp): BeforeState {
 
 /** The kind and params an undo job shows: the inverse of the job it undoes. */
 export function inverseKind(kind: JobKind, params: JobParams): { kind: JobKind; params: JobParams } {
+  const n = params.names;
   switch (kind) {
+    // The names travel with the ids, so an undo says what it puts back even after a rename.
     case 'move':
-      return { kind: 'move', params: withDefined({ from: params.to, to: params.from }) };
+      return {
+        kind: 'move',
+        params: withDefined({ from: params.to, to: params.from }, { from: n?.to, to: n?.from }),
+      };
     case 'add':
-      return { kind: 'remove', params: withDefined({ from: params.to }) };
+      return { kind: 'remove', params: withDefined({ from: params.to }, { from: n?.to }) };
     case 'remove':
-      return { kind: 'add', params: withDefined({ to: params.from }) };
+      return { kind: 'add', params: withDefined({ to: params.from }, { to: n?.from }) };
     case 'blacklist':
       return { kind: 'unblacklist', params: {} };
     case 'unblacklist':
@@ -157,10 +162,18 @@ export function batchLimit(op: ItemOp): number {
   return op.kind === 'blacklist' ? BLACKLIST_BATCH_LIMIT : TAG_BATCH_LIMIT;
 }
 
-function withDefined(params: JobParams): JobParams {
+function withDefined(
+  params: Omit<JobParams, 'names'>,
+  names: Partial<Record<'from' | 'to', string | undefined>> | undefined = undefined,
+): JobParams {
   const out: JobParams = {};
   if (params.from !== undefined) out.from = params.from;
   if (params.to !== undefined) out.to = params.to;
   if (params.groupId !== undefined) out.groupId = params.groupId;
+  if (names && (names.from !== undefined || names.to !== undefined)) {
+    out.names = {};
+    if (names.from !== undefined) out.names.from = names.from;
+    if (names.to !== undefined) out.names.to = names.to;
+  }
   return out;
 }

@@ -12,6 +12,7 @@ import type { SettingsService } from '../settingsService';
 import type { EventHub } from '../transport';
 import { AccountRunner } from './accountRunner';
 import { inverseKind, jobOp, changes } from './itemOp';
+import { groupNamesNow, undoBlock } from './jobGroupNames';
 import { undoItems } from './inverse';
 import { JobStore, type JobRecord, type NewItem } from './jobStore';
 import type { JobTiming } from './jobTiming';
@@ -77,10 +78,13 @@ export class JobService {
     if (input.to !== undefined) params.to = input.to;
     if (input.groupId !== undefined) params.groupId = input.groupId;
 
-    const known = new Set(db.groups.list(api).map((g) => g.id));
+    const groups = db.groups.list(api);
+    const known = new Set(groups.map((g) => g.id));
     for (const id of [params.from, params.to, params.groupId]) {
       if (id !== undefined && !known.has(id)) throw new AppError('NOT_FOUND', { what: 'group', id });
     }
+    const names = groupNamesNow(params, groups);
+    if (names && Object.keys(names).length > 0) params.names = names;
     if (params.groupId !== undefined) checkNotReserved(backend, params.groupId);
 
     const op = jobOp(input.kind, api, params);
@@ -204,6 +208,14 @@ export class JobService {
     if (!canUndo(job)) throw jobStateError(job, 'undo');
     const { db, backend } = runner.session;
     if (job.api !== backend.api) throw jobStateError(job, 'undo');
+    // Never put followers back into a different group that happens to have the old id.
+    const block = undoBlock(job.params, db.groups.list(backend.api));
+    if (block) {
+      throw new AppError(block.reason === 'groupGone' ? 'JOB_GROUP_GONE' : 'JOB_GROUP_CHANGED', {
+        name: block.name,
+        ...(block.now === undefined ? {} : { now: block.now }),
+      });
+    }
     const items = undoItems(db, backend.api, job, runner.store.doneItems(jobId));
     const inverse = inverseKind(job.kind, job.params);
     const created = runner.store.create(
@@ -252,6 +264,11 @@ export class JobService {
     this.open.delete(accountId);
   }
 
+  /** WeChat answers again for this account: jobs waiting out an offline pause try now. */
+  networkBack(accountId: string): void {
+    this.open.get(accountId)?.networkBack();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.runners.keys()].map((id) => this.stopAccount(id)));
@@ -287,7 +304,11 @@ export class JobService {
   }
 
   private view(accountId: string, job: JobRecord): JobSummary {
-    return summary(accountId, this.syncRecords.withLive(job));
+    const shown = summary(accountId, this.syncRecords.withLive(job));
+    if (!shown.canUndo || !job.params.names) return shown;
+    const session = this.open.get(accountId)?.session;
+    const block = session ? undoBlock(job.params, session.db.groups.list(job.api)) : null;
+    return block ? { ...shown, canUndo: false, undoBlocked: block } : shown;
   }
 
   private publish(accountId: string, jobId: string, statusChanged: boolean): void {
@@ -345,6 +366,7 @@ function summary(accountId: string, job: JobRecord): JobSummary {
     undoOf: job.undoOf,
     undoneBy: job.undoneBy,
     canUndo: canUndo(job),
+    undoBlocked: null,
     lastError: job.lastError,
   };
 }

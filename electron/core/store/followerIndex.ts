@@ -184,6 +184,20 @@ export class FollowerIndex {
     this.text.mark(this.searchText, this.size, foldText(term), marks);
   }
 
+  /** marks[slot] = 1 for each of these openids the index holds. */
+  markOpenids(openids: Iterable<string>, marks: Uint8Array): void {
+    for (const openid of openids) {
+      const slot = this.slotOf.get(openid);
+      if (slot !== undefined) marks[slot] = 1;
+    }
+  }
+
+  /** marks[slot] = 1 where the openid ends with `suffix` (the tail a row shows: "oJf8CJ…M9D0"). */
+  markOpenidSuffix(suffix: string, marks: Uint8Array): void {
+    const { openids } = this;
+    for (let slot = 0; slot < this.size; slot++) if (openids[slot].endsWith(suffix)) marks[slot] = 1;
+  }
+
   /** marks[slot] = 1 where the openid starts with `prefix` (case-sensitive, like openids). */
   markOpenidPrefix(prefix: string, marks: Uint8Array): void {
     const { slots } = this.byOpenid.ensure(this.size);

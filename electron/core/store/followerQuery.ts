@@ -22,6 +22,8 @@ export function evaluateQuery(
   index: FollowerIndex,
   query: FollowerFilter & Partial<Pick<FollowerQuery, 'sort' | 'offset' | 'limit'>>,
   api: GroupApi,
+  /** Followers the caller looked up outside the index (the QR-code filter): marks[slot] = 1. */
+  only: Uint8Array | null = null,
 ): QueryWindow {
   const size = index.size;
   const sort = query.sort ?? { by: 'subscribeTime', dir: 'desc' };
@@ -47,6 +49,7 @@ export function evaluateQuery(
     // Descending walks the keyed part backwards, then the key-less part backwards (still last).
     const slot = ascending ? slots[k] : k < keyed ? slots[keyed - 1 - k] : slots[size - 1 - (k - keyed)];
     if (subscribed[slot] !== wantSubscribed) continue;
+    if (only !== null && only[slot] !== 1) continue;
     if (wantBlacklisted !== -1 && blacklisted[slot] !== wantBlacklisted) continue;
     if (hasRange) {
       const t = time[slot];
@@ -120,10 +123,28 @@ function memberBits(index: FollowerIndex, api: GroupApi, membership: Membership,
   return words;
 }
 
-/** marks[slot] = 1 where the remark or note contains the text, or the openid starts with it. */
+/** An openid as a row shows it, start…end (see shortOpenid in the renderer). */
+const SHORT_OPENID = /^([\w-]+)…([\w-]+)$/;
+/** Enough of an openid's tail to be worth a scan of every openid. */
+const OPENID_TAIL = /^[\w-]{3,}$/;
+
+/**
+ * marks[slot] = 1 where the remark or note contains the text, or the openid starts or ends with
+ * it: with no nicknames since 2021 a row shows "oJf8CJ…M9D0", and either end (or the whole
+ * shortened form, pasted) finds the follower.
+ */
 function textFilter(index: FollowerIndex, text: string): Uint8Array {
   const marks = new Uint8Array(index.size);
+  const short = SHORT_OPENID.exec(text);
+  if (short) {
+    const heads = new Uint8Array(index.size);
+    index.markOpenidPrefix(short[1] ?? '', heads);
+    index.markOpenidSuffix(short[2] ?? '', marks);
+    for (let slot = 0; slot < marks.length; slot++) marks[slot] &= heads[slot] ?? 0;
+    return marks;
+  }
   index.markText(text, marks);
   index.markOpenidPrefix(text, marks);
+  if (OPENID_TAIL.test(text)) index.markOpenidSuffix(text, marks);
   return marks;
 }

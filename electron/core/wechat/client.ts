@@ -49,12 +49,26 @@ export interface CallSpec {
   idempotent: boolean;
   /** false for the token endpoints themselves. */
   auth?: boolean;
+  /** One try per host and no waiting (the reachability probe). */
+  once?: boolean;
   /**
    * WeChat answers 45159 ("invalid tag id") for a while after a tag is created and under
    * concurrent tagging of one user: try again a few times before believing it.
    */
   staleTagRetries?: boolean;
 }
+
+/**
+ * The probe's call: WeChat answers it (41001, access_token missing) before looking at a token or
+ * a quota, so it costs nothing and needs no secret; any HTTP answer means WeChat is reachable.
+ */
+const PROBE: CallSpec = {
+  method: 'GET',
+  path: '/cgi-bin/getcallbackip',
+  idempotent: true,
+  auth: false,
+  once: true,
+};
 
 /** Waits before each new try after a 45159 (ms): about two seconds in all. */
 const STALE_TAG_WAITS_MS = [300, 600, 1_200];
@@ -142,6 +156,16 @@ export class WeChatClient {
   /** Gets a token now (the connection test uses this to check AppID and AppSecret). */
   async token(): Promise<void> {
     await this.tokens.get();
+  }
+
+  /** Whether WeChat answers at all right now (one try per host, no retries). */
+  async reachable(): Promise<boolean> {
+    try {
+      await this.send(PROBE, undefined);
+      return true;
+    } catch (err) {
+      return !(err instanceof AppError && (err.code === 'NETWORK' || err.code === 'TIMEOUT'));
+    }
   }
 
   async close(): Promise<void> {
@@ -253,10 +277,14 @@ export class WeChatClient {
         failuresInRow++;
         // Go straight to the next host until every host has failed once; then wait.
         if (failuresInRow < hostCount) continue;
+        // Every host said no at once (refused, no route, no such host): the network is gone, and
+        // waiting out the backoff would only keep the owner looking at a spinner. Say so now;
+        // the net probe notices when WeChat answers again.
+        if (err.refused || spec.once) throw giveUp();
         transient = asError;
         if (!canTryAgain()) throw giveUp();
       }
-      if (!safeToRepeat || !canTryAgain()) throw transient;
+      if (!safeToRepeat || spec.once || !canTryAgain()) throw transient;
       await this.sleep(this.backoff(attempt));
     }
   }

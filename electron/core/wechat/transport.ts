@@ -11,6 +11,12 @@ export interface HttpAnswer {
  * (refused, DNS, connect timeout, TLS handshake), so even a non-idempotent call may go elsewhere.
  */
 export class NetworkFailure extends Error {
+  /**
+   * The network said no at once (refused, no route, no such host): trying the same host again in
+   * a moment cannot help, so callers can give up right away instead of backing off.
+   */
+  readonly refused: boolean;
+
   constructor(
     readonly reason: string,
     readonly beforeSend: boolean,
@@ -19,8 +25,11 @@ export class NetworkFailure extends Error {
   ) {
     super(`network failure: ${reason}`, options);
     this.name = 'NetworkFailure';
+    this.refused = refusedCodes.has(reason);
   }
 }
+
+const refusedCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 const beforeSendCodes = new Set([
   'ECONNREFUSED',

@@ -13,12 +13,13 @@ export const errorsEn: Record<ErrorCode, string> = {
     'Something went wrong inside the app: {{message}}. Please try again; if it keeps happening, restart the app.',
   NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',
   APPID_FORMAT:
-    'The AppID is not in the right format: it starts with "wx" followed by 16 letters or digits. Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
+    'The AppID is not in the right format: it starts with "wx" followed by 16 digits or letters a–f (18 characters in all). Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
   API_ADDRESS_INSECURE:
     'The API address must start with https://. Over http:// your AppSecret and access tokens would cross the network unencrypted, where others could read them. Only this computer (127.0.0.1, localhost) may use http://. Use an https:// address, or choose “Direct”.',
   APPSECRET_FORMAT:
-    'The AppSecret is not in the right format: it is 32 letters or digits. Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
-  ACCOUNT_EXISTS: 'This Official Account ({{appId}}) has already been added.',
+    'The AppSecret is not in the right format: it is 32 digits or letters a–f. Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',
+  ACCOUNT_EXISTS:
+    'This Official Account ({{appId}}) has already been added, so there is no need to add it again: open it, or switch to it in the account list at the top left.',
   SECRET_STORAGE_UNAVAILABLE:
     "This computer's system cannot encrypt the AppSecret, so the app will not store it in plain text. Make sure the system keychain is available, then try again.",
   SECRET_UNREADABLE:
@@ -58,12 +59,12 @@ export const errorsEn: Record<ErrorCode, string> = {
   SYSTEM_BUSY:
     "WeChat's servers are busy or having trouble, and several retries did not get through. Syncs and bulk jobs keep trying by themselves; for anything else, please try again later.",
   NETWORK:
-    "Can't reach WeChat's servers ({{reason}}). Check your network; if you use a proxy, check its settings.",
+    "Can't reach WeChat's servers right now. Check that this computer is online; if you use a proxy, check its settings. The app reconnects by itself once the network is back.",
   TIMEOUT: "WeChat's servers did not answer in time. Check your network and try again.",
   TAG_NAME_INVALID:
     'This tag name cannot be used: it has characters WeChat does not allow, or another tag has it. Choose another name.',
   TAG_NAME_TOO_LONG:
-    'The tag name is too long: at most 30 characters (WeChat sometimes counts bytes, so keep Chinese names short).',
+    'The tag name is too long: at most 30 characters. WeChat sometimes counts bytes instead (a Chinese character is 3, an emoji 4), so a name under 30 characters can still be refused: make it shorter.',
   TAG_LIMIT:
     'This account already has the most tags WeChat allows (100). Delete a tag you no longer use first.',
   TAG_RESERVED: 'This is a reserved system group (such as Starred) and cannot be changed or deleted.',
@@ -93,6 +94,10 @@ export const errorsEn: Record<ErrorCode, string> = {
     '{{count}} followers could not be processed; the rest are done. See why, then retry the ones that failed.',
   REQUEST_MALFORMED:
     'The request sent to WeChat was malformed (errcode {{errcode}}). This is a bug in the app; please report it.',
+  JOB_GROUP_GONE:
+    "Can't undo: the tag this job used, “{{name}}”, no longer exists. So that no other tag is changed, select these followers in the list and do it again.",
+  JOB_GROUP_CHANGED:
+    "Can't undo: this job was done with the tag “{{name}}”, which is now called “{{now}}” (renamed, or deleted and its place taken by a new tag). So that no other tag is changed, select these followers in the list and do it again.",
   WECHAT_UNKNOWN:
     'WeChat answered with error {{errcode}}: {{errmsg}}. Try again later; if it keeps happening, report it with the error code and request id.',
 };

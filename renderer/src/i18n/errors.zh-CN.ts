@@ -10,11 +10,13 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',
   NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
   APPID_FORMAT:
-    'AppID 格式不对：应以 wx 开头，后面是 16 位字母或数字。请到微信开发者平台“基础信息 → 开发密钥”复制。',
+    'AppID 格式不对：应以 wx 开头，后面是 16 位数字或字母 a–f（共 18 位）。请到微信开发者平台“基础信息 → 开发密钥”复制。',
   API_ADDRESS_INSECURE:
     '接口地址必须以 https:// 开头：用 http:// 时，AppSecret 和调用凭证会以明文经过网络，可能被别人看到。只有本机地址（127.0.0.1、localhost）可以用 http://。请改成 https:// 地址，或改用“直连”。',
-  APPSECRET_FORMAT: 'AppSecret 格式不对：应为 32 位字母或数字。请到微信开发者平台“基础信息 → 开发密钥”复制。',
-  ACCOUNT_EXISTS: '这个公众号（{{appId}}）已经添加过了，无需重复添加。',
+  APPSECRET_FORMAT:
+    'AppSecret 格式不对：应为 32 位数字或字母 a–f。请到微信开发者平台“基础信息 → 开发密钥”复制。',
+  ACCOUNT_EXISTS:
+    '这个公众号（{{appId}}）已经添加过了，不用重复添加：直接打开它就行，也可以在左上角的公众号列表里切换。',
   SECRET_STORAGE_UNAVAILABLE:
     '这台电脑的系统无法加密保存 AppSecret，为了安全，应用不会以明文保存它。请确认系统钥匙串可用后再试。',
   SECRET_UNREADABLE:
@@ -46,10 +48,12 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   QUOTA_CLEAR_LIMIT: '本月重置接口次数的机会（每月 10 次）已用完，请等到下个月。',
   SYSTEM_BUSY:
     '微信服务器暂时出错或繁忙，多次重试后仍未成功。同步和批量任务会自己定时再试；其他操作请稍后再试。',
-  NETWORK: '连不上微信服务器（{{reason}}）。请检查网络；如果使用了代理，请检查代理设置。',
+  NETWORK:
+    '现在连不上微信服务器。请检查这台电脑能否上网；如果使用了代理，请检查代理设置。网络恢复后应用会自动重新连接。',
   TIMEOUT: '微信服务器长时间没有响应。请检查网络后再试。',
   TAG_NAME_INVALID: '标签名不可用：可能包含不允许的字符，或与已有标签重名。请换一个名字。',
-  TAG_NAME_TOO_LONG: '标签名太长：最多 30 个字符（微信有时按字节计算，中文请尽量简短）。',
+  TAG_NAME_TOO_LONG:
+    '标签名太长：最多 30 个字。微信有时按字节计算（一个汉字算 3 个字节，一个表情算 4 个），没超过 30 个字也可能被拒，请再短一些。',
   TAG_LIMIT: '标签数量已达上限（每个公众号最多 100 个）。请先删除不用的标签。',
   TAG_RESERVED: '这是系统保留的分组（如星标组），不能修改或删除。',
   TAG_TOO_MANY_FANS: '这个标签下的粉丝超过 10 万，微信不允许直接删除。请先把粉丝移出这个标签，再删除。',
@@ -71,6 +75,10 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   OPENID_BUSY: '这位粉丝正在被同时修改，稍后会自动重试。',
   PARTIAL_FAILURE: '有 {{count}} 位粉丝没有处理成功，其余已完成。可以查看原因后重试失败的部分。',
   REQUEST_MALFORMED: '发给微信的请求格式有误（错误码 {{errcode}}）。这是应用的问题，请反馈给我们。',
+  JOB_GROUP_GONE:
+    '不能撤销：这个任务用到的标签“{{name}}”已经不存在了。为了不改动别的标签，请在列表里选中这些粉丝，重新操作。',
+  JOB_GROUP_CHANGED:
+    '不能撤销：这个任务做的时候是标签“{{name}}”，现在这个标签叫“{{now}}”（改过名，或已删除后被新标签占用）。为了不改动别的标签，请在列表里选中这些粉丝，重新操作。',
   WECHAT_UNKNOWN:
     '微信返回了错误 {{errcode}}：{{errmsg}}。请稍后重试；如果一直出现，请带上错误码和请求编号反馈。',
 };

@@ -14,7 +14,18 @@ function interpolation(data: AppErrorData): Record<string, string | number> {
   if (out['count'] === undefined && Array.isArray(failed)) out['count'] = failed.length;
   if (out['errcode'] === undefined && data.wechat) out['errcode'] = data.wechat.errcode;
   // Wording with a placeholder the error did not fill reads better with a neutral word than "{{ip}}".
-  for (const key of ['ip', 'reason', 'message', 'errmsg', 'hours', 'name', 'appId', 'count', 'errcode'])
+  for (const key of [
+    'ip',
+    'reason',
+    'message',
+    'errmsg',
+    'hours',
+    'name',
+    'now',
+    'appId',
+    'count',
+    'errcode',
+  ])
     out[key] ??= '?';
   return out;
 }

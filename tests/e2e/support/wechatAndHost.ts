@@ -10,10 +10,10 @@ export interface WeChatAndHost {
 }
 
 /** An emulated WeChat and a browser host for a spec file: started before its tests, stopped after. */
-export function useWeChatAndHost(): WeChatAndHost {
+export function useWeChatAndHost(options: Parameters<typeof startWeChat>[0] = {}): WeChatAndHost {
   const env = {} as WeChatAndHost;
   test.beforeAll(async () => {
-    env.wechat = await startWeChat();
+    env.wechat = await startWeChat(options);
     env.host = await startHost();
   });
   test.afterAll(async () => {

@@ -174,8 +174,12 @@ export function referenceFilter(f: FixtureFollower, q: FollowerQuery, api: Group
     }
   }
   if (q.text) {
+    // The shortened openid a row shows ("oJf8CJ…M9D0") finds that follower by both ends.
+    const short = /^([\w-]+)…([\w-]+)$/.exec(q.text);
+    if (short) return f.openid.startsWith(short[1] ?? '') && f.openid.endsWith(short[2] ?? '');
     const t = fold(q.text);
-    if (!fold(f.remark).includes(t) && !fold(f.note).includes(t) && !f.openid.startsWith(q.text))
+    const tail = /^[\w-]{3,}$/.test(q.text) && f.openid.endsWith(q.text);
+    if (!fold(f.remark).includes(t) && !fold(f.note).includes(t) && !f.openid.startsWith(q.text) && !tail)
       return false;
   }
   return true;

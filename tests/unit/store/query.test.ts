@@ -67,6 +67,11 @@ describe('each filter, at 100 000 followers', () => {
     ['text: padded with spaces (trimmed)', { text: '  陈伟 ', limit: 500 }],
     ['text: openid prefix', { text: OPENID_PREFIX + someOpenid().slice(6, 8), limit: 500 }],
     ['text: a whole openid', { text: someOpenid() }],
+    ['text: the openid tail a row shows', { text: someOpenid().slice(-4) }],
+    [
+      'text: the shortened openid a row shows',
+      { text: `${someOpenid().slice(0, 6)}…${someOpenid().slice(-4)}` },
+    ],
     ['text: shared openid prefix matches everyone', { text: OPENID_PREFIX }],
     ['text: nothing matches', { text: '不存在的备注' }],
     [

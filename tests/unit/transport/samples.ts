@@ -48,6 +48,7 @@ const syncStatus: SyncStatus = {
   phase: 'followers',
   done: 3000,
   total: 23_000,
+  percent: 40,
   lastSyncedAt: null,
   resumable: false,
   needsFullSync: false,
@@ -62,7 +63,7 @@ const job: JobSummary = {
   status: 'paused',
   pauseReason: 'quota',
   resumeAt: 1_700_000_600_000,
-  params: { from: 100, to: 101 },
+  params: { from: 100, to: 101, names: { from: '老顾客', to: '会员' } },
   total: 8000,
   succeeded: 3000,
   failed: 2,
@@ -73,6 +74,7 @@ const job: JobSummary = {
   undoOf: null,
   undoneBy: null,
   canUndo: false,
+  undoBlocked: null,
   lastError: {
     code: 'QUOTA_DAILY',
     params: { errcode: 45009 },
@@ -187,6 +189,10 @@ export const samples: ChannelSamples = {
   'net:get': {
     inputs: [{ accountId: 'acc_1' }],
     output: { accountId: 'acc_1', online: false, since: 1_700_000_000_000, reason: 'ECONNRESET' },
+  },
+  'net:check': {
+    inputs: [{ accountId: 'acc_1' }],
+    output: { accountId: 'acc_1', online: true, since: 1_700_000_000_000 },
   },
   'sync:status': {
     inputs: [{ accountId: 'acc_1' }],

@@ -69,6 +69,21 @@ export function ConnectWizard({ onDone, onCancel }: { onDone: () => void; onCanc
     const credentials = { appId: values.appId.trim(), appSecret: values.appSecret.trim() };
     setPhase({ step: 'testing' });
     try {
+      // Already connected: say so before testing anything, and offer to open it.
+      const existing = (await wxg.accountsList().then(unwrap)).accounts.find(
+        (a) => a.appId === credentials.appId && !a.isDemo,
+      );
+      if (existing) {
+        setPhase({
+          step: 'form',
+          problem: {
+            kind: 'exists',
+            accountId: existing.id,
+            error: { code: 'ACCOUNT_EXISTS', params: { appId: existing.appId }, retryable: false },
+          },
+        });
+        return;
+      }
       const { capabilities } = await wxg.accountsTest({ ...credentials, network }).then(unwrap);
       if (capabilities.userManagement === 'no') {
         setPhase({ step: 'form', problem: { kind: 'unauthorized', error: null } });
@@ -213,6 +228,13 @@ export function ConnectWizard({ onDone, onCancel }: { onDone: () => void; onCanc
                     testing={busy}
                     onTryDemo={() => demo.mutate(undefined, { onSuccess: onDone })}
                     demoOpening={demo.isPending}
+                    onOpenAccount={(id) =>
+                      void wxg
+                        .accountsSetDefault({ id })
+                        .then(unwrap)
+                        .then(() => client.invalidateQueries({ queryKey: queryKeys.accounts }))
+                        .then(onDone, fail)
+                    }
                   />
                 ) : null}
               </div>
@@ -230,12 +252,14 @@ function ProblemHelp({
   testing,
   onTryDemo,
   demoOpening,
+  onOpenAccount,
 }: {
   problem: ConnectProblem;
   onRetest: () => void;
   testing: boolean;
   onTryDemo: () => void;
   demoOpening: boolean;
+  onOpenAccount: (accountId: string) => void;
 }) {
   const { t } = useTranslation();
   switch (problem.kind) {
@@ -255,6 +279,17 @@ function ProblemHelp({
       );
     case 'confirm':
       return <ConfirmOnPhoneHelp pending={problem.pending} onRetest={onRetest} testing={testing} />;
+    case 'exists': {
+      const id = problem.accountId;
+      return (
+        <ErrorAlert
+          type="warning"
+          title={t('connect.exists')}
+          error={problem.error}
+          {...(id ? { onRetry: () => onOpenAccount(id), retryLabel: t('connect.openExisting') } : {})}
+        />
+      );
+    }
     default:
       return (
         <ErrorAlert

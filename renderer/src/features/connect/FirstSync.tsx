@@ -14,20 +14,23 @@ export function FirstSync({ accountId, onOpen }: { accountId: string; onOpen: ()
   const data = status.data;
   const finished = data !== undefined && !data.running && data.lastSyncedAt !== null;
   const total = useFollowerTotal(accountId, finished);
+  // The count is read from the cache once the sync is over; until it arrives the bar stays full
+  // instead of a moment of "0 followers".
+  const counted = finished && total.isFetchedAfterMount && total.data !== undefined;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {finished ? t('connect.sync.titleDone') : t('connect.sync.title')}
+        {counted ? t('connect.sync.titleDone') : t('connect.sync.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('connect.sync.lead')}</Typography.Paragraph>
-      {finished ? (
+      {counted ? (
         <Result
           icon={<CheckCircleFilled aria-hidden />}
           status="success"
-          title={t('connect.sync.done', { count: total.data ?? 0 })}
+          title={t('connect.sync.done', { count: total.data })}
         />
       ) : (
-        <SyncProgressBar status={data} />
+        <SyncProgressBar status={finished && data ? { ...data, percent: 100 } : data} />
       )}
       {data?.lastError && !data.running ? (
         <ErrorAlert error={data.lastError} onRetry={() => start.mutate()} retryLabel={t('sync.resume')} />

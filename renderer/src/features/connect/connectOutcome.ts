@@ -6,6 +6,8 @@ export type ConnectProblem =
   | { kind: 'ip'; ip: string | null; error: AppErrorData }
   | { kind: 'unauthorized'; error: AppErrorData | null }
   | { kind: 'confirm'; pending: boolean; error: AppErrorData }
+  /** Already connected: offer to open it instead. */
+  | { kind: 'exists'; accountId: string | null; error: AppErrorData }
   | { kind: 'other'; error: AppErrorData };
 
 const fieldOf: Partial<Record<AppErrorData['code'], 'appId' | 'appSecret'>> = {
@@ -24,6 +26,8 @@ export function classifyConnectError(error: AppErrorData): ConnectProblem {
       const ip = error.params['ip'] ?? error.params['ipv6'];
       return { kind: 'ip', ip: typeof ip === 'string' && ip !== '' ? ip : null, error };
     }
+    case 'ACCOUNT_EXISTS':
+      return { kind: 'exists', accountId: null, error };
     case 'API_UNAUTHORIZED':
       return { kind: 'unauthorized', error };
     case 'IP_CONFIRM_REQUIRED':

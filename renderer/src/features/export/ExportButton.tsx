@@ -8,6 +8,7 @@ import { useFormatters } from '../../i18n/format';
 import { useErrorText } from '../../i18n/useErrorText';
 import { useSceneName } from '../followers/useSceneName';
 import { downloadCsv } from './csv';
+import { localStamp } from './fileStamp';
 import { followersCsv, readAllFollowers } from './followersCsv';
 
 /** Exports the followers the list shows now (its filters and order) as a CSV file for Excel. */
@@ -34,7 +35,7 @@ export function ExportButton({
     try {
       const rows = await readAllFollowers(accountId, query, (done, all) => setProgress({ done, total: all }));
       const csv = followersCsv(rows, { group: groupName, scene, format, t });
-      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+      const stamp = localStamp(new Date());
       downloadCsv(csv, t('export.fileName', { stamp }));
       void message.success(t('export.done', { count: rows.length }));
     } catch (error) {

@@ -40,6 +40,7 @@ export function followersCsv(rows: readonly FollowerRow[], names: CsvNames): str
     t('followers.columns.groups'),
     t('followers.columns.subscribed'),
     t('followers.columns.scene'),
+    t('export.qrScene'),
     t('export.blacklisted'),
     t('export.subscribed'),
     'openid',
@@ -54,6 +55,8 @@ export function followersCsv(rows: readonly FollowerRow[], names: CsvNames): str
       r.groupIds.map(names.group).join('、'),
       r.subscribeTime === null ? '' : format.dateTimeFromSeconds(r.subscribeTime),
       r.scene === null ? '' : names.scene(r.scene),
+      // The channel QR code a follower came through (渠道码): its string, else its number.
+      r.qrSceneStr || (r.qrScene ? String(r.qrScene) : ''),
       yesNo(r.blacklisted),
       yesNo(r.subscribed),
       r.openid,

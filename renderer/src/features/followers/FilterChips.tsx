@@ -65,6 +65,12 @@ export function FilterChips({
       }),
       clear: (f) => ({ ...f, from: null, to: null }),
     });
+  if (filters.qrScene.trim() !== '')
+    chips.push({
+      key: 'qrScene',
+      label: t('filters.chipQrScene', { value: filters.qrScene.trim() }),
+      clear: (f) => ({ ...f, qrScene: '' }),
+    });
   if (filters.scenes.length > 0)
     chips.push({
       key: 'scenes',

@@ -8,6 +8,8 @@ import { errorData } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../i18n/format';
+import { BulkActions } from '../jobs/BulkActions';
+import { termKey } from '../groups/useGroups';
 import { languageName } from './languageName';
 import { NoteEditor } from './NoteEditor';
 import { RemarkEditor } from './RemarkEditor';
@@ -121,6 +123,7 @@ function DrawerBody({
         key={`r-${row.openid}-${row.remark}`}
         initial={row.remark}
         blockedReason={remarkBlocked}
+        offline={blockedReason !== null}
         onRecheck={refusedLately && blockedReason === null ? () => setRecheck(true) : undefined}
         save={saveRemark}
         onDirtyChange={onRemarkDirty}
@@ -143,9 +146,25 @@ function DrawerBody({
             ))
           )}
         </div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t(legacy ? 'drawer.groupsHintLegacy' : 'drawer.groupsHint')}
-        </Typography.Text>
+        {/* One follower, as the console's user panel does: the same dialog and job as a bulk action. */}
+        <Flex align="center" gap={8} wrap style={{ marginTop: 8 }}>
+          <BulkActions
+            accountId={account.id}
+            target={{ kind: 'openids', openids: [row.openid] }}
+            count={1}
+            term={t(termKey(account.groupApi))}
+            groupOptions={[...groupNames]
+              .filter(([id]) => id !== 0 && id !== 1 && (id !== 2 || !legacy))
+              .map(([value, label]) => ({ value, label }))}
+            blockedReason={blockedReason}
+            currentGroup={legacy ? shownGroupIds(row.groupIds)[0] : undefined}
+            onStarted={() => undefined}
+            label={t(legacy ? 'drawer.changeGroupLegacy' : 'drawer.changeGroup')}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(legacy ? 'drawer.groupsHintLegacy' : 'drawer.groupsHint')}
+          </Typography.Text>
+        </Flex>
       </div>
       <Descriptions
         title={t('drawer.details')}

@@ -1,18 +1,18 @@
 import { shownGroupIds } from '../groups/shownGroups';
-import { Checkbox, Skeleton, Tag, theme } from 'antd';
+import { MoreOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Dropdown, Skeleton, Tag, theme } from 'antd';
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowerRow } from '#contract/followers';
+import type { BulkAction } from '../jobs/jobsPort';
 import { useFormatters } from '../../i18n/format';
 import { shortOpenid } from './followerName';
+import { TagChips } from './TagChips';
 import { useSceneName } from './useSceneName';
 
 export const ROW_HEIGHT = 56;
 export const columnsTemplate =
-  '48px minmax(170px, 1.2fr) minmax(160px, 1.4fr) 128px minmax(110px, 0.8fr) minmax(120px, 1fr)';
-
-/** Tags shown in the row before "+N". */
-const MAX_TAGS = 3;
+  '48px minmax(150px, 1.2fr) minmax(120px, 1.4fr) 116px minmax(100px, 0.8fr) minmax(100px, 1fr) 44px';
 
 interface Props {
   index: number;
@@ -22,6 +22,12 @@ interface Props {
   groupNames: ReadonlyMap<number, string>;
   onToggle: (index: number, openid: string, shift: boolean) => void;
   onOpen: (openid: string) => void;
+  /** The row's own menu (as the console's): tag, untag, move or blacklist this one follower. */
+  onAction: (openid: string, action: BulkAction) => void;
+  /** Why WeChat actions are unavailable (offline), or null. */
+  blockedReason: string | null;
+  /** 标签 or 分组, for the menu's words. */
+  term: string;
 }
 
 /** One line, cut with an ellipsis (plain CSS: cheap enough for every row of a fast scroll). */
@@ -59,7 +65,7 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
     return (
       <div role="row" aria-rowindex={index + 2} style={style}>
         <div role="cell" style={{ paddingInline: 12 }} />
-        <div role="cell" style={{ paddingInline: 12, gridColumn: 'span 5' }}>
+        <div role="cell" style={{ paddingInline: 12, gridColumn: 'span 6' }}>
           <Skeleton.Input active size="small" style={{ width: 240 }} aria-label={t('followers.loadingRow')} />
         </div>
       </div>
@@ -125,12 +131,7 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
         style={{ paddingInline: 12, overflow: 'hidden', whiteSpace: 'nowrap' }}
         title={tags.length > 0 ? tags.join('、') : undefined}
       >
-        {tags.slice(0, MAX_TAGS).map((name) => (
-          <Tag key={name} color="green" style={{ marginInlineEnd: 4 }}>
-            {name}
-          </Tag>
-        ))}
-        {tags.length > MAX_TAGS ? <Tag>+{tags.length - MAX_TAGS}</Tag> : null}
+        <TagChips names={tags} />
       </div>
       <div role="cell" style={{ paddingInline: 12, fontVariantNumeric: 'tabular-nums' }}>
         {row.subscribeTime ? format.dateFromSeconds(row.subscribeTime) : t('common.dash')}
@@ -144,6 +145,33 @@ export const FollowerRowView = memo(function FollowerRowView(props: Props) {
         title={row.note || undefined}
       >
         {row.note}
+      </div>
+      <div role="cell" onClick={(e) => e.stopPropagation()}>
+        <Dropdown
+          trigger={['click']}
+          disabled={props.blockedReason !== null}
+          menu={{
+            items: [
+              { key: 'add', label: t('bulk.add', { term: props.term }) },
+              { key: 'remove', label: t('bulk.remove', { term: props.term }) },
+              { key: 'move', label: t('bulk.move', { term: props.term }) },
+              { type: 'divider' },
+              row.blacklisted
+                ? { key: 'unblacklist', label: t('bulk.unblacklist') }
+                : { key: 'blacklist', label: t('bulk.blacklist'), danger: true },
+            ],
+            onClick: ({ key }) => props.onAction(row.openid, key as BulkAction),
+          }}
+        >
+          <Button
+            size="small"
+            type="text"
+            icon={<MoreOutlined aria-hidden />}
+            disabled={props.blockedReason !== null}
+            title={props.blockedReason ?? undefined}
+            aria-label={t('followers.rowMenu', { name: row.remark || shortOpenid(row.openid) })}
+          />
+        </Dropdown>
       </div>
     </div>
   );

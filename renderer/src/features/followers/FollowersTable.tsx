@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, theme } from 'antd';
-import { useCallback, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowerQueryInput, FollowerRow, FollowerSort } from '#contract/followers';
 import { FollowerRowView, ROW_HEIGHT, columnsTemplate } from './FollowerRowView';
@@ -14,6 +14,7 @@ import {
   type Selection,
 } from './selection';
 import { useRowWindows } from './useFollowerWindows';
+import type { BulkAction } from '../jobs/jobsPort';
 
 interface Props {
   accountId: string;
@@ -28,8 +29,13 @@ interface Props {
   /** The account uses the 2014 groups API: the column says 分组. */
   legacy?: boolean;
   onOpen: (openid: string) => void;
+  onAction: (openid: string, action: BulkAction) => void;
+  blockedReason: string | null;
+  term: string;
   /** Dimmed while the rows on screen belong to the previous filter. */
   stale: boolean;
+  /** Filled with a function that lists the followers wholly on screen ("select this page"). */
+  onScreenRef?: RefObject<(() => string[]) | null>;
 }
 
 /**
@@ -55,6 +61,19 @@ export function FollowersTable(props: Props) {
   const start = items[0]?.index ?? 0;
   const end = items[items.length - 1]?.index ?? -1;
   const rowAt = useRowWindows(accountId, filter, start, end, firstRows);
+  const onScreen = () => {
+    const el = scrollRef.current;
+    if (!el) return [];
+    const top = el.scrollTop;
+    const bottom = top + el.clientHeight;
+    return virtualizer
+      .getVirtualItems()
+      .filter((item) => item.start >= top && item.end <= bottom)
+      .flatMap((item) => rowAt(item.index)?.openid ?? []);
+  };
+  useLayoutEffect(() => {
+    if (props.onScreenRef) props.onScreenRef.current = onScreen;
+  });
 
   // A new search, filter or order starts at its first match: kept half-way down, the first
   // matches would be out of sight and seem missing.
@@ -82,15 +101,20 @@ export function FollowersTable(props: Props) {
   };
 
   // Rows are memoized: they get callbacks that never change and read the latest state through a ref.
-  const latest = useRef({ toggle, onOpen });
+  const onAction = props.onAction;
+  const latest = useRef({ toggle, onOpen, onAction });
   useLayoutEffect(() => {
-    latest.current = { toggle, onOpen };
+    latest.current = { toggle, onOpen, onAction };
   });
   const onToggleRow = useCallback(
     (index: number, openid: string, shift: boolean) => latest.current.toggle(index, openid, shift),
     [],
   );
   const onOpenRow = useCallback((openid: string) => latest.current.onOpen(openid), []);
+  const onActionRow = useCallback(
+    (openid: string, action: BulkAction) => latest.current.onAction(openid, action),
+    [],
+  );
 
   const allMatching = isAllMatching(selection);
   const someSelected = selection.mode === 'all' || selection.ids.size > 0;
@@ -149,6 +173,8 @@ export function FollowersTable(props: Props) {
           <div role="columnheader" style={cellPad}>
             {t('followers.columns.note')}
           </div>
+          {/* The rows' menus: named for screen readers, no words needed on screen. */}
+          <div role="columnheader" aria-label={t('followers.columns.actions')} />
         </div>
       </div>
       <div
@@ -170,6 +196,9 @@ export function FollowersTable(props: Props) {
                 groupNames={props.groupNames}
                 onToggle={onToggleRow}
                 onOpen={onOpenRow}
+                onAction={onActionRow}
+                blockedReason={props.blockedReason}
+                term={props.term}
               />
             );
           })}

@@ -52,7 +52,10 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
   }, [text, filters, onChange]);
 
   const moreCount =
-    (filters.blacklisted !== null ? 1 : 0) + (filters.ungrouped ? 1 : 0) + (filters.unsubscribedOnly ? 1 : 0);
+    (filters.blacklisted !== null ? 1 : 0) +
+    (filters.ungrouped ? 1 : 0) +
+    (filters.unsubscribedOnly ? 1 : 0) +
+    (filters.qrScene.trim() !== '' ? 1 : 0);
   const shortcut = isMac ? '⌘F' : 'Ctrl+F';
 
   const more = (
@@ -84,6 +87,24 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
       >
         {t('filters.ungrouped')}
       </Checkbox>
+      <Flex vertical gap={6}>
+        <Typography.Text strong id="filter-qr-scene">
+          {t('filters.qrScene')}
+        </Typography.Text>
+        {/* Applied on Enter or when leaving the box: each keystroke is not a query. */}
+        <Input
+          key={filters.qrScene}
+          aria-labelledby="filter-qr-scene"
+          defaultValue={filters.qrScene}
+          allowClear
+          maxLength={64}
+          placeholder={t('filters.qrScenePlaceholder')}
+          onPressEnter={(e) => onChange({ ...filters, qrScene: e.currentTarget.value })}
+          onBlur={(e) => {
+            if (e.target.value !== filters.qrScene) onChange({ ...filters, qrScene: e.target.value });
+          }}
+        />
+      </Flex>
       <Checkbox
         checked={filters.unsubscribedOnly}
         onChange={(e) => onChange({ ...filters, unsubscribedOnly: e.target.checked })}
@@ -148,6 +169,21 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
           filters.to !== null ? dayjs.unix(filters.to) : null,
         ]}
         allowEmpty={[true, true]}
+        // Follow dates are in the past: it opens on last month and this one, never on next month.
+        defaultPickerValue={[dayjs().subtract(1, 'month'), dayjs()]}
+        disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+        presets={[
+          { label: t('filters.presets.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
+          { label: t('filters.presets.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
+          { label: t('filters.presets.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
+          {
+            label: t('filters.presets.lastMonth'),
+            value: [
+              dayjs().subtract(1, 'month').startOf('month'),
+              dayjs().subtract(1, 'month').endOf('month'),
+            ],
+          },
+        ]}
         onChange={(range) =>
           onChange({
             ...filters,

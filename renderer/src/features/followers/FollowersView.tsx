@@ -12,15 +12,27 @@ import { useAppReadyMarker } from '../../components/useAppReadyMarker';
 import { useOpenedOnce } from '../../components/useOpenedOnce';
 import { ExportButton } from '../export/ExportButton';
 import { BulkActions } from '../jobs/BulkActions';
-import type { BulkTarget } from '../jobs/jobsPort';
+import type { BulkAction, BulkTarget } from '../jobs/jobsPort';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { FilterChips } from './FilterChips';
 import { hasFilters, noFilters, toQuery, type FollowerFilters } from './followerFilters';
 import { FollowersTable } from './FollowersTable';
 import { FollowersToolbar } from './FollowersToolbar';
-import { emptySelection, isAllMatching, selectAllMatching, selectedCount, type Selection } from './selection';
+import { shortOpenid } from './followerName';
+import { NoNicknamesNotice } from './NoNicknamesNotice';
+import {
+  emptySelection,
+  isAllMatching,
+  selectAllMatching,
+  selectedCount,
+  setSelected,
+  type Selection,
+} from './selection';
 import { useFirstWindow } from './useFollowerWindows';
+
+// One follower's action from a row's menu: the bulk dialog, for one.
+const BulkDialog = lazyPart(() => import('../jobs/BulkDialog').then((m) => m.BulkDialog));
 
 // The detail drawer loads with the first follower opened (or in idle time once the list is up).
 const FollowerDrawer = lazyPart(() => import('./FollowerDrawer').then((m) => m.FollowerDrawer));
@@ -41,7 +53,9 @@ export function FollowersView(props: Props) {
   const { account, filters, onFilters, groupNames, term, blockedReason } = props;
   const { t } = useTranslation();
   const searchRef = useRef<InputRef>(null);
+  const onScreenRef = useRef<(() => string[]) | null>(null);
   const [openid, setOpenid] = useState<string | null>(null);
+  const [rowAction, setRowAction] = useState<{ openid: string; action: BulkAction } | null>(null);
   const drawerMounted = useOpenedOnce(openid !== null);
   const query = useMemo(() => toQuery(filters), [filters]);
   const queryKey = JSON.stringify(query);
@@ -78,6 +92,7 @@ export function FollowersView(props: Props) {
   );
 
   const total = first.data?.total ?? 0;
+  const anonymous = first.data?.rows.find((r) => r.remark === '');
   const count = selectedCount(current, total);
   const target: BulkTarget | null =
     count === 0
@@ -158,6 +173,10 @@ export function FollowersView(props: Props) {
         groupNames={groupNames}
         onOpen={setOpenid}
         stale={first.isPlaceholderData}
+        onScreenRef={onScreenRef}
+        onAction={(openid, action) => setRowAction({ openid, action })}
+        blockedReason={blockedReason}
+        term={term}
       />
     );
   };
@@ -177,27 +196,50 @@ export function FollowersView(props: Props) {
         groupNames={groupNames}
         legacy={account.groupApi === 'groups'}
       />
+      {anonymous ? <NoNicknamesNotice example={shortOpenid(anonymous.openid)} /> : null}
       <Flex align="center" justify="space-between" gap={12} wrap style={{ minHeight: 32 }}>
         <Flex align="center" gap={12} wrap>
           <Typography.Text type="secondary" data-testid="follower-count" aria-live="polite">
-            {first.data ? t('followers.count', { count: total }) : ''}
+            {!first.data
+              ? ''
+              : total === 0 && sync.data?.running && sync.data.lastSyncedAt === null
+                ? t('followers.countPending')
+                : t('followers.count', { count: total })}
           </Typography.Text>
           {count > 0 ? (
-            <Flex align="center" gap={8} role="status">
-              <Typography.Text strong>
-                {isAllMatching(current)
-                  ? t('followers.selection.allMatching', { count })
-                  : t('followers.selection.count', { count })}
-              </Typography.Text>
-              {!isAllMatching(current) && count < total ? (
+            <Typography.Text strong role="status">
+              {isAllMatching(current)
+                ? t('followers.selection.allMatching', { count })
+                : t('followers.selection.count', { count })}
+            </Typography.Text>
+          ) : null}
+          {/* As the console: "this page" (here: the rows on screen, added to what is ticked) and
+              "everything matching". */}
+          {first.data && total > 0 && !isAllMatching(current) ? (
+            <Flex align="center" gap={0}>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => select(setSelected(current, onScreenRef.current?.() ?? [], true))}
+              >
+                {t('followers.selection.onScreen')}
+              </Button>
+              {count > 0 ? (
                 <Button size="small" type="link" onClick={() => select(selectAllMatching())}>
                   {t('followers.selectAllMatching', { count: total })}
                 </Button>
               ) : null}
-              <Button size="small" type="link" onClick={() => select(emptySelection)}>
-                {t('followers.selection.clear')}
-              </Button>
             </Flex>
+          ) : null}
+          {count > 0 ? (
+            <Button size="small" type="link" onClick={() => select(emptySelection)}>
+              {t('followers.selection.clear')}
+            </Button>
+          ) : null}
+          {count > 0 && current.mode === 'ids' ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('followers.selection.shiftHint')}
+            </Typography.Text>
           ) : null}
         </Flex>
         <Flex align="center" gap={8}>
@@ -224,6 +266,21 @@ export function FollowersView(props: Props) {
       </Flex>
       <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{body()}</div>
       <Suspense fallback={null}>
+        {rowAction ? (
+          <BulkDialog
+            accountId={account.id}
+            action={rowAction.action}
+            target={{ kind: 'openids', openids: [rowAction.openid] }}
+            count={1}
+            term={term}
+            groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
+            onClose={() => setRowAction(null)}
+            onStarted={() => {
+              setRowAction(null);
+              props.onJobStarted();
+            }}
+          />
+        ) : null}
         {drawerMounted ? (
           <FollowerDrawer
             account={account}

@@ -1,4 +1,4 @@
-import { App, Button, Flex, Input, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorData } from '../../api';
@@ -12,9 +12,12 @@ export function RemarkEditor({
   save,
   onDirtyChange,
   onRecheck,
+  offline = false,
   isDemo = false,
 }: {
   initial: string;
+  /** WeChat cannot be reached: an edit in the field cannot go out, and must not look saved. */
+  offline?: boolean;
   /** The demo's remarks go to the built-in emulator, and the message says so. */
   isDemo?: boolean;
   blockedReason: string | null;
@@ -40,6 +43,8 @@ export function RemarkEditor({
   const over = bytes - REMARK_MAX_BYTES;
   const unchanged = value.trim() === initial;
   const disabled = blockedReason !== null;
+  // An edit that cannot go out (offline) must not look saved: it is still in the field.
+  const stranded = offline && !unchanged;
   useEffect(() => {
     onDirtyChange?.(!unchanged);
     return () => onDirtyChange?.(false);
@@ -113,14 +118,26 @@ export function RemarkEditor({
         </Typography.Text>
       </Flex>
       <Typography.Text id="remark-help" type="secondary" style={{ fontSize: 12 }}>
-        {blockedReason ?? t('drawer.remarkHelp')}
+        {/* Offline with an edit in the field: the alert below says it all. */}
+        {stranded ? t('drawer.remarkHelp') : (blockedReason ?? t('drawer.remarkHelp'))}
         {onRecheck ? (
           <Button type="link" size="small" onClick={onRecheck} style={{ fontSize: 12, paddingInline: 4 }}>
             {t('drawer.remarkRecheck')}
           </Button>
         ) : null}
       </Typography.Text>
-      {save.error ? <ErrorAlert error={errorData(save.error)} /> : null}
+      {stranded ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="remark-not-saved"
+          title={t('drawer.remarkNotSaved')}
+          description={t('drawer.remarkNotSavedOffline')}
+        />
+      ) : save.error ? (
+        <ErrorAlert error={errorData(save.error)} title={t('drawer.remarkNotSaved')} />
+      ) : null}
     </Flex>
   );
 }

@@ -13,6 +13,8 @@ export interface FollowerFilters {
   from: number | null;
   to: number | null;
   scenes: string[];
+  /** The channel QR code (二维码参数) they followed through; '' does not filter. */
+  qrScene: string;
   /** List only the followers who unfollowed (the cache keeps them). */
   unsubscribedOnly: boolean;
   sort: FollowerSort;
@@ -27,6 +29,7 @@ export const noFilters: FollowerFilters = {
   from: null,
   to: null,
   scenes: [],
+  qrScene: '',
   unsubscribedOnly: false,
   sort: { by: 'subscribeTime', dir: 'desc' },
 };
@@ -42,6 +45,8 @@ export function toQuery(filters: FollowerFilters): Omit<FollowerQueryInput, 'off
   if (filters.from !== null) query.subscribedFrom = filters.from;
   if (filters.to !== null) query.subscribedTo = filters.to;
   if (filters.scenes.length > 0) query.scenes = filters.scenes;
+  const qrScene = filters.qrScene.trim();
+  if (qrScene) query.qrScene = qrScene.slice(0, 64);
   // The core lists current followers unless asked for those who left.
   if (filters.unsubscribedOnly) query.subscribed = false;
   return query;
@@ -57,6 +62,7 @@ export function hasFilters(filters: FollowerFilters): boolean {
     filters.from !== null ||
     filters.to !== null ||
     filters.scenes.length > 0 ||
+    filters.qrScene.trim() !== '' ||
     filters.unsubscribedOnly
   );
 }

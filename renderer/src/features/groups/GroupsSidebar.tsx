@@ -1,3 +1,4 @@
+import { useSyncStatus } from '../sync/useSyncStatus';
 import {
   DeleteOutlined,
   EditOutlined,
@@ -48,6 +49,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
   const { t } = useTranslation();
   const groups = useGroups(account.id);
   const total = useFollowerTotal(account.id);
+  const syncStatus = useSyncStatus(account.id);
   const mutations = useGroupMutations(account.id);
   const deleteAsJob = useJobActions(account.id).deleteGroup;
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -67,6 +69,9 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
       </div>
     );
 
+  // The first sync is still reading: the cache's counts are not counts yet.
+  const counting = groups.data.lastSyncedAt === null && (syncStatus.data?.running ?? false);
+  const shown = (n: number | undefined) => (counting ? undefined : n);
   const list = groups.data.groups;
   const system = list.filter((g) => g.system && g.id !== 0 && g.id !== 1);
   const custom = list.filter((g) => !g.system);
@@ -85,7 +90,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
       <SidebarItem
         icon={<TeamOutlined aria-hidden />}
         name={t('groups.all')}
-        count={total.data}
+        count={shown(total.data)}
         selected={selected({ kind: 'all' })}
         onClick={() => onView({ kind: 'all' })}
       />
@@ -94,7 +99,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
           key={g.id}
           icon={<StarOutlined aria-hidden />}
           name={label(g)}
-          count={g.count}
+          count={shown(g.count)}
           selected={selected({ kind: 'group', id: g.id })}
           onClick={() => onView({ kind: 'group', id: g.id })}
           reserved
@@ -103,7 +108,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
       <SidebarItem
         icon={<UserOutlined aria-hidden />}
         name={t('groups.ungrouped')}
-        count={groups.data.ungrouped}
+        count={shown(groups.data.ungrouped)}
         selected={selected({ kind: 'ungrouped' })}
         onClick={() => onView({ kind: 'ungrouped' })}
         reserved
@@ -111,7 +116,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
       <SidebarItem
         icon={<StopOutlined aria-hidden />}
         name={t('groups.blacklist')}
-        count={groups.data.blacklisted}
+        count={shown(groups.data.blacklisted)}
         selected={selected({ kind: 'blacklist' })}
         onClick={() => onView({ kind: 'blacklist' })}
         reserved
@@ -143,7 +148,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
           key={g.id}
           icon={isTags ? <TagOutlined aria-hidden /> : <TagsOutlined aria-hidden />}
           name={g.name}
-          count={g.count}
+          count={shown(g.count)}
           selected={selected({ kind: 'group', id: g.id })}
           onClick={() => onView({ kind: 'group', id: g.id })}
           menu={

@@ -69,7 +69,8 @@ export function SidebarItem({
           {name}
         </span>
         <span style={{ color: token.colorTextSecondary, fontVariantNumeric: 'tabular-nums' }}>
-          {count === undefined ? '' : format.number(count)}
+          {/* Not known yet (the first sync is still reading): a placeholder, not a 0 that is wrong. */}
+          {count === undefined ? '—' : format.number(count)}
         </span>
       </button>
       {reserved ? (

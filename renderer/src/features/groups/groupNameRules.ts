@@ -6,9 +6,13 @@ export const TAG_LIMIT = 100;
 /** A tag with more followers than this cannot be deleted directly (45057). */
 export const TAG_DELETE_MAX_FANS = 100_000;
 
-/** Characters as a person counts them (一 is one, 😀 is one). */
+/** Characters as a person sees them: 一 is one, 😀 is one, and so is 👨‍👩‍👧 (one grapheme). */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 export function nameLength(name: string): number {
-  return [...name].length;
+  let n = 0;
+  for (const _ of graphemes.segment(name)) n++;
+  return n;
 }
 
 export type NameProblem =

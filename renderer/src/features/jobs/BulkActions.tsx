@@ -21,6 +21,8 @@ export interface BulkActionsProps {
   /** The group the list is showing, if one: the natural "from" of a move. */
   currentGroup?: number | undefined;
   onStarted: () => void;
+  /** The button's words (default 批量操作; one follower's panel says what it is for). */
+  label?: string;
 }
 
 /** The bulk menu on a selection: move, add to, remove from a group; blacklist and unblacklist. */
@@ -51,7 +53,7 @@ export function BulkActions(props: BulkActionsProps) {
           }}
         >
           <Button disabled={disabledReason !== null} aria-disabled={disabledReason !== null}>
-            {t('bulk.menu')} <DownOutlined aria-hidden />
+            {props.label ?? t('bulk.menu')} <DownOutlined aria-hidden />
           </Button>
         </Dropdown>
       </Tooltip>

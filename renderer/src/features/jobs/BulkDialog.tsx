@@ -83,7 +83,14 @@ export function BulkDialog({
       title={title}
       onCancel={onClose}
       onOk={submit}
-      okText={t('bulk.start')}
+      // The button says what it does where it cannot be undone lightly; otherwise 开始.
+      okText={
+        action === 'blacklist'
+          ? t('bulk.blacklistConfirm', { count })
+          : action === 'unblacklist'
+            ? t('bulk.unblacklistConfirm', { count })
+            : t('bulk.start')
+      }
       cancelText={t('common.cancel')}
       okButtonProps={{
         disabled: !ready,
@@ -118,7 +125,7 @@ export function BulkDialog({
               onChange={setTo}
               // Moving into the group they leave is no move: not offered.
               options={action === 'move' ? groupOptions.filter((g) => g.value !== from) : groupOptions}
-              placeholder={t('bulk.toPlaceholder', { term })}
+              placeholder={t(action === 'move' ? 'bulk.toPlaceholder' : 'bulk.addPlaceholder', { term })}
               showSearch={{ optionFilterProp: 'label' }}
             />
           </Form.Item>

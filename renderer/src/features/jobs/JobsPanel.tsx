@@ -39,10 +39,12 @@ export function jobTitle(
     const of = jobs.find((j) => j.id === job.undoOf);
     if (of) return t('jobs.undoOf', { title: jobTitle(of, groupName, t, jobs) });
   }
+  // The names the job was made with: a later rename, delete or reused id does not change them.
+  const kept = job.params.names;
   const names = {
-    to: groupName(job.params.to),
-    from: groupName(job.params.from),
-    group: groupName(job.params.groupId),
+    to: kept?.to ?? groupName(job.params.to),
+    from: kept?.from ?? groupName(job.params.from),
+    group: kept?.groupId ?? groupName(job.params.groupId),
   };
   const title = t(`jobs.kind.${job.kind}`, names);
   return job.undoOf ? t('jobs.undoOf', { title }) : title;
@@ -248,6 +250,15 @@ function JobCard({
             </Popconfirm>
           ) : null}
         </Flex>
+        {finished && job.undoBlocked ? (
+          <Typography.Text type="secondary" data-testid="undo-blocked">
+            {t(`jobs.undoBlocked.${job.undoBlocked.reason}`, {
+              name: job.undoBlocked.name,
+              now: job.undoBlocked.now ?? '',
+              action: t(job.undoOf ? 'jobs.redo' : 'jobs.undo').toLowerCase(),
+            })}
+          </Typography.Text>
+        ) : null}
         {actions.command.isError ? <ErrorAlert error={errorData(actions.command.error)} /> : null}
         {showFailures ? <Failures accountId={accountId} jobId={job.id} /> : null}
       </Flex>

@@ -2,7 +2,7 @@ import { DisconnectOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/format';
-import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
+import { useNetCheck } from './useNetCheck';
 import { useNetStatus } from './useNetStatus';
 
 /** One line when WeChat can't be reached: since when, and that the saved lists still work. */
@@ -16,8 +16,7 @@ export function OfflineBanner({
   const { t } = useTranslation();
   const format = useFormatters();
   const net = useNetStatus(accountId);
-  const retry = useStartSync(accountId);
-  const running = useSyncStatus(accountId).data?.running ?? false;
+  const check = useNetCheck(accountId);
   if (net.online || !net.status) return null;
   return (
     <Alert
@@ -33,8 +32,8 @@ export function OfflineBanner({
           : t('offline.neverSynced'),
       })}
       action={
-        // A sync tries WeChat again: when it finishes the app is online again; if not, this stays.
-        <Button size="small" loading={retry.isPending || running} onClick={() => retry.mutate()}>
+        // The app looks by itself every few seconds; this looks now.
+        <Button size="small" loading={check.isPending} onClick={() => check.mutate()}>
           {t('offline.retry')}
         </Button>
       }

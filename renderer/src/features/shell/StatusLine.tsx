@@ -70,12 +70,18 @@ export function StatusLine({
       }}
     >
       <Typography.Text data-testid="net-status">
-        {net.online && !refused ? dot(token.colorSuccess) : dot(token.colorError)}
+        {!net.known && !isDemo
+          ? dot(token.colorTextQuaternary)
+          : net.online && !refused
+            ? dot(token.colorSuccess)
+            : dot(token.colorError)}
         {!net.online
           ? t('status.offlineSince', { time: format.dateTime(net.status?.since ?? now) })
           : refused
             ? t('status.refused')
-            : t(isDemo ? 'status.demo' : 'status.online')}
+            : isDemo
+              ? t('status.demo')
+              : t(net.known ? 'status.online' : 'status.checking')}
       </Typography.Text>
       <Divider orientation="vertical" />
       {status?.running ? (
@@ -90,7 +96,7 @@ export function StatusLine({
           </Typography.Text>
           {status.total > 0 ? (
             <Progress
-              percent={Math.floor((status.done / status.total) * 100)}
+              percent={status.percent}
               size="small"
               showInfo={false}
               style={{ width: 120, margin: 0 }}
@@ -101,8 +107,11 @@ export function StatusLine({
       ) : (
         <Tooltip title={synced ? format.dateTime(synced) : undefined}>
           <Typography.Text data-testid="last-synced">
+            {/* Beside "the latest sync did not finish", the time is that of the last one that did. */}
             {synced
-              ? t('status.lastSynced', { time: format.relative(synced, now) })
+              ? t(status?.lastError ? 'status.lastCompleteSync' : 'status.lastSynced', {
+                  time: format.relative(synced, now),
+                })
               : t('status.neverSynced')}
           </Typography.Text>
         </Tooltip>

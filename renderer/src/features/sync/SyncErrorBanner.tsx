@@ -32,7 +32,8 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
   const jobs = useJobs(accountId);
   const recheck = useIpRecheck(accountId);
   // The whitelist help is long: on a small screen it would hide the (still browsable) list.
-  const [collapsed, setCollapsed] = useState(false);
+  // On a short window (1 024 × 700) it starts folded to one line.
+  const [collapsed, setCollapsed] = useState(() => window.innerHeight < 800);
   const [changingSecret, setChangingSecret] = useState(false);
   const error = sync.data?.running ? null : (sync.data?.lastError ?? null);
   const ipJob = jobs.data?.find((j) => j.status === 'paused' && j.pauseReason === 'ip');
@@ -54,7 +55,19 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
             type="error"
             showIcon
             role="alert"
-            title={t('status.refused')}
+            title={
+              <span
+                title={t('status.refused')}
+                style={{
+                  display: 'block',
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  whiteSpace: 'nowrap',
+                }}
+              >
+                {t('status.refused')}
+              </span>
+            }
             action={
               <Flex gap={8}>
                 <Button size="small" onClick={() => setCollapsed(false)}>

@@ -6,7 +6,8 @@ import type { SyncStatus } from '#contract/dataChannels';
 export function SyncProgressBar({ status }: { status: SyncStatus | undefined }) {
   const { t } = useTranslation();
   const known = status !== undefined && status.total > 0;
-  const percent = known ? Math.min(100, Math.floor((status.done / status.total) * 100)) : 0;
+  // The whole sync's share (the core weighs the phases by their calls): it never goes back.
+  const percent = status?.percent ?? 0;
   const label = known
     ? t('sync.progress', { done: status.done, total: status.total })
     : t('connect.sync.starting');
