@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { wxg } from '../api';
+import { applyJobProgress } from '../features/jobs/jobsQuery';
 import { netStatusStore } from '../features/network/netStatusStore';
 import { queryKeys } from './keys';
 
@@ -25,5 +26,6 @@ export function connectWxgEvents(client: QueryClient): void {
       void client.invalidateQueries({ queryKey: queryKeys.followers(status.accountId) });
     }
   });
+  wxg.on('job:progress', (job) => applyJobProgress(client, job));
   wxg.on('net:status', (status) => netStatusStore.report(status));
 }

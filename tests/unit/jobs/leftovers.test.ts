@@ -110,14 +110,8 @@ describe('undo after followers were changed only half-way', () => {
     expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({ failed: 100 });
     sandbox.control.removeFault(fault);
 
-    const retry = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { failedOf: move.id },
-      from: A,
-      to: B,
-    });
-    expect(retry.total).toBe(100);
+    const retry = await core.ok('jobs:retryFailed', { accountId, jobId: move.id });
+    expect(retry).toMatchObject({ kind: 'move', total: 100, params: { from: A, to: B } });
     expect(await waitForJob(core, accountId, retry.id, isFinished)).toMatchObject({
       status: 'done',
       succeeded: 100,
@@ -138,15 +132,35 @@ describe('undo after followers were changed only half-way', () => {
     await expectCacheMatches(core, sandbox, accountId);
   });
 
-  it('"retry failed" of a job that is not there is NOT_FOUND', async () => {
+  it('"retry failed" of a job that is not there, or that has no failures, is NOT_FOUND', async () => {
+    const { core, accountId, inA, A, B } = await setup(10);
+    const missing = await core.call('jobs:retryFailed', { accountId, jobId: 'no-such-job' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { what: 'job' } } });
+    const move = await core.ok('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { openids: inA },
+      from: A,
+      to: B,
+    });
+    expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({
+      status: 'done',
+      failed: 0,
+    });
+    const none = await core.call('jobs:retryFailed', { accountId, jobId: move.id });
+    expect(none).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { what: 'failures' } } });
+  });
+
+  it('"retry failed" is its own call: jobs:start takes no failedOf selection', async () => {
     const { core, accountId, A, B } = await setup(10);
     const r = await core.call('jobs:start', {
       accountId,
       kind: 'move',
-      selection: { failedOf: 'no-such-job' },
+      // Not in the contract's selection any more: sent as a caller outside TypeScript would.
+      selection: JSON.parse('{"failedOf":"some-job"}') as { openids: string[] },
       from: A,
       to: B,
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });

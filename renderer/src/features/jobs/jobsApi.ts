@@ -1,6 +1,6 @@
 import type { JobSummary } from '#contract/jobs';
-import { unwrap, wxg, WxgError } from '../../api';
-import type { JobsPort } from './jobsPort';
+import { unwrap, wxg } from '../../api';
+import type { BulkRequest } from './bulkRequest';
 
 /**
  * The selection helpers need the contract's job limits, and importing those brings the contract's
@@ -16,44 +16,27 @@ function params(kind: JobSummary['kind'], from: number | undefined, to: number |
   };
 }
 
-/** The core's jobs, as the UI's port. */
-export const jobsPort: JobsPort | null = {
-  async start({ accountId, action, target, from, to }) {
+/** The core's `jobs:*` channels, answers unwrapped (a refusal throws a WxgError). */
+export const jobsApi = {
+  async start({ accountId, action, target, from, to }: BulkRequest): Promise<JobSummary> {
     const { toSelection } = await selectionHelpers();
     const selection = toSelection(target);
     return wxg.jobsStart({ accountId, kind: action, selection, ...params(action, from, to) }).then(unwrap);
   },
-  deleteGroup: (accountId, groupId) =>
+  /** Untags everyone, then deletes the group (for tags too big to delete directly). */
+  deleteGroup: (accountId: string, groupId: number) =>
     wxg.jobsStart({ accountId, kind: 'deleteGroup', groupId }).then(unwrap),
-  pause: (accountId, jobId) => wxg.jobsPause({ accountId, jobId }).then(unwrap),
-  resume: (accountId, jobId) => wxg.jobsResume({ accountId, jobId }).then(unwrap),
-  cancel: (accountId, jobId) => wxg.jobsCancel({ accountId, jobId }).then(unwrap),
-  undo: (accountId, jobId) => wxg.jobsUndo({ accountId, jobId }).then(unwrap),
-  async retryFailed(accountId, job) {
-    if (job.kind === 'deleteGroup') {
-      const groupId = job.params.groupId;
-      if (groupId === undefined)
-        throw new WxgError({ code: 'NOT_FOUND', params: { what: 'group' }, retryable: false });
-      return wxg.jobsStart({ accountId, kind: 'deleteGroup', groupId }).then(unwrap);
-    }
-    if (job.failed === 0)
-      throw new WxgError({ code: 'NOT_FOUND', params: { what: 'failures' }, retryable: false });
-    // Named by the job, not listed: a retry of 40 000 followers is a few bytes.
-    return wxg
-      .jobsStart({
-        accountId,
-        kind: job.kind,
-        selection: { failedOf: job.id },
-        ...params(job.kind, job.params.from, job.params.to),
-      })
-      .then(unwrap);
-  },
-  list: (accountId) =>
+  pause: (accountId: string, jobId: string) => wxg.jobsPause({ accountId, jobId }).then(unwrap),
+  resume: (accountId: string, jobId: string) => wxg.jobsResume({ accountId, jobId }).then(unwrap),
+  cancel: (accountId: string, jobId: string) => wxg.jobsCancel({ accountId, jobId }).then(unwrap),
+  undo: (accountId: string, jobId: string) => wxg.jobsUndo({ accountId, jobId }).then(unwrap),
+  /** A new job of the same kind for the followers that failed in `jobId`. */
+  retryFailed: (accountId: string, jobId: string) => wxg.jobsRetryFailed({ accountId, jobId }).then(unwrap),
+  list: (accountId: string) =>
     wxg
       .jobsList({ accountId })
       .then(unwrap)
       .then((r) => r.jobs),
-  failures: (accountId, jobId, offset, limit) =>
+  failures: (accountId: string, jobId: string, offset: number, limit: number) =>
     wxg.jobsFailures({ accountId, jobId, offset, limit }).then(unwrap),
-  onProgress: (listener) => wxg.on('job:progress', listener),
 };
