@@ -19,8 +19,6 @@ export function connectWxgEvents(client: QueryClient): void {
   });
   wxg.on('sync:progress', (status) => {
     client.setQueryData(queryKeys.sync(status.accountId), status);
-    if (!status.running && !status.lastError && status.lastSyncedAt !== null)
-      netStatusStore.reportOnline(status.accountId, Date.now());
     if (!status.running) {
       void client.invalidateQueries({ queryKey: queryKeys.groups(status.accountId) });
       void client.invalidateQueries({ queryKey: queryKeys.followers(status.accountId) });

@@ -4,7 +4,6 @@ import type { GroupApi } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
 import { unwrap, wxg } from '../../api';
 import { queryKeys } from '../../query/keys';
-import { netStatusStore } from '../network/netStatusStore';
 import { groupsQuery } from './groupsQuery';
 import { RESERVED_GROUP } from '#contract/reservedGroups';
 
@@ -16,8 +15,6 @@ export function useGroups(accountId: string) {
 export function useGroupMutations(accountId: string) {
   const client = useQueryClient();
   const refresh = () => {
-    // A change WeChat accepted proves it is reachable again.
-    netStatusStore.reportOnline(accountId, Date.now());
     return client.invalidateQueries({ queryKey: queryKeys.account(accountId) });
   };
   return {

@@ -1,7 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { JobSummary } from '#contract/jobs';
 import { queryKeys } from '../../query/keys';
-import { netStatusStore } from '../network/netStatusStore';
 import { jobsApi } from './jobsApi';
 
 export const jobsKey = (accountId: string) => [...queryKeys.account(accountId), 'jobs'] as const;
@@ -26,10 +25,6 @@ export function rememberJob(client: QueryClient, job: JobSummary, keepNewer = fa
 
 /** A `job:progress` event: the list shows it; counts in the sidebar follow the job as it lands. */
 export function applyJobProgress(client: QueryClient, job: JobSummary): void {
-  // A job that runs (again) or finished reached WeChat: the network is back. (A sync is marked
-  // running before its first call, so only its end says so.)
-  if ((job.status === 'running' && job.kind !== 'sync') || job.status === 'done')
-    netStatusStore.reportOnline(job.accountId, Date.now());
   const before = client.getQueryData<JobSummary[]>(jobsKey(job.accountId))?.find((j) => j.id === job.id);
   rememberJob(client, job);
   if (!before || before.status !== job.status || isFinished(job))
