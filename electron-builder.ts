@@ -5,13 +5,6 @@ import type { Configuration } from 'electron-builder';
 
 type FuseOptions = NonNullable<Configuration['electronFuses']>;
 
-/**
- * The renderer still loads from file:// (electron/main/rendererLocation.ts). Once it is served from
- * the app:// protocol, set this to false: file:// pages then lose the extra privileges that script
- * injected into the page could use to read local files.
- */
-const rendererLoadsFromFile = true;
-
 /** Switches compiled into the Electron binary, flipped at packaging time (electronjs.org/docs/latest/tutorial/fuses). */
 export const electronFuses: FuseOptions = {
   // The packaged app must not double as a general Node.js runtime (ELECTRON_RUN_AS_NODE).
@@ -24,7 +17,9 @@ export const electronFuses: FuseOptions = {
   // Checks app.asar against the hash stored in the binary: enforced on macOS and Windows.
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
-  grantFileProtocolExtraPrivileges: rendererLoadsFromFile,
+  // The renderer is served from app://renderer (electron/main/appProtocol.ts), not file://: file://
+  // pages get none of the extra privileges script injected into one could use to read local files.
+  grantFileProtocolExtraPrivileges: false,
 };
 
 /**

@@ -27,6 +27,18 @@ import { updateChannels } from './updates';
  */
 const noInput = z.strictObject({});
 
+/**
+ * Something the host tells the owner once, at the start of this run. `settingsReset`: settings.json
+ * could not be read; it was moved to `movedTo`, settings are back to defaults, `accountsKept`
+ * accounts were put back.
+ */
+export const startupNoticeSchema = z.object({
+  kind: z.literal('settingsReset'),
+  movedTo: z.string(),
+  accountsKept: z.number(),
+});
+export type StartupNotice = z.infer<typeof startupNoticeSchema>;
+
 export const channels = {
   'app:info': {
     input: noInput,
@@ -36,7 +48,15 @@ export const channels = {
       dataDir: z.string(),
       platform: z.string(),
       demoAvailable: z.boolean(),
+      /** Where the host writes its log (null: it has no log file). */
+      logDir: z.string().nullable(),
+      notices: z.array(startupNoticeSchema),
     }),
+  },
+  /** Opens the log folder in the system's file manager; false where the host cannot. */
+  'app:openLogFolder': {
+    input: noInput,
+    output: z.object({ opened: z.boolean() }),
   },
 
   'accounts:list': {

@@ -1,3 +1,4 @@
+import type { StartupNotice } from '#contract/channels';
 import type { UpdateState } from '#contract/updates';
 
 /**
@@ -59,8 +60,10 @@ export interface CorePorts {
   log: Logger;
   /** The system proxy for a URL as a proxy URL ('http://host:port'), or null for direct. Electron only. */
   resolveSystemProxy?: (url: string) => Promise<string | null>;
-  /** App version and name for app:info. */
-  app: { name: string; version: string };
+  /** App version and name for app:info; its log folder and what to tell the owner once. */
+  app: { name: string; version: string; logDir?: string; notices?: readonly StartupNotice[] };
+  /** Shows a folder in the system's file manager; resolves false if it could not. Electron only. */
+  openFolder?: (path: string) => Promise<boolean>;
   now?: () => number;
   wechat?: WeChatConnectOptions;
   /** Self-update (Electron main); without it, updates are reported as off ('dev'). */

@@ -79,6 +79,18 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   // Each sync run is a job of kind `sync`: recorded in the job history, paused and resumed like one.
   const sync: SyncService = new SyncService(sessions, settings, events, ports.log, jobs.syncLog, timing);
 
+  /**
+   * Every "close this account first" path (reconfigure, remove, demo reset) goes through here:
+   * the account's sync stops and its writer thread lets go of cache.sqlite (on Windows a folder
+   * with an open file cannot be removed), then its bulk jobs' chunks in flight land, then the
+   * database closes. The sync's job stays unfinished and carries on when the account opens again.
+   */
+  const closeAccount = async (id: string) => {
+    await sync.stopAccount(id);
+    await jobs.stopAccount(id);
+    sessions.close(id);
+  };
+
   // While an account is offline the probe checks by itself; when WeChat answers again, jobs and
   // a sync waiting out an offline pause go on at once instead of at their next timed try.
   const probe = new NetProbe(async (accountId) => {
@@ -108,17 +120,23 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       dataDir: ports.dataDir,
       platform: process.platform,
       demoAvailable: true,
+      logDir: ports.app.logDir ?? null,
+      notices: [...(ports.app.notices ?? [])],
     }),
+    'app:openLogFolder': async () => {
+      const { logDir } = ports.app;
+      return { opened: logDir !== undefined && ports.openFolder ? await ports.openFolder(logDir) : false };
+    },
     'accounts:list': async () => accounts.accounts(),
     'accounts:test': async (input) => ({ capabilities: await accounts.test(input) }),
     'accounts:add': (input) => accounts.add(input),
     'accounts:rename': async ({ id, name }) => accounts.rename(id, name),
     'accounts:configure': async ({ id, ...patch }) => {
-      // A job's chunks in flight land before the database closes; the jobs resume afterwards.
-      await jobs.stopAccount(id);
-      sessions.close(id);
+      await closeAccount(id);
       const configured = await accounts.configure(id, patch);
+      // With the new settings: the jobs and an interrupted sync carry on.
       void jobs.resumeAccount(id);
+      void sync.resumeInterrupted([id]);
       // A new way to reach WeChat (proxy, API address): find out at once whether it answers.
       probe.stop(id);
       probe.checkNow(id);
@@ -138,8 +156,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'accounts:remove': async ({ id }) => {
       probe.stop(id);
       net.forget(id);
-      await jobs.stopAccount(id);
-      sessions.close(id);
+      await closeAccount(id);
       await accounts.remove(id);
       return { id };
     },
@@ -151,8 +168,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'settings:set': async (patch) => settings.set(patch),
     'demo:open': () => accounts.openDemo(),
     'demo:reset': async () => {
-      await jobs.stopAccount('demo');
-      sessions.close('demo');
+      await closeAccount('demo');
       return accounts.resetDemo();
     },
     'groups:list': ({ accountId }) => groups.list(accountId),

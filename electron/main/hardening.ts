@@ -1,6 +1,7 @@
 import { app, shell, type Session, type WebContents } from 'electron';
 import { contentSecurityPolicy } from './csp';
 import { isAllowedExternalUrl } from './externalLinks';
+import { mayUsePermission } from './permissions';
 import type { RendererLocation } from './rendererLocation';
 import { isAppUrl } from './senderCheck';
 
@@ -35,28 +36,27 @@ export function hardenAllWebContents(location: RendererLocation): void {
 
 /**
  * The session: no permissions (except writing plain text to the clipboard from the app's own page,
- * for "copy OpenID"), the CSP as a response header where there are headers (the dev server; the
- * built file:// page carries the same policy in its meta tag), and no network for the page:
- * every web request other than the dev server is cancelled. The core's WeChat traffic runs in
- * Node (undici), outside this session.
+ * for "copy OpenID"), the CSP as a response header (app:// responses carry it already; the dev
+ * server's get it here), and no network for the page: every web request other than the dev
+ * server is cancelled. The core's WeChat traffic runs in Node (undici), outside this session.
  */
 export function hardenSession(session: Session, location: RendererLocation): void {
-  const mayWriteClipboard = (permission: string, url: string) =>
-    permission === 'clipboard-sanitized-write' && isAppUrl(url, location);
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(mayWriteClipboard(permission, details.requestingUrl)),
+    callback(mayUsePermission(permission, details.requestingUrl, location)),
   );
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    mayWriteClipboard(permission, requestingOrigin),
+    mayUsePermission(permission, requestingOrigin, location),
   );
   session.setDevicePermissionHandler(() => false);
 
-  const csp = contentSecurityPolicy(location.kind === 'dev' ? 'dev' : 'app');
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] },
+  if (location.kind === 'dev') {
+    const csp = contentSecurityPolicy('dev');
+    session.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] },
+      });
     });
-  });
+  }
 
   const devOrigin = location.kind === 'dev' ? new URL(location.url) : null;
   session.webRequest.onBeforeRequest(

@@ -1,57 +1,111 @@
 // Composition root of the Electron shell: builds the real ports, the core services, the IPC
 // registry and the window. No business logic here; each concern lives in its own file.
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
-import { createServices, type Services } from '../core/services';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron';
+import type { StartupNotice } from '#contract/channels';
+import { createServices } from '../core/services';
+import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
+import { appNameFor } from './buildIdentity';
 import { resolveDataDir } from './dataDir';
+import { createFileLogger } from './fileLogger';
 import { hardenAllWebContents, hardenSession, openExternalIfAllowed } from './hardening';
 import { forwardEvents, registerIpc } from './ipc';
-import { createConsoleLogger } from './logger';
-import { menuLanguage, menuTemplate } from './menu';
+import { holdQuitUntilClosed, WindowKeeper } from './lifecycle';
+import { menuTemplate } from './menu';
+import { watchPageHealth } from './pageHealth';
 import { systemProxyResolver } from './proxy';
 import { resolveRendererLocation } from './rendererLocation';
 import { SafeStorageSecretStore } from './secretStore';
 import { createSettingsStore } from './settings';
+import { shellLanguage } from './shellText';
+import { reportStartupFailure } from './startupFailure';
 import { showDevIcon } from './devIcon';
 import { checkFromMenu, setUpUpdates } from './updaterSetup';
 import { createMainWindow } from './window';
 
-const log = createConsoleLogger('main');
+const rendererDir = join(import.meta.dirname, '../renderer');
 const location = resolveRendererLocation({
   isPackaged: app.isPackaged,
   devUrl: process.env['ELECTRON_RENDERER_URL'],
-  rendererDir: join(import.meta.dirname, '../renderer'),
+  rendererDir,
 });
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
-// Before 'ready': the data folder (Chromium's profile goes there too) and the sandbox everywhere.
-const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+// Before 'ready': the app's name (a dev run gets its own data folder and keychain entry), the data
+// folder (Chromium's profile goes there too), the log, the app:// scheme and the sandbox everywhere.
+app.setName(appNameFor(app.getName(), app.isPackaged));
+const dataDir = resolveDataDir(process.env, join(app.getPath('appData'), app.getName()));
 app.setPath('userData', dataDir);
+app.setAppLogsPath(join(dataDir, 'logs'));
+const logDir = app.getPath('logs');
+const log = createFileLogger(logDir, 'main', { console: !app.isPackaged });
+// A support person finds these in the log instead of the owner seeing a stack trace.
+process.on('uncaughtException', (error) => log.error('Uncaught exception in the main process', { error }));
+process.on('unhandledRejection', (reason) =>
+  log.error('Unhandled rejection in the main process', { error: reason }),
+);
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 app.enableSandbox();
+
+/** The owner's language for the shell's dialogs: their setting once it can be read, else the system's. */
+let readLanguageSetting: () => unknown = () => undefined;
+const language = () => shellLanguage(readLanguageSetting(), app.getLocale());
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the data folder; it gets focused through 'second-instance'.
   app.quit();
 } else {
   hardenAllWebContents(location);
-  void start().catch((error: unknown) => {
-    log.error('Startup failed', { error: String(error) });
-    app.exit(1);
+  // Registered before the services are built: a second launch during start-up is not lost, and
+  // none during shutdown opens a window onto closed services.
+  const keeper = new WindowKeeper<BrowserWindow>(() => openWindow());
+  app.on('second-instance', () => keeper.secondInstance());
+  app.on('activate', () => keeper.activate());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let openWindow: () => BrowserWindow = () => {
+    throw new Error('The window opens once the services are ready');
+  };
+  void start(keeper, (open) => (openWindow = open)).catch(async (error: unknown) => {
+    log.error('Startup failed', { error });
+    await app.whenReady();
+    await reportStartupFailure(
+      {
+        showMessageBox: (options) => dialog.showMessageBox(options),
+        openPath: (path) => shell.openPath(path),
+        exit: (code) => app.exit(code),
+      },
+      language(),
+      error,
+      { dataDir, logDir },
+    );
   });
 }
 
-async function start(): Promise<void> {
+async function start(
+  keeper: WindowKeeper<BrowserWindow>,
+  setOpenWindow: (open: () => BrowserWindow) => void,
+): Promise<void> {
   await app.whenReady();
+  handleAppProtocol(session.defaultSession.protocol, rendererDir);
   hardenSession(session.defaultSession, location);
   const settings = createSettingsStore(dataDir);
+  readLanguageSetting = () => (settings.get('settings') as { language?: unknown } | undefined)?.language;
   const updates = setUpUpdates(log);
-  const services: Services = await createServices({
+  const notices: StartupNotice[] = [];
+  if (settings.recovery) {
+    log.warn('settings.json could not be read: moved aside, defaults in use', { ...settings.recovery });
+    notices.push({ kind: 'settingsReset', ...settings.recovery });
+  }
+  const services = await createServices({
     dataDir,
     secrets: new SafeStorageSecretStore(join(dataDir, 'secrets'), safeStorage),
     settings,
     log,
     resolveSystemProxy: systemProxyResolver(session.defaultSession),
-    app: { name: app.getName(), version: app.getVersion() },
+    app: { name: app.getName(), version: app.getVersion(), logDir, notices },
+    openFolder: async (path) => (await shell.openPath(path)) === '',
     updates,
   });
   registerIpc(services.handlers, location, log);
@@ -60,50 +114,31 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
-        language: menuLanguage(app.getLocale()),
+        language: language(),
         appName: app.getName(),
         platform: process.platform,
         dev: location.kind === 'dev',
         openExternal: openExternalIfAllowed,
-        checkForUpdates: () =>
-          void checkFromMenu(
-            updates,
-            menuLanguage(app.getLocale()),
-            BrowserWindow.getFocusedWindow() ?? undefined,
-          ),
+        checkForUpdates: () => void checkFromMenu(updates, language(), keeper.current() ?? undefined),
       }),
     ),
   );
 
-  const openWindow = () =>
-    showDevIcon(createMainWindow({ location, preloadPath, settings, title: app.getName() }));
-  let win = openWindow();
+  setOpenWindow(() => {
+    const win = showDevIcon(createMainWindow({ location, preloadPath, settings, title: app.getName() }));
+    watchPageHealth(win, {
+      showMessageBox: (options) => dialog.showMessageBox(win, options),
+      log,
+      language,
+      quit: () => app.quit(),
+    });
+    return win;
+  });
+  holdQuitUntilClosed(app, keeper, services.close, (outcome, error) => {
+    if (outcome === 'closed') log.info('services closed');
+    else log.warn('quit without waiting any longer for the services', { outcome, error });
+  });
+  keeper.ready();
   // At start, in the background: off builds (development, no feed, unsigned macOS) stay off.
   if (updates.state().status === 'idle') void updates.check();
-  app.on('second-instance', () => {
-    if (win.isDestroyed()) win = openWindow();
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = openWindow();
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  closeServicesBeforeQuit(services);
-}
-
-/** Let the core finish (close databases, stop jobs cleanly) before the process exits. */
-function closeServicesBeforeQuit(services: Services): void {
-  let closed = false;
-  app.on('before-quit', (event) => {
-    if (closed) return;
-    event.preventDefault();
-    closed = true;
-    void services
-      .close()
-      .catch((error: unknown) => log.error('Closing services failed', { error: String(error) }))
-      .finally(() => app.quit());
-  });
 }

@@ -10,3 +10,12 @@ export function createConsoleLogger(scope: string): Logger {
     error: (message, fields) => write('error', message, fields),
   };
 }
+
+/** Every entry to both logs (the browser host: its console and its log file). */
+export function teeLogger(first: Logger, second: Logger): Logger {
+  return {
+    info: (message, fields) => (first.info(message, fields), second.info(message, fields)),
+    warn: (message, fields) => (first.warn(message, fields), second.warn(message, fields)),
+    error: (message, fields) => (first.error(message, fields), second.error(message, fields)),
+  };
+}

@@ -1,8 +1,10 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { appEntryUrl } from './appProtocol';
 
-/** Where the window's page comes from: the built file, or (development only) Vite's dev server. */
-export type RendererLocation = { kind: 'file'; indexFile: string } | { kind: 'dev'; url: string };
+/**
+ * Where the window's page comes from: the built files served over app:// from `rendererDir`, or
+ * (development only) Vite's dev server.
+ */
+export type RendererLocation = { kind: 'app'; rendererDir: string } | { kind: 'dev'; url: string };
 
 /**
  * electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev`. A packaged app ignores it, and
@@ -16,12 +18,12 @@ export function resolveRendererLocation(options: {
 }): RendererLocation {
   if (!options.isPackaged && options.devUrl && isLoopbackHttp(options.devUrl))
     return { kind: 'dev', url: options.devUrl };
-  return { kind: 'file', indexFile: join(options.rendererDir, 'index.html') };
+  return { kind: 'app', rendererDir: options.rendererDir };
 }
 
 /** The URL to load in the window. */
 export function entryUrl(location: RendererLocation): string {
-  return location.kind === 'dev' ? location.url : pathToFileURL(location.indexFile).href;
+  return location.kind === 'dev' ? location.url : appEntryUrl;
 }
 
 function isLoopbackHttp(raw: string): boolean {

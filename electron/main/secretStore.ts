@@ -13,10 +13,51 @@ export type SafeStorageApi = Pick<
 const accountIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
+ * Why a secret cannot be stored or read, as SECRET_STORAGE_UNAVAILABLE's `reason` (the renderer
+ * words each one):
+ * - 'hardcoded-key': Linux without a keyring, where Chromium would encrypt with its public,
+ *   hard-coded key ('basic_text', or the async encryptor's fallback provider, tag v10);
+ * - 'encrypt-failed': the keychain refused (e.g. Deny on the macOS keychain prompt);
+ * - 'keychain-busy': the keychain is temporarily unavailable (locked, still starting): retryable,
+ *   the stored secret is fine;
+ * - 'decrypt': the stored ciphertext no longer decrypts (the keychain entry was reset): the core
+ *   turns this into SECRET_UNREADABLE, which leads the owner to 更换 AppSecret;
+ * - 'unavailable': no encryption at all on this system.
+ */
+export const secretStorageProblems = [
+  'hardcoded-key',
+  'encrypt-failed',
+  'keychain-busy',
+  'decrypt',
+  'unavailable',
+] as const;
+export type SecretStorageProblem = (typeof secretStorageProblems)[number];
+
+/**
+ * On Linux, ciphertext made with Chromium's hard-coded key starts with 'v10' (a keyring's key:
+ * 'v11'); the async encryptor may fall back to that key without the backend saying basic_text.
+ */
+const hardcodedKeyTag = Buffer.from('v10');
+
+/** safeStorage's words when the keychain is only temporarily unavailable (Electron's source). */
+const temporarilyUnavailable = /temporarily unavailable/i;
+
+function unavailable(
+  reason: SecretStorageProblem,
+  cause?: unknown,
+  extra: Record<string, unknown> = {},
+): AppError {
+  return new AppError(
+    'SECRET_STORAGE_UNAVAILABLE',
+    { reason, ...extra },
+    { retryable: reason === 'keychain-busy', ...(cause === undefined ? {} : { cause }) },
+  );
+}
+
+/**
  * AppSecrets encrypted with the OS keychain through safeStorage: one ciphertext file per account
  * under `dir`; the plaintext exists only in memory. Refuses (SECRET_STORAGE_UNAVAILABLE) rather than
- * store a secret it cannot really protect — on Linux without a keyring Chromium falls back to the
- * 'basic_text' backend, whose key is hard-coded.
+ * store a secret it cannot really protect.
  */
 export class SafeStorageSecretStore implements SecretStore {
   readonly kind = 'safeStorage';
@@ -29,7 +70,14 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async put(accountId: string, secret: string): Promise<void> {
     await this.ensureAvailable();
-    const ciphertext = await this.safe.encryptStringAsync(secret);
+    let ciphertext: Buffer;
+    try {
+      ciphertext = await this.safe.encryptStringAsync(secret);
+    } catch (error) {
+      throw unavailable('encrypt-failed', error);
+    }
+    if (this.platform === 'linux' && ciphertext.subarray(0, hardcodedKeyTag.length).equals(hardcodedKeyTag))
+      throw unavailable('hardcoded-key');
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = this.file(accountId);
     // Write then rename, so a crash never leaves half a ciphertext behind.
@@ -46,13 +94,17 @@ export class SafeStorageSecretStore implements SecretStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    await this.ensureAvailable();
+    // A secret is stored, so the keychain worked before: not available now means not yet (locked).
+    if (!(await this.safe.isAsyncEncryptionAvailable())) throw unavailable('keychain-busy');
     let decrypted: Awaited<ReturnType<SafeStorageApi['decryptStringAsync']>>;
     try {
       decrypted = await this.safe.decryptStringAsync(ciphertext);
     } catch (error) {
-      // E.g. the keychain entry was reset: the stored secret is unreadable, the user re-enters it.
-      throw new AppError('SECRET_STORAGE_UNAVAILABLE', { reason: 'decrypt' }, { cause: error });
+      // Locked or still starting: try again later, the stored secret is fine.
+      if (temporarilyUnavailable.test(error instanceof Error ? error.message : String(error)))
+        throw unavailable('keychain-busy', error);
+      // E.g. the keychain entry was reset: the stored secret is unreadable, the owner re-enters it.
+      throw unavailable('decrypt', error);
     }
     // The OS key was rotated: store it again under the new key (best effort, the value is fine).
     if (decrypted.shouldReEncrypt) await this.put(accountId, decrypted.result).catch(() => undefined);
@@ -65,9 +117,9 @@ export class SafeStorageSecretStore implements SecretStore {
 
   private async ensureAvailable(): Promise<void> {
     const backend = this.platform === 'linux' ? this.safe.getSelectedStorageBackend() : undefined;
-    const available = await this.safe.isAsyncEncryptionAvailable();
-    if (!available || backend === 'basic_text')
-      throw new AppError('SECRET_STORAGE_UNAVAILABLE', backend ? { backend } : {});
+    if (backend === 'basic_text') throw unavailable('hardcoded-key', undefined, { backend });
+    if (!(await this.safe.isAsyncEncryptionAvailable()))
+      throw unavailable('unavailable', undefined, backend ? { backend } : {});
   }
 
   private file(accountId: string): string {

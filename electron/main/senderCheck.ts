@@ -1,24 +1,39 @@
-import { pathToFileURL } from 'node:url';
+import { appHost, appScheme } from './appProtocol';
 import type { RendererLocation } from './rendererLocation';
 
 /**
- * Is this URL the app's own page? Used for every IPC request (the sender frame's URL), for
- * navigation (anything else is cancelled) and before pushing events to a window.
- * - built app: exactly the renderer's index.html as a file: URL (query and hash ignored) — not any
- *   file: URL, or a downloaded local .html could drive the IPC;
+ * Is this URL (or origin) the app's own? Used for every IPC request (the sender frame's URL), for
+ * navigation (anything else is cancelled), before pushing events to a window, and for permission
+ * checks (which get an origin such as 'app://renderer', not a page URL).
+ * - built app: anything on app://renderer — that origin serves only the renderer folder, so no
+ *   downloaded or other local page can ever have it (and the install path, with its drive-letter
+ *   case on Windows, plays no part);
  * - development: the dev server's origin.
  */
 export function isAppUrl(candidate: string | null | undefined, location: RendererLocation): boolean {
-  if (!candidate) return false;
+  const origin = originOf(candidate);
+  return origin !== null && origin === appOrigin(location);
+}
+
+/** The app's origin, as scheme://host[:port], lower-cased. */
+export function appOrigin(location: RendererLocation): string {
+  return location.kind === 'dev' ? (originOf(location.url) ?? 'invalid:') : `${appScheme}://${appHost}`;
+}
+
+/**
+ * scheme://host[:port] of a URL, lower-cased as Chromium does for standard schemes. Not URL.origin:
+ * for a scheme the WHATWG parser does not know (app:) that is the string 'null'.
+ */
+function originOf(candidate: string | null | undefined): string | null {
+  if (!candidate) return null;
   let url: URL;
   try {
     url = new URL(candidate);
   } catch {
-    return false;
+    return null;
   }
-  if (location.kind === 'dev') return url.origin === new URL(location.url).origin;
-  const index = pathToFileURL(location.indexFile);
-  return url.protocol === 'file:' && url.host === '' && url.pathname === index.pathname;
+  if (url.host === '' || url.username !== '' || url.password !== '') return null;
+  return `${url.protocol}//${url.host}`.toLowerCase();
 }
 
 /** The sender of an IPC request: its frame's URL and whether it is the top-level frame. */

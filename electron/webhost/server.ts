@@ -8,7 +8,8 @@ import { WebSocketServer } from 'ws';
 import type { CorePorts, Logger } from '../core/ports';
 import { createServices, type Services } from '../core/services';
 import { describeError, dispatch } from '../core/transport';
-import { createConsoleLogger } from '../main/logger';
+import { createFileLogger } from '../main/fileLogger';
+import { createConsoleLogger, teeLogger } from '../main/logger';
 import { buildBridgeScript } from './bridgeBundle';
 import { checkUpgrade, isAllowedHost } from './guards';
 import { createNodePorts } from './nodePorts';
@@ -51,7 +52,12 @@ const defaultRendererDir = fileURLToPath(new URL('../../out/renderer', import.me
  * the contract over an authenticated WebSocket, on 127.0.0.1 only.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const log = options.log ?? createConsoleLogger('webhost');
+  // Like the app, a log file a support person can read (the INTERNAL error's ref is in it).
+  const logDir = join(options.dataDir, 'logs');
+  const log = teeLogger(
+    options.log ?? createConsoleLogger('webhost'),
+    createFileLogger(logDir, 'webhost', { console: false }),
+  );
   const rendererDir = resolve(options.rendererDir ?? defaultRendererDir);
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`No built renderer in ${rendererDir}: run \`npm run build\` first.`);
@@ -62,6 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await createNodePorts({
       dataDir: options.dataDir,
       log,
+      logDir,
       ...(options.wechat ? { wechat: options.wechat } : {}),
     }),
   );

@@ -7,6 +7,7 @@ import { NoBridge } from './components/NoBridge';
 import { currentAccount } from './features/accounts/accountsQuery';
 import { useAccounts } from './features/accounts/useAccounts';
 import { MainWindow } from './features/shell/MainWindow';
+import { StartupNotices } from './features/shell/StartupNotices';
 
 // Screens a start with an account never shows: they load when needed (the page stays blank meanwhile).
 const ConnectWizard = lazyPart(() => import('./features/connect/ConnectWizard').then((m) => m.ConnectWizard));
@@ -18,7 +19,12 @@ const WelcomeScreen = lazyPart(() => import('./features/welcome/WelcomeScreen').
  */
 export function App() {
   if (!hasBridge) return <NoBridge />;
-  return <Screens />;
+  return (
+    <>
+      <Screens />
+      <StartupNotices />
+    </>
+  );
 }
 
 function Screens() {

@@ -1,7 +1,7 @@
 /**
  * The page's Content-Security-Policy: it needs no network, only its own files (and, in the browser
- * host, its own socket). The hosts also send a stricter one as a header where they can; the
- * Electron app loads a file, which has no headers, so the page carries it too.
+ * host, its own socket). Both hosts also send a stricter one as a header (the Electron app serves
+ * the page from app://renderer with it); this one is a second line of defence.
  *
  * It is added by the entry script, before the script does anything else, instead of being written
  * into index.html: Chromium's preload scanner holds back every fetch of a page that has a CSP

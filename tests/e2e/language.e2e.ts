@@ -21,7 +21,7 @@ test('the language can be switched in settings, and the choice is kept', async (
   const settings = page.getByRole('dialog', { name: '设置' });
   await expect(settings.getByRole('radiogroup', { name: '语言' })).toBeVisible();
   await expect(settings.getByText('数据文件夹')).toBeVisible();
-  await expect(settings.getByText(host.dataDir)).toBeVisible();
+  await expect(settings.getByText(host.dataDir, { exact: true })).toBeVisible();
   await snap(page, 'settings-zh');
   await expectControlsNamed(page);
 

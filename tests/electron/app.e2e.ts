@@ -1,18 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { launchApp, projectDir } from './launchApp';
 
 test('the real app opens its window with the product name', async () => {
   const { app, dataDir } = await launchApp();
-  // Started on '.', Electron runs the app under its own name and data folder, not as "Electron".
+  // Started on '.', Electron runs the app under its own name and data folder, not as "Electron";
+  // unpackaged, that name is the development one (its own data folder and keychain entry).
   const identity = await app.evaluate(({ app: electronApp }) => ({
     name: electronApp.getName(),
     userData: electronApp.getPath('userData'),
     appPath: electronApp.getAppPath(),
   }));
-  expect(identity).toEqual({ name: '粉丝分组助手', userData: dataDir, appPath: projectDir });
+  expect(identity).toEqual({ name: '粉丝分组助手 Dev', userData: dataDir, appPath: projectDir });
   const page = await app.firstWindow();
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/粉丝分组助手|Follower Groups/);
+
+  // Served from app://renderer with the strict CSP as a header: its connect-src 'none' refuses
+  // even the page's own files (the page's <meta> policy alone would allow 'self'), and no local
+  // file can be read.
+  expect(page.url()).toBe('app://renderer/index.html');
+  const reads = await page.evaluate(async () => {
+    const attempt = (url: string) =>
+      fetch(url).then(
+        () => 'read',
+        () => 'refused',
+      );
+    return { own: await attempt('app://renderer/index.html'), file: await attempt('file:///etc/hosts') };
+  });
+  expect(reads).toEqual({ own: 'refused', file: 'refused' });
 
   // The preload exposes the contract and nothing of Node or Electron.
   const exposed = await page.evaluate(() => ({
@@ -57,4 +74,6 @@ test('the real app opens its window with the product name', async () => {
     data: { status: 'off', reason: 'dev' },
   });
   await app.close();
+  // Quitting waited for the core, and the log file says so.
+  expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('services closed');
 });

@@ -3,6 +3,7 @@ import { errorCodes } from '#contract/errors';
 import { en } from '../../renderer/src/i18n/en';
 import { pickLanguage } from '../../renderer/src/i18n/language';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
+import { secretStorageProblems } from '../../electron/main/secretStore';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -43,5 +44,16 @@ describe('error wording', () => {
       expect(en.errors[code], code).toBeTruthy();
       expect(placeholders(en.errors[code]), code).toEqual(placeholders(zhCN.errors[code]));
     }
+  });
+});
+
+describe('keychain problems', () => {
+  it('each have their own words (what to do differs), except plain unavailability', () => {
+    // 'decrypt' reaches the window as SECRET_UNREADABLE (clientPool), with its own words.
+    for (const table of [zhCN, en])
+      for (const problem of secretStorageProblems.filter((p) => p !== 'unavailable' && p !== 'decrypt'))
+        expect(table.secretStorage[problem], problem).toBeTruthy();
+    expect(zhCN.secretStorage['keychain-busy']).toContain('不需要重新填写');
+    expect(en.secretStorage['keychain-busy']).toContain('no need to enter the AppSecret again');
   });
 });

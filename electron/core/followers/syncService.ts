@@ -165,6 +165,16 @@ export class SyncService implements SyncControl {
     await this.running.get(accountId)?.promise;
   }
 
+  /**
+   * Stops the account's sync (and any wait to try again) and resolves once it has ended, its
+   * writer thread included — before the account's database is closed. Its job stays unfinished.
+   */
+  async stopAccount(accountId: string): Promise<void> {
+    this.cancelRetry(accountId);
+    const run = this.running.get(accountId);
+    if (run) await this.stop(run, 'close');
+  }
+
   /** Stops every sync between chunks; each resumes from its checkpoint next time. */
   async closeAll(): Promise<void> {
     this.closing.abort();

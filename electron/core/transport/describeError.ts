@@ -7,6 +7,11 @@ const sensitive = /((?:secret|appsecret|access_token|token|password)=)[^&\s"']+/
 
 export function describeError(error: unknown): { name: string; message: string } {
   if (error instanceof Error)
-    return { name: error.name, message: error.message.replace(sensitive, '$1***').slice(0, 500) };
+    return { name: error.name, message: blankCredentials(error.message).slice(0, 500) };
   return { name: typeof error, message: '(not an Error)' };
+}
+
+/** The text with every `secret=…`, `access_token=…` (and the like) value replaced by ***. */
+export function blankCredentials(text: string): string {
+  return text.replace(sensitive, '$1***');
 }

@@ -2,4 +2,4 @@
 export { dispatch, type DispatchOptions, type UnexpectedFailure } from './dispatch';
 export { createEventHub, type EventHub, type EventListener } from './eventHub';
 export { badInput, type InputIssue } from './badInput';
-export { describeError } from './describeError';
+export { blankCredentials, describeError } from './describeError';

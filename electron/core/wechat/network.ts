@@ -1,4 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { createSecureContext, getCACertificates, type SecureContext } from 'node:tls';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 
 import type { NetworkSetting } from '#contract/accounts';
@@ -14,6 +15,35 @@ export interface TransportOptions {
    * benchmarks point WeChat's real host names at the emulator on 127.0.0.1 this way).
    */
   resolveTo?: string;
+  /** The certificates to trust for HTTPS; the default is Node's own list plus the system's. */
+  trust?: SecureContext;
+}
+
+/** Reads a CA list by kind, as tls.getCACertificates does (tests pass their own). */
+export type CaSource = (kind: 'default' | 'system') => readonly string[];
+
+/**
+ * Node's bundled CA list plus the operating system's trust store (Windows certificate store, macOS
+ * keychain, Linux's CA bundle). Chromium trusts the system store, Node by default does not: behind
+ * antivirus that inspects HTTPS, or a company proxy with its own root certificate, the owner's
+ * browser works and WeChat calls would fail with certificate errors. 'default' keeps
+ * NODE_EXTRA_CA_CERTS too. A system store that cannot be read leaves Node's list.
+ */
+export function trustedCertificates(read: CaSource = getCACertificates): SecureContext {
+  let system: readonly string[] = [];
+  try {
+    system = read('system');
+  } catch {
+    // No readable system store: Node's own list still applies.
+  }
+  return createSecureContext({ ca: [...new Set([...read('default'), ...system])] });
+}
+
+let processTrust: SecureContext | null = null;
+/** Built once per process: reading the system store and parsing ~150 certificates is not free. */
+function defaultTrust(): SecureContext {
+  processTrust ??= trustedCertificates();
+  return processTrust;
 }
 
 type LookupCallback = (
@@ -32,8 +62,10 @@ function fixedLookup(address: string) {
 
 /** The undici dispatcher for one account: a keep-alive agent, or a proxy agent. */
 export function createDispatcher(proxyUrl: string | null, options: TransportOptions): Dispatcher {
+  const secureContext = options.trust ?? defaultTrust();
   const connect = {
     timeout: options.connectTimeoutMs,
+    secureContext,
     ...(options.resolveTo ? { lookup: fixedLookup(options.resolveTo) } : { lookup: dnsLookup }),
   };
   const common = {
@@ -43,7 +75,13 @@ export function createDispatcher(proxyUrl: string | null, options: TransportOpti
     connections: 16,
   };
   if (proxyUrl) {
-    return new ProxyAgent({ uri: proxyUrl, ...common, proxyTls: { timeout: options.connectTimeoutMs } });
+    return new ProxyAgent({
+      uri: proxyUrl,
+      ...common,
+      // The proxy's own certificate and WeChat's (through the tunnel) are checked the same way.
+      proxyTls: { timeout: options.connectTimeoutMs, secureContext },
+      requestTls: { secureContext },
+    });
   }
   return new Agent({ ...common, connect });
 }

@@ -648,6 +648,12 @@ export const en: Messages = {
     dataFolder: 'Data folder',
     platform: 'System',
     aboutLocal: 'The app has no server: all data stays on this computer.',
+    logFolder: 'Log folder',
+    openLogFolder: 'Open Log Folder',
+    logFolderHint:
+      'If you contact support about a problem, send them the files in this folder. The log holds no AppSecret and no follower lists.',
+    logFolderNotOpened:
+      'The folder cannot be opened from here. Copy the path and open it in your file manager.',
     updates: 'Updates',
     update: {
       off: {
@@ -681,6 +687,25 @@ export const en: Messages = {
       errorNext:
         'The app keeps working. Try again later; if it keeps failing, download the new version from the website.',
     },
+  },
+  notices: {
+    settingsResetTitle: 'The settings file was damaged; settings are back to their defaults',
+    settingsResetBody_one:
+      "The app's settings file could not be read (perhaps after a power cut, or another program changed it). Language, theme, sync speed and the other settings are back to their defaults; you can change them in Settings. {{count}} account was found again, with its saved followers and AppSecret.",
+    settingsResetBody_other:
+      "The app's settings file could not be read (perhaps after a power cut, or another program changed it). Language, theme, sync speed and the other settings are back to their defaults; you can change them in Settings. {{count}} accounts were found again, with their saved followers and AppSecrets.",
+    settingsResetNone:
+      "The app's settings file could not be read (perhaps after a power cut, or another program changed it). Settings are back to their defaults, but the list of accounts could not be recovered: add your accounts again and their followers will sync again.",
+    settingsResetMovedTo: 'The damaged file was moved here (support may ask for it):',
+    gotIt: 'Got it',
+  },
+  secretStorage: {
+    'hardcoded-key':
+      'This Linux computer has no keyring (such as GNOME Keyring or KWallet), so the system could only encrypt with a fixed, publicly known key, which is as good as plain text. For safety the AppSecret was not saved. Install and unlock a keyring, then try again.',
+    'encrypt-failed':
+      'The system keychain did not allow the AppSecret to be encrypted (perhaps Deny was clicked in the system prompt), so it was not saved. Try again and choose Allow when the system asks.',
+    'keychain-busy':
+      "The system keychain is not available right now (it may still be locked). Unlock your computer's keychain and try again; there is no need to enter the AppSecret again.",
   },
   format: {
     justNow: 'just now',

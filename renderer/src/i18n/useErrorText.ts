@@ -30,8 +30,23 @@ function interpolation(data: AppErrorData): Record<string, string | number> {
   return out;
 }
 
+// ('decrypt' arrives as SECRET_UNREADABLE, 'unavailable' uses the code's own words.)
+const secretStorageReasons = ['hardcoded-key', 'encrypt-failed', 'keychain-busy'] as const;
+type SecretStorageReason = (typeof secretStorageReasons)[number];
+const isSecretStorageReason = (value: unknown): value is SecretStorageReason =>
+  secretStorageReasons.includes(value as SecretStorageReason);
+
 /** Turns an error's code and params into the user's language: what happened and what to do. */
 export function useErrorText(): (data: AppErrorData) => string {
   const { t } = useTranslation();
-  return useCallback((data: AppErrorData) => t(`errors.${data.code}`, interpolation(data)), [t]);
+  return useCallback(
+    (data: AppErrorData) => {
+      // The keychain's problems differ in what to do next (retry, allow, install a keyring, re-enter).
+      const reason = data.params['reason'];
+      if (data.code === 'SECRET_STORAGE_UNAVAILABLE' && isSecretStorageReason(reason))
+        return t(`secretStorage.${reason}`);
+      return t(`errors.${data.code}`, interpolation(data));
+    },
+    [t],
+  );
 }

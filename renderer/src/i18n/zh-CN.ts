@@ -615,6 +615,11 @@ export const zhCN = {
     dataFolder: '数据文件夹',
     platform: '系统',
     aboutLocal: '本应用没有服务器：所有数据都只保存在这台电脑上。',
+    logFolder: '日志文件夹',
+    openLogFolder: '打开日志文件夹',
+    logFolderHint:
+      '遇到问题联系技术支持时，把这个文件夹里的文件发给对方。日志里没有 AppSecret，也没有粉丝名单。',
+    logFolderNotOpened: '这里无法直接打开文件夹。请复制路径，在文件管理器中打开。',
     updates: '更新',
     update: {
       off: {
@@ -643,6 +648,26 @@ export const zhCN = {
       },
       errorNext: '应用可以照常使用。稍后再试；一直不行的话，可以到官网下载新版本。',
     },
+  },
+  notices: {
+    settingsResetTitle: '设置文件损坏，已恢复默认设置',
+    settingsResetBody_one:
+      '应用的设置文件无法读取（可能是上次意外断电，或被其他程序改动过）。语言、主题和同步速度等设置已恢复为默认值，可以在“设置”里重新调整。{{count}} 个公众号已找回，它们的粉丝缓存和 AppSecret 都还在。',
+    settingsResetBody_other:
+      '应用的设置文件无法读取（可能是上次意外断电，或被其他程序改动过）。语言、主题和同步速度等设置已恢复为默认值，可以在“设置”里重新调整。{{count}} 个公众号已找回，它们的粉丝缓存和 AppSecret 都还在。',
+    settingsResetNone:
+      '应用的设置文件无法读取（可能是上次意外断电，或被其他程序改动过）。设置已恢复为默认值，但没能找回公众号列表：请重新添加公众号，粉丝会重新同步。',
+    settingsResetMovedTo: '损坏的文件已移到这里（技术支持可能需要它）：',
+    gotIt: '知道了',
+  },
+  /** SECRET_STORAGE_UNAVAILABLE, by the reason the host gives. */
+  secretStorage: {
+    'hardcoded-key':
+      '这台 Linux 电脑没有可用的密钥环（如 GNOME 密钥环或 KWallet），系统只能用一个公开的固定密钥加密，等于明文保存。为了安全，应用不会保存 AppSecret。请安装并解锁密钥环后再试。',
+    'encrypt-failed':
+      '系统钥匙串没有允许加密 AppSecret（可能在系统提示里点了“拒绝”），所以没有保存。请再试一次，并在系统提示时选择“允许”。',
+    'keychain-busy':
+      '系统钥匙串暂时无法使用（可能还没解锁）。请解锁电脑的钥匙串后重试，不需要重新填写 AppSecret。',
   },
   format: {
     justNow: '刚刚',

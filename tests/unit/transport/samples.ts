@@ -93,8 +93,11 @@ export const samples: ChannelSamples = {
       dataDir: '/tmp/x',
       platform: 'linux',
       demoAvailable: true,
+      logDir: '/tmp/x/logs',
+      notices: [{ kind: 'settingsReset', movedTo: '/tmp/x/settings.unreadable-1.json', accountsKept: 2 }],
     },
   },
+  'app:openLogFolder': { inputs: [{}], output: { opened: true } },
   'accounts:list': { inputs: [{}], output: { accounts: [account], defaultId: 'acc_1' } },
   'accounts:test': {
     inputs: [

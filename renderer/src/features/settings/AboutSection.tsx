@@ -1,14 +1,20 @@
+import { FolderOpenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Flex, Typography } from 'antd';
+import { App, Button, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { unwrap, wxg } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { queryKeys } from '../../query/keys';
 import { UpdatePanel } from './UpdatePanel';
 
-/** Version, data folder, platform and updates, from the core. */
+/** Version, data folder, log folder, platform and updates, from the core. */
 export function AboutSection() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const openLogFolder = async () => {
+    const answer = await wxg.appOpenLogFolder();
+    if (!answer.ok || !answer.data.opened) void message.info(t('settings.logFolderNotOpened'));
+  };
   const info = useQuery({
     queryKey: queryKeys.appInfo,
     queryFn: () => wxg.appInfo().then(unwrap),
@@ -46,6 +52,37 @@ export function AboutSection() {
                 </Flex>
               ),
             },
+            ...(info.data.logDir
+              ? [
+                  {
+                    key: 'logs',
+                    label: t('settings.logFolder'),
+                    children: (
+                      <Flex vertical gap={4} align="start">
+                        <Flex gap={8} align="center">
+                          <Typography.Text style={{ wordBreak: 'break-all' }}>
+                            {info.data.logDir}
+                          </Typography.Text>
+                          <CopyButton
+                            text={info.data.logDir}
+                            iconOnly
+                            size="small"
+                            label={t('settings.logFolder')}
+                          />
+                        </Flex>
+                        <Button
+                          size="small"
+                          icon={<FolderOpenOutlined />}
+                          onClick={() => void openLogFolder()}
+                        >
+                          {t('settings.openLogFolder')}
+                        </Button>
+                        <Typography.Text type="secondary">{t('settings.logFolderHint')}</Typography.Text>
+                      </Flex>
+                    ),
+                  },
+                ]
+              : []),
             { key: 'platform', label: t('settings.platform'), children: platformName(info.data.platform) },
             { key: 'updates', label: t('settings.updates'), children: <UpdatePanel /> },
           ]}
