@@ -8,9 +8,6 @@ import { groupApiSchema } from './accounts';
  * `firstSeen`, `lastSeen` and `lastSyncedAt` are milliseconds (the app's clock).
  */
 
-/** Reserved group ids in both APIs: 0 未分组, 1 黑名单, 2 星标组. */
-export const SYSTEM_GROUP_IDS: readonly number[] = [0, 1, 2];
-
 /**
  * How long a 48001 on a remark is believed without asking WeChat again. An account's verification
  * can be completed or renewed: after this, the next remark goes to WeChat and finds out.

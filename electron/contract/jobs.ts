@@ -53,11 +53,6 @@ export const jobSelectionSchema = z.union([
     /** Followers the query matches whom the user unticked ("all 3 214 matching, minus these"). */
     except: z.array(openidInput).max(JOB_MAX_OPENIDS).optional(),
   }),
-  /**
-   * The followers that failed in that job of the same account ("retry failed"): named by the job,
-   * so a retry of 40 000 never travels as a list of openids.
-   */
-  z.strictObject({ failedOf: jobIdInput }),
 ]);
 export type JobSelection = z.infer<typeof jobSelectionSchema>;
 
@@ -186,6 +181,11 @@ export const jobChannels = {
   'jobs:cancel': { input: jobRef, output: jobSummarySchema },
   /** Starts the inverse of a done or cancelled job; answers with the new job. */
   'jobs:undo': { input: jobRef, output: jobSummarySchema },
+  /**
+   * Starts a job of the same kind for the followers that failed in this one (a group delete starts
+   * again); answers with the new job. The failures stay in the core: 40 000 never travel.
+   */
+  'jobs:retryFailed': { input: jobRef, output: jobSummarySchema },
   'jobs:get': { input: jobRef, output: jobSummarySchema },
   /** The account's jobs, newest first. */
   'jobs:list': {

@@ -199,6 +199,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'jobs:resume': ({ accountId, jobId }) => jobs.resume(accountId, jobId),
     'jobs:cancel': ({ accountId, jobId }) => jobs.cancel(accountId, jobId),
     'jobs:undo': ({ accountId, jobId }) => jobs.undo(accountId, jobId),
+    'jobs:retryFailed': ({ accountId, jobId }) => jobs.retryFailed(accountId, jobId),
     'jobs:get': ({ accountId, jobId }) => jobs.get(accountId, jobId),
     'jobs:list': ({ accountId }) => jobs.list(accountId),
     'jobs:failures': ({ accountId, jobId, offset, limit }) => jobs.failures(accountId, jobId, offset, limit),

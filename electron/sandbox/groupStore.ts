@@ -1,10 +1,12 @@
 // Legacy user groups (分组) of one account. Membership lives in FollowerStore.groupId: every
 // follower is in exactly one group, 0 (未分组) unless moved.
 
+import { RESERVED_GROUP } from '#contract/reservedGroups';
+
 export const RESERVED_GROUPS: readonly { id: number; name: string }[] = [
-  { id: 0, name: '未分组' },
-  { id: 1, name: '黑名单' },
-  { id: 2, name: '星标组' },
+  { id: RESERVED_GROUP.ungrouped, name: '未分组' },
+  { id: RESERVED_GROUP.blacklist, name: '黑名单' },
+  { id: RESERVED_GROUP.starred, name: '星标组' },
 ];
 export const FIRST_CUSTOM_GROUP_ID = 100;
 

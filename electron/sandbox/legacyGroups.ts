@@ -7,6 +7,7 @@ import { WxError } from './errors';
 import { isIllegalName, nameTooLong } from './names';
 import { requireSubscribed } from './openidLists';
 import type { BusinessRoute } from './route';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 const GROUP_BATCH_MAX = 50;
 
@@ -101,7 +102,7 @@ export const legacyGroupRoutes: Record<string, BusinessRoute> = {
     const id = customGroupId(a, groupObject(a.body()));
     a.app.groups.groups.delete(id);
     const ids = a.app.followers.groupId;
-    for (let i = 0; i < a.app.followers.size; i++) if (ids[i] === id) ids[i] = 0;
+    for (let i = 0; i < a.app.followers.size; i++) if (ids[i] === id) ids[i] = RESERVED_GROUP.ungrouped;
     return OK;
   }),
 };

@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { hash3, unit } from './random';
 import { MAX_TAGS_PER_USER } from './tagStore';
 import type { AppStateView, FollowerView } from './types';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 export function stateView(app: AppState, clock: Clock, stableOrder: () => boolean): AppStateView {
   const f = app.followers;
@@ -116,7 +117,8 @@ export function stateView(app: AppState, clock: Clock, stableOrder: () => boolea
       return tag.id;
     },
     deleteTag(tagId) {
-      if (!app.tags.get(tagId) || tagId <= 2) throw new Error(`no custom tag ${tagId} in ${app.appid}`);
+      if (!app.tags.get(tagId) || tagId <= RESERVED_GROUP.starred)
+        throw new Error(`no custom tag ${tagId} in ${app.appid}`);
       app.tags.delete(tagId);
     },
     setRemark(openid, remark) {

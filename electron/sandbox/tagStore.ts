@@ -1,10 +1,11 @@
 // User tags of one account: one membership bitmap per tag (125 kB per tag at a million followers),
 // so tagging, membership tests and paging through a tag are all cheap.
 
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 import type { FollowerStore } from './followerStore';
 import { hash3 } from './random';
 
-export const STAR_TAG_ID = 2;
+export const STAR_TAG_ID = RESERVED_GROUP.starred;
 export const STAR_TAG_NAME = '星标组';
 export const FIRST_CUSTOM_TAG_ID = 100;
 /** WeChat's limit of tags on one follower (45059). */

@@ -8,6 +8,7 @@ import {
 } from '../wechat/api/legacyGroups';
 import type { WeChatClient } from '../wechat/client';
 import type { GroupBackend, WxGroupInfo } from './groupBackend';
+import { RESERVED_GROUP_IDS } from '#contract/reservedGroups';
 
 const UNGROUPED = 0;
 
@@ -17,7 +18,7 @@ export class LegacyGroupBackend implements GroupBackend {
   readonly batchLimit = 50;
   // Docs disagree (500 in 2014, 100 later): let the server decide and map its 45018.
   readonly maxGroups = null;
-  readonly reservedIds: ReadonlySet<number> = new Set([0, 1, 2]);
+  readonly reservedIds: ReadonlySet<number> = new Set(RESERVED_GROUP_IDS);
 
   constructor(private readonly client: WeChatClient) {}
 

@@ -10,13 +10,14 @@ import {
 } from '../wechat/api/tags';
 import type { WeChatClient } from '../wechat/client';
 import type { GroupBackend, WxGroupInfo } from './groupBackend';
+import { RESERVED_GROUP_IDS } from '#contract/reservedGroups';
 
 /** Groups as WeChat's tags (cgi-bin/tags/*): the default. */
 export class TagBackend implements GroupBackend {
   readonly api = 'tags';
   readonly batchLimit = TAG_BATCH_LIMIT;
   readonly maxGroups = 100;
-  readonly reservedIds: ReadonlySet<number> = new Set([0, 1, 2]);
+  readonly reservedIds: ReadonlySet<number> = new Set(RESERVED_GROUP_IDS);
 
   constructor(private readonly client: WeChatClient) {}
 

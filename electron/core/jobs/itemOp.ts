@@ -3,6 +3,7 @@ import type { GroupApi } from '#contract/accounts';
 import type { JobKind, JobParams } from '#contract/jobs';
 import { BLACKLIST_BATCH_LIMIT } from '../wechat/api/blacklist';
 import { TAG_BATCH_LIMIT } from '../wechat/api/tags';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 /**
  * What a job does to one follower. Most jobs do the same to everyone (derived from the job's kind
@@ -27,7 +28,7 @@ export const beforeStateSchema = z.object({
 export type BeforeState = z.infer<typeof beforeStateSchema>;
 
 /** 未分组 in the legacy API: where "remove from a group" puts followers. */
-export const UNGROUPED = 0;
+export const UNGROUPED = RESERVED_GROUP.ungrouped;
 
 /** The op every item of a job shares, or null when the job has no items (legacy deleteGroup, sync). */
 export function jobOp(kind: JobKind, api: GroupApi, params: JobParams): ItemOp | null {

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelInput } from '#contract/channels';
-import type { JobFailure, JobParams, JobSummary } from '#contract/jobs';
+import {
+  jobKindFields,
+  type JobFailure,
+  type JobParams,
+  type JobSelection,
+  type JobSummary,
+} from '#contract/jobs';
 import { AppError } from '../appError';
 import type { AccountService } from '../accounts/accountService';
 import { checkNotReserved } from '../groups/nameRules';
@@ -19,6 +25,11 @@ import type { JobTiming } from './jobTiming';
 import { groupMembers, selectFollowers, type Selected } from './selection';
 import { SyncJobRecords, type SyncControl, type SyncJobLog } from './syncJobs';
 import { ThrottledEmitter } from './throttledEmitter';
+
+/** A job to plan: as `jobs:start` takes it, or a retry naming an earlier job's failures. */
+type StartRequest = Omit<ChannelInput<'jobs:start'>, 'selection'> & {
+  selection?: JobSelection | { failedOf: string };
+};
 
 /**
  * The jobs channels: plans a job (its items resolved from the cache at once, in one transaction),
@@ -65,7 +76,7 @@ export class JobService {
     );
   }
 
-  async start(input: ChannelInput<'jobs:start'>): Promise<JobSummary> {
+  async start(input: StartRequest): Promise<JobSummary> {
     if (input.kind === 'sync') {
       const jobId = await this.sync().startRun(input.accountId);
       return this.get(input.accountId, jobId);
@@ -227,6 +238,26 @@ export class JobService {
     this.publish(accountId, created.id, true);
     runner.wake();
     return this.view(accountId, created);
+  }
+
+  /** A job of the same kind for the followers that failed in `jobId` (a group delete: again). */
+  async retryFailed(accountId: string, jobId: string): Promise<JobSummary> {
+    const job = requireJob(await this.runner(accountId), jobId);
+    const { kind, params } = job;
+    if (kind === 'sync') throw jobStateError(job, 'retry');
+    if (kind === 'deleteGroup') {
+      if (params.groupId === undefined) throw new AppError('NOT_FOUND', { what: 'group' });
+      return this.start({ accountId, kind, groupId: params.groupId });
+    }
+    if (job.failed === 0) throw new AppError('NOT_FOUND', { what: 'failures', id: jobId });
+    const fields = jobKindFields[kind];
+    return this.start({
+      accountId,
+      kind,
+      selection: { failedOf: jobId },
+      ...(fields.includes('from') ? { from: params.from } : {}),
+      ...(fields.includes('to') ? { to: params.to } : {}),
+    });
   }
 
   /** At start-up: every account with a cache gets its runner, which resumes unfinished jobs. */

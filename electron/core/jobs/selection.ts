@@ -17,11 +17,7 @@ const WINDOW = 500;
  * The followers a selection names, in its order, each once. A query is evaluated against the
  * cache now, in windows, so the job keeps exactly the followers the user saw.
  */
-export function selectFollowers(
-  db: AccountDb,
-  api: GroupApi,
-  selection: Exclude<JobSelection, { failedOf: string }>,
-): Selected[] {
+export function selectFollowers(db: AccountDb, api: GroupApi, selection: JobSelection): Selected[] {
   if ('openids' in selection) {
     const openids = [...new Set(selection.openids)];
     const states = db.followerStates.of(api, openids);

@@ -4,6 +4,7 @@ import { Bitset } from './bitset';
 import { SortOrder } from './sortOrder';
 import { arrayRow, arrayRows, num, numOrNull, str, strOrNull, type SqlArrayRow } from './sqlValues';
 import { foldText, TEXT_SEPARATOR, TextSearch } from './textSearch';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 /** `subscribed` value of a slot whose row disappeared from the table: matches no query. */
 export const GONE = 255;
@@ -354,7 +355,8 @@ function addMember(membership: Membership, api: GroupApi, slot: number, groupId:
     membership.groups.set(groupId, bits);
   }
   bits.add(slot);
-  if (!(api === 'groups' && groupId === 0) && membership.grouped[slot] < 255) membership.grouped[slot]++;
+  if (!(api === 'groups' && groupId === RESERVED_GROUP.ungrouped) && membership.grouped[slot] < 255)
+    membership.grouped[slot]++;
 }
 
 type TypedArray = Uint8Array | Uint16Array | Float64Array;

@@ -2,6 +2,7 @@ import type { GroupApi } from '#contract/accounts';
 import type { FollowerGroupFilter, FollowerQuery } from '#contract/followers';
 import { andInto, orInto, wordsFor } from './bitset';
 import type { FollowerIndex, Membership } from './followerIndex';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 /** The filter part of a query (no sort, no window). */
 export type FollowerFilter = Omit<FollowerQuery, 'sort' | 'offset' | 'limit'>;
@@ -113,7 +114,7 @@ function groupFilter(
 /** A group's members as words; for the legacy API, group 0 (未分组) also holds followers in no group. */
 function memberBits(index: FollowerIndex, api: GroupApi, membership: Membership, id: number): Uint32Array {
   const bits = membership.groups.get(id)?.words ?? new Uint32Array(0);
-  if (api !== 'groups' || id !== 0) return bits;
+  if (api !== 'groups' || id !== RESERVED_GROUP.ungrouped) return bits;
   const words = new Uint32Array(wordsFor(index.size));
   words.set(bits.subarray(0, words.length));
   const { grouped } = membership;

@@ -14,6 +14,7 @@ import { num, str } from './sqlValues';
 import type { Transact } from './transaction';
 import { LocalChanges } from './localChanges';
 import { ADD_GROUP_SQL, CLEAR_GROUPS_SQL, UPSERT_SQL, upsertOps } from './followerUpsert';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 /**
  * One follower as WeChat reported it (user/info, batchget). Absent fields keep what the cache
@@ -327,6 +328,6 @@ export class FollowerRepo {
 /** The groups a follower counts towards: in the legacy API, no group at all means group 0 (未分组). */
 function countedGroups(api: GroupApi, ids: readonly number[]): readonly number[] {
   if (api !== 'groups') return ids;
-  const real = ids.filter((id) => id !== 0);
-  return real.length > 0 ? real : [0];
+  const real = ids.filter((id) => id !== RESERVED_GROUP.ungrouped);
+  return real.length > 0 ? real : [RESERVED_GROUP.ungrouped];
 }

@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { GroupApi } from '#contract/accounts';
-import { SYSTEM_GROUP_IDS, type GroupSummary } from '#contract/followers';
+import type { GroupSummary } from '#contract/followers';
+import { RESERVED_GROUP_IDS } from '#contract/reservedGroups';
 import type { FollowerIndex } from './followerIndex';
 import { num, str } from './sqlValues';
 import type { Transact } from './transaction';
@@ -62,7 +63,7 @@ export class GroupRepo {
   list(api: GroupApi): GroupSummary[] {
     return this.listStmt.all(api).map((r) => {
       const id = num(r.id);
-      return { id, name: str(r.name), count: num(r.count), api, system: SYSTEM_GROUP_IDS.includes(id) };
+      return { id, name: str(r.name), count: num(r.count), api, system: RESERVED_GROUP_IDS.includes(id) };
     });
   }
 

@@ -25,7 +25,6 @@ export const en: Messages = {
     unknown: 'Unknown',
     dash: '—',
     more: 'More actions',
-    comingSoon: 'Coming soon',
     offlineDisabled:
       "WeChat can't be reached right now, and this needs it. It will work again once you're back online.",
     syncingDisabled: 'A sync is running. Please wait until it finishes.',

@@ -26,7 +26,6 @@ export const zhCN = {
     unknown: '未知',
     dash: '—',
     more: '更多操作',
-    comingSoon: '即将推出',
     offlineDisabled: '现在连不上微信，这个操作需要联网。恢复网络后即可使用。',
     syncingDisabled: '正在同步，请等同步完成后再操作。',
     errorCode: '微信错误码 {{errcode}}',

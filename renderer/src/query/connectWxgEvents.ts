@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { wxg } from '../api';
+import { applyJobProgress } from '../features/jobs/jobsQuery';
 import { netStatusStore } from '../features/network/netStatusStore';
 import { queryKeys } from './keys';
 
@@ -18,12 +19,11 @@ export function connectWxgEvents(client: QueryClient): void {
   });
   wxg.on('sync:progress', (status) => {
     client.setQueryData(queryKeys.sync(status.accountId), status);
-    if (!status.running && !status.lastError && status.lastSyncedAt !== null)
-      netStatusStore.reportOnline(status.accountId, Date.now());
     if (!status.running) {
       void client.invalidateQueries({ queryKey: queryKeys.groups(status.accountId) });
       void client.invalidateQueries({ queryKey: queryKeys.followers(status.accountId) });
     }
   });
+  wxg.on('job:progress', (job) => applyJobProgress(client, job));
   wxg.on('net:status', (status) => netStatusStore.report(status));
 }

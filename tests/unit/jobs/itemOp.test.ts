@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 import {
   assumedBefore,
   batchLimit,
@@ -30,7 +31,11 @@ describe('item ops', () => {
     expect(jobOp('add', 'tags', { to: 101 })).toEqual({ kind: 'tags', add: [101], remove: [] });
     expect(jobOp('remove', 'tags', { from: 100 })).toEqual({ kind: 'tags', add: [], remove: [100] });
     expect(jobOp('move', 'groups', { from: 100, to: 101 })).toEqual({ kind: 'group', to: 101 });
-    expect(jobOp('remove', 'groups', { from: 100 })).toEqual({ kind: 'group', to: 0, from: 100 });
+    expect(jobOp('remove', 'groups', { from: 100 })).toEqual({
+      kind: 'group',
+      to: RESERVED_GROUP.ungrouped,
+      from: 100,
+    });
     expect(jobOp('unblacklist', 'tags', {})).toEqual({ kind: 'blacklist', on: false });
     expect(jobOp('deleteGroup', 'tags', { groupId: 7 })).toEqual({ kind: 'tags', add: [], remove: [7] });
     expect(jobOp('deleteGroup', 'groups', { groupId: 7 })).toBeNull();
@@ -43,8 +48,8 @@ describe('item ops', () => {
     expect(changes(move, state([101]))).toBe(false);
     expect(changes(move, state([100, 101]))).toBe(true);
     expect(changes(move, state([]))).toBe(true);
-    expect(changes({ kind: 'group', to: 0, from: 100 }, state([101]))).toBe(false);
-    expect(changes({ kind: 'group', to: 0, from: 100 }, state([100]))).toBe(true);
+    expect(changes({ kind: 'group', to: RESERVED_GROUP.ungrouped, from: 100 }, state([101]))).toBe(false);
+    expect(changes({ kind: 'group', to: RESERVED_GROUP.ungrouped, from: 100 }, state([100]))).toBe(true);
     expect(changes({ kind: 'group', to: 5 }, state([5]))).toBe(false);
     expect(changes({ kind: 'blacklist', on: true }, state([], true))).toBe(false);
   });

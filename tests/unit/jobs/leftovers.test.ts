@@ -30,6 +30,11 @@ afterEach(async () => {
 });
 
 /** A synced account whose tag A holds `size` followers; B is empty. */
+/** jobs:start's input for a move of these followers from one tag to another. */
+function moveOf(accountId: string, openids: string[], from: number, to: number) {
+  return { accountId, kind: 'move' as const, selection: { openids }, from, to };
+}
+
 async function setup(size: number) {
   core = await startJobCore(sandbox);
   const accountId = await addAccount(core);
@@ -48,13 +53,7 @@ describe('undo after followers were changed only half-way', () => {
     const stuck = inA.filter((_, i) => i % 10 === 3);
     sandbox.control.addFault({ kind: 'partialFail', openids: stuck, path: UNTAGGING });
 
-    const move = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { openids: inA },
-      from: A,
-      to: B,
-    });
+    const move = await core.ok('jobs:start', moveOf(accountId, inA, A, B));
     const moved = await waitForJob(core, accountId, move.id, isFinished, 60_000);
     expect(moved).toMatchObject({ status: 'done', succeeded: 9_000, failed: 1_000, canUndo: true });
     const inB = new Set(state.tagMembers(B));
@@ -74,13 +73,7 @@ describe('undo after followers were changed only half-way', () => {
     const { core, accountId, state, inA, A, B, before } = await setup(400);
     // The first untag is refused with a permission error: the job fails with 50 followers in both.
     sandbox.control.addFault({ kind: 'errcode', errcode: 48001, count: 1, path: UNTAGGING });
-    const move = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { openids: inA },
-      from: A,
-      to: B,
-    });
+    const move = await core.ok('jobs:start', moveOf(accountId, inA, A, B));
     const failed = await waitForJob(core, accountId, move.id, (j) => j.status === 'failed');
     expect(state.tagMembers(B).length).toBeGreaterThan(0);
 
@@ -100,24 +93,12 @@ describe('undo after followers were changed only half-way', () => {
     const { core, accountId, state, inA, A, B, before } = await setup(1_000);
     const stuck = inA.filter((_, i) => i % 10 === 3);
     const fault = sandbox.control.addFault({ kind: 'partialFail', openids: stuck, path: UNTAGGING });
-    const move = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { openids: inA },
-      from: A,
-      to: B,
-    });
+    const move = await core.ok('jobs:start', moveOf(accountId, inA, A, B));
     expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({ failed: 100 });
     sandbox.control.removeFault(fault);
 
-    const retry = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { failedOf: move.id },
-      from: A,
-      to: B,
-    });
-    expect(retry.total).toBe(100);
+    const retry = await core.ok('jobs:retryFailed', { accountId, jobId: move.id });
+    expect(retry).toMatchObject({ kind: 'move', total: 100, params: { from: A, to: B } });
     expect(await waitForJob(core, accountId, retry.id, isFinished)).toMatchObject({
       status: 'done',
       succeeded: 100,
@@ -138,15 +119,29 @@ describe('undo after followers were changed only half-way', () => {
     await expectCacheMatches(core, sandbox, accountId);
   });
 
-  it('"retry failed" of a job that is not there is NOT_FOUND', async () => {
+  it('"retry failed" of a job that is not there, or that has no failures, is NOT_FOUND', async () => {
+    const { core, accountId, inA, A, B } = await setup(10);
+    const missing = await core.call('jobs:retryFailed', { accountId, jobId: 'no-such-job' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { what: 'job' } } });
+    const move = await core.ok('jobs:start', moveOf(accountId, inA, A, B));
+    expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({
+      status: 'done',
+      failed: 0,
+    });
+    const none = await core.call('jobs:retryFailed', { accountId, jobId: move.id });
+    expect(none).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { what: 'failures' } } });
+  });
+
+  it('"retry failed" is its own call: jobs:start takes no failedOf selection', async () => {
     const { core, accountId, A, B } = await setup(10);
     const r = await core.call('jobs:start', {
       accountId,
       kind: 'move',
-      selection: { failedOf: 'no-such-job' },
+      // Not in the contract's selection any more: sent as a caller outside TypeScript would.
+      selection: JSON.parse('{"failedOf":"some-job"}') as { openids: string[] },
       from: A,
       to: B,
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });

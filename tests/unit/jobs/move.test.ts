@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 import type { ChannelRequest } from '#contract/channels';
 import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { expectCacheMatches } from '../../support/compareCache';
@@ -283,7 +284,9 @@ describe('jobs:start input', () => {
       ok: false,
       error: { code: 'NOT_FOUND', params: { what: 'group', id: 99_999 } },
     });
-    expect(await core.call('jobs:start', { accountId, kind: 'deleteGroup', groupId: 2 })).toMatchObject({
+    expect(
+      await core.call('jobs:start', { accountId, kind: 'deleteGroup', groupId: RESERVED_GROUP.starred }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'TAG_RESERVED' },
     });

@@ -1,6 +1,7 @@
 // Several accounts in one sandbox (doc §9.5): account kinds and isolation.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 import { DEFAULT_APPID, DEFAULT_SECRET, type Sandbox, startSandbox } from '../../../electron/sandbox/index';
 import { classicToken, get, post } from './helpers';
 
@@ -71,7 +72,12 @@ describe('account kinds', () => {
     );
     expect(await get(sb, '/cgi-bin/tags/get', t)).toHaveProperty('tags');
     expect(
-      (await post(sb, '/cgi-bin/tags/members/batchtagging', t, { openid_list: [openid], tagid: 2 })).errcode,
+      (
+        await post(sb, '/cgi-bin/tags/members/batchtagging', t, {
+          openid_list: [openid],
+          tagid: RESERVED_GROUP.starred,
+        })
+      ).errcode,
     ).toBe(0);
   });
 

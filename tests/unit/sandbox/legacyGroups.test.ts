@@ -1,6 +1,7 @@
 // Legacy user groups (doc §3): one group per follower, reserved ids, limits.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 import { DEFAULT_APPID, DEFAULT_SECRET, type Sandbox, startSandbox } from '../../../electron/sandbox/index';
 import { type Json, classicToken, get, post } from './helpers';
 
@@ -96,7 +97,7 @@ describe('groups', () => {
     expect((await p('update', { group: { id: 9999, name: 'x' } })).errcode).toBe(40050);
     await p('members/batchupdate', { openid_list: openids.slice(0, 3), to_groupid: a });
     expect((await p('delete', { group: { id: a } })).errcode).toBe(0);
-    expect(await p('getid', { openid: openids[0] })).toEqual({ groupid: 0 });
+    expect(await p('getid', { openid: openids[0] })).toEqual({ groupid: RESERVED_GROUP.ungrouped });
     expect((await groups()).some((g) => g.id === a)).toBe(false);
     expect((await p('delete', { group: { id: a } })).errcode).toBe(40050);
   });

@@ -1,6 +1,7 @@
 // Seeded data (doc §9.9): deterministic, realistic shapes and shares.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 import {
   DEFAULT_APPID,
   DEFAULT_SECRET,
@@ -143,7 +144,7 @@ describe('shape', () => {
     const plain = await startSandbox({
       apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 50, tags: false }],
     });
-    expect(plain.control.state().tags()).toEqual([{ id: 2, name: '星标组', count: 0 }]);
+    expect(plain.control.state().tags()).toEqual([{ id: RESERVED_GROUP.starred, name: '星标组', count: 0 }]);
     expect(plain.control.state().legacyGroups()).toHaveLength(3);
     await plain.close();
   });

@@ -1,6 +1,7 @@
 // User tags (doc §2): every rule at and over its limit.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 import { DEFAULT_APPID, DEFAULT_SECRET, type Sandbox, startSandbox } from '../../../electron/sandbox/index';
 import { type Json, classicToken, get, post } from './helpers';
 
@@ -38,7 +39,7 @@ describe('tags/get and tags/create', () => {
     const { tags } = (await get(sb, '/cgi-bin/tags/get', token)) as {
       tags: { id: number; name: string; count: number }[];
     };
-    expect(tags[0]).toMatchObject({ id: 2, name: '星标组' });
+    expect(tags[0]).toMatchObject({ id: RESERVED_GROUP.starred, name: '星标组' });
     const ids = tags.slice(1).map((t) => t.id);
     expect(ids[0]).toBe(100);
     // Increasing, never by a fixed step, into the thousands (doc §10: 29846 seen).
@@ -69,7 +70,7 @@ describe('tags/get and tags/create', () => {
         .state()
         .tags()
         .map((t) => t.id);
-      expect(ids).toEqual([2, ...ids.slice(1).map((_, k) => 100 + k)]);
+      expect(ids).toEqual([RESERVED_GROUP.starred, ...ids.slice(1).map((_, k) => 100 + k)]);
     } finally {
       await seq.close();
     }
@@ -202,7 +203,7 @@ describe('batchtagging / batchuntagging / getidlist', () => {
     }
     expect((await p('tags/members/batchtagging', { openid_list: [openids[0]] })).errcode).toBe(45159);
     expect((await p('tags/members/batchtagging', { openid_list: [openids[0]], tagid: 2 })).errcode).toBe(0);
-    expect(sb.control.state().follower(openids[0])?.tagIds).toContain(2);
+    expect(sb.control.state().follower(openids[0])?.tagIds).toContain(RESERVED_GROUP.starred);
   });
 
   it('40003 for malformed or unknown openids, 49003 for another app’s, and applies nothing', async () => {

@@ -283,6 +283,22 @@ export const samples: ChannelSamples = {
       lastError: null,
     },
   },
+  'jobs:retryFailed': {
+    inputs: [jobRef],
+    output: {
+      ...job,
+      id: '1a2b3c4d-0000-4000-8000-000000000002',
+      status: 'queued',
+      pauseReason: null,
+      resumeAt: null,
+      total: 12,
+      succeeded: 0,
+      failed: 0,
+      skipped: 0,
+      startedAt: null,
+      lastError: null,
+    },
+  },
   'jobs:get': { inputs: [jobRef], output: job },
   'jobs:list': {
     inputs: [{ accountId: 'acc_1' }],

@@ -16,6 +16,7 @@ import { RemarkEditor } from './RemarkEditor';
 import { useFollower, useFollowerEdits } from './useFollower';
 import { useSceneName } from './useSceneName';
 import { useNow } from '../shell/useNow';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 interface Props {
   account: AccountSummary;
@@ -154,7 +155,12 @@ function DrawerBody({
             count={1}
             term={t(termKey(account.groupApi))}
             groupOptions={[...groupNames]
-              .filter(([id]) => id !== 0 && id !== 1 && (id !== 2 || !legacy))
+              .filter(
+                ([id]) =>
+                  id !== RESERVED_GROUP.ungrouped &&
+                  id !== RESERVED_GROUP.blacklist &&
+                  (id !== RESERVED_GROUP.starred || !legacy),
+              )
               .map(([value, label]) => ({ value, label }))}
             blockedReason={blockedReason}
             currentGroup={legacy ? shownGroupIds(row.groupIds)[0] : undefined}

@@ -4,7 +4,7 @@ import { Button, Checkbox, Dropdown, Skeleton, Tag, theme } from 'antd';
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowerRow } from '#contract/followers';
-import type { BulkAction } from '../jobs/jobsPort';
+import type { BulkAction } from '../jobs/bulkRequest';
 import { useFormatters } from '../../i18n/format';
 import { shortOpenid } from './followerName';
 import { TagChips } from './TagChips';

@@ -14,7 +14,7 @@ import {
   type Selection,
 } from './selection';
 import { useRowWindows } from './useFollowerWindows';
-import type { BulkAction } from '../jobs/jobsPort';
+import type { BulkAction } from '../jobs/bulkRequest';
 
 interface Props {
   accountId: string;

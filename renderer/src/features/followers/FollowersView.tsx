@@ -12,7 +12,7 @@ import { useAppReadyMarker } from '../../components/useAppReadyMarker';
 import { useOpenedOnce } from '../../components/useOpenedOnce';
 import { ExportButton } from '../export/ExportButton';
 import { BulkActions } from '../jobs/BulkActions';
-import type { BulkAction, BulkTarget } from '../jobs/jobsPort';
+import type { BulkAction, BulkTarget } from '../jobs/bulkRequest';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { FilterChips } from './FilterChips';
@@ -30,6 +30,7 @@ import {
   type Selection,
 } from './selection';
 import { useFirstWindow } from './useFollowerWindows';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 // One follower's action from a row's menu: the bulk dialog, for one.
 const BulkDialog = lazyPart(() => import('../jobs/BulkDialog').then((m) => m.BulkDialog));
@@ -86,7 +87,7 @@ export function FollowersView(props: Props) {
   const groupOptions = useMemo(
     () =>
       props.groups
-        .filter((g) => g.id !== 0 && g.id !== 1)
+        .filter((g) => g.id !== RESERVED_GROUP.ungrouped && g.id !== RESERVED_GROUP.blacklist)
         .map((g) => ({ value: g.id, label: groupNames.get(g.id) ?? g.name })),
     [props.groups, groupNames],
   );

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FollowerRow } from '#contract/followers';
 import { unwrap, wxg } from '../../api';
 import { queryKeys } from '../../query/keys';
-import { netStatusStore } from '../network/netStatusStore';
 
 export function useFollower(accountId: string, openid: string | null) {
   return useQuery({
@@ -24,10 +23,7 @@ export function useFollowerEdits(accountId: string, openid: string) {
       /** recheck: the owner tries although WeChat refused remarks for this account lately. */
       mutationFn: ({ remark, recheck }: { remark: string; recheck: boolean }) =>
         wxg.followersSetRemark({ accountId, openid, remark, ...(recheck ? { recheck } : {}) }).then(unwrap),
-      onSuccess: (row) => {
-        netStatusStore.reportOnline(accountId, Date.now());
-        done(row);
-      },
+      onSuccess: done,
     }),
     note: useMutation({
       mutationFn: (note: string) => wxg.followersSetNote({ accountId, openid, note }).then(unwrap),

@@ -21,10 +21,11 @@ import { lazyPart } from '../../components/lazyPart';
 import { errorData } from '../../api';
 import type { SidebarView } from '../followers/followerFilters';
 import { useFollowerTotal } from '../followers/useFollowerTotal';
-import { jobsAvailable, useJobActions } from '../jobs/useJobs';
+import { useJobActions } from '../jobs/useJobs';
 import { TAG_LIMIT } from './groupNameRules';
 import { SidebarItem } from './SidebarItem';
 import { groupLabel, termKey, useGroupMutations, useGroups } from './useGroups';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 // The dialogs load with their first use (or in idle time once the list is up).
 const DeleteGroupDialog = lazyPart(() => import('./DeleteGroupDialog').then((m) => m.DeleteGroupDialog));
@@ -73,7 +74,9 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
   const counting = groups.data.lastSyncedAt === null && (syncStatus.data?.running ?? false);
   const shown = (n: number | undefined) => (counting ? undefined : n);
   const list = groups.data.groups;
-  const system = list.filter((g) => g.system && g.id !== 0 && g.id !== 1);
+  const system = list.filter(
+    (g) => g.system && g.id !== RESERVED_GROUP.ungrouped && g.id !== RESERVED_GROUP.blacklist,
+  );
   const custom = list.filter((g) => !g.system);
   const atLimit = isTags && custom.length >= TAG_LIMIT;
   const createBlocked =
@@ -207,7 +210,7 @@ export function GroupsSidebar({ account, view, onView, blockedReason }: Props) {
               await mutations.remove.mutateAsync(dialog.group.id);
               if (view.kind === 'group' && view.id === dialog.group.id) onView({ kind: 'all' });
             }}
-            onDeleteAsJob={jobsAvailable && isTags ? () => deleteAsJob.mutateAsync(dialog.group.id) : null}
+            onDeleteAsJob={isTags ? () => deleteAsJob.mutateAsync(dialog.group.id) : null}
             onClose={() => setDialog(null)}
           />
         ) : null}

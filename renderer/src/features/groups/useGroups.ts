@@ -4,8 +4,8 @@ import type { GroupApi } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
 import { unwrap, wxg } from '../../api';
 import { queryKeys } from '../../query/keys';
-import { netStatusStore } from '../network/netStatusStore';
 import { groupsQuery } from './groupsQuery';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 /** The account's groups with counts, answered from the cache (the core refreshes it from WeChat). */
 export function useGroups(accountId: string) {
@@ -15,8 +15,6 @@ export function useGroups(accountId: string) {
 export function useGroupMutations(accountId: string) {
   const client = useQueryClient();
   const refresh = () => {
-    // A change WeChat accepted proves it is reachable again.
-    netStatusStore.reportOnline(accountId, Date.now());
     return client.invalidateQueries({ queryKey: queryKeys.account(accountId) });
   };
   return {
@@ -39,9 +37,9 @@ export function useGroupMutations(accountId: string) {
 /** A group's name in the user's language: the reserved ones by id, the rest as named. */
 export function groupLabel(group: Pick<GroupSummary, 'id' | 'name' | 'system'>, t: TFunction): string {
   if (!group.system) return group.name;
-  if (group.id === 2) return t('groups.starred');
-  if (group.id === 1) return t('groups.blacklist');
-  if (group.id === 0) return t('groups.ungrouped');
+  if (group.id === RESERVED_GROUP.starred) return t('groups.starred');
+  if (group.id === RESERVED_GROUP.blacklist) return t('groups.blacklist');
+  if (group.id === RESERVED_GROUP.ungrouped) return t('groups.ungrouped');
   return group.name;
 }
 

@@ -3,8 +3,7 @@ import { Button, Dropdown, Tooltip } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyPart } from '../../components/lazyPart';
-import type { BulkAction, BulkTarget } from './jobsPort';
-import { jobsAvailable } from './useJobs';
+import type { BulkAction, BulkTarget } from './bulkRequest';
 
 // The dialog loads with the first bulk action picked (or in idle time once the list is up).
 const BulkDialog = lazyPart(() => import('./BulkDialog').then((m) => m.BulkDialog));
@@ -30,9 +29,7 @@ export function BulkActions(props: BulkActionsProps) {
   const { accountId, target, count, term, groupOptions, blockedReason, onStarted } = props;
   const { t } = useTranslation();
   const [action, setAction] = useState<BulkAction | null>(null);
-  const disabledReason = !jobsAvailable
-    ? t('common.comingSoon')
-    : (blockedReason ?? (target === null ? t('bulk.menuDisabledNoSelection') : null));
+  const disabledReason = blockedReason ?? (target === null ? t('bulk.menuDisabledNoSelection') : null);
 
   return (
     <>

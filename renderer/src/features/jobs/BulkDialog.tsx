@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { BulkActionsProps } from './BulkActions';
-import type { BulkAction, BulkTarget } from './jobsPort';
+import type { BulkAction, BulkTarget } from './bulkRequest';
 import { useJobActions } from './useJobs';
 
 /** The "from" of a move that takes followers from no group: they are only added to the new one. */

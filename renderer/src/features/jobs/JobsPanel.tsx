@@ -15,7 +15,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { useErrorText } from '../../i18n/useErrorText';
 import { shortOpenid } from '../followers/followerName';
-import { isFinished, jobDone, useJobActions, useJobFailures, useJobs, type JobCommand } from './useJobs';
+import { isFinished } from './jobsQuery';
+import { jobDone, useJobActions, useJobFailures, useJobs, type JobCommand } from './useJobs';
 
 const statusColor: Record<JobStatus, string> = {
   queued: 'default',

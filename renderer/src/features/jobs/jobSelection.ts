@@ -1,5 +1,5 @@
 import type { ChannelRequest } from '#contract/channels';
-import type { BulkTarget } from './jobsPort';
+import type { BulkTarget } from './bulkRequest';
 
 type Selection = NonNullable<ChannelRequest<'jobs:start'>['selection']>;
 

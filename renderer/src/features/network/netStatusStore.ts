@@ -17,23 +17,6 @@ class NetStatusStore {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Marks an account offline from an error the app saw itself (e.g. a failed sync). */
-  reportOffline(accountId: string, reason: string, since: number): void {
-    const current = this.byAccount.get(accountId);
-    if (current && !current.online) return;
-    this.report({ accountId, online: false, reason, since });
-  }
-
-  /**
-   * Marks an account online after something that needed WeChat succeeded (a sync, an edit), in
-   * case that answer arrives before the core's own `net:status` event.
-   */
-  reportOnline(accountId: string, since: number): void {
-    const current = this.byAccount.get(accountId);
-    if (!current || current.online) return;
-    this.report({ accountId, online: true, since });
-  }
-
   get(accountId: string): NetStatus | undefined {
     return this.byAccount.get(accountId);
   }

@@ -2,7 +2,6 @@ import { useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { unwrap, wxg } from '../../api';
-import { netStatusStore } from './netStatusStore';
 
 /**
  * 重新连接: asks the core to look now whether WeChat answers (the same cheap check it makes by
@@ -13,8 +12,8 @@ export function useNetCheck(accountId: string) {
   const { message } = App.useApp();
   return useMutation({
     mutationFn: () => wxg.netCheck({ accountId }).then(unwrap),
+    // What the check found reaches the window as net:status before this answer.
     onSuccess: (state) => {
-      if (state.since !== null) netStatusStore.report({ ...state, since: state.since });
       if (!state.online) void message.warning(t('offline.stillOffline'));
     },
   });

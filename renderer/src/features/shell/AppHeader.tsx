@@ -3,7 +3,7 @@ import { Badge, Button, Flex, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '#contract/accounts';
 import { AccountSwitcher } from '../accounts/AccountSwitcher';
-import { jobsAvailable, runningJob, useJobs } from '../jobs/useJobs';
+import { runningJob, useJobs } from '../jobs/useJobs';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 
 interface Props {
@@ -66,13 +66,11 @@ export function AppHeader({
             {running ? t('shell.syncing') : t('shell.sync')}
           </Button>
         </Tooltip>
-        <Tooltip title={jobsAvailable ? undefined : t('common.comingSoon')}>
-          <Badge count={active} size="small">
-            <Button icon={<UnorderedListOutlined aria-hidden />} onClick={onOpenJobs}>
-              {t('shell.jobs')}
-            </Button>
-          </Badge>
-        </Tooltip>
+        <Badge count={active} size="small">
+          <Button icon={<UnorderedListOutlined aria-hidden />} onClick={onOpenJobs}>
+            {t('shell.jobs')}
+          </Button>
+        </Badge>
         <Button icon={<SettingOutlined aria-hidden />} onClick={onOpenSettings}>
           {t('shell.settings')}
         </Button>
