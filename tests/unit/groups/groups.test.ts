@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 
@@ -21,9 +21,14 @@ afterEach(async () => {
 async function account(groupApi: 'tags' | 'groups') {
   core = await startTestCore(sandbox);
   const a = await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET, groupApi });
-  await core.ok('groups:list', { accountId: a.id });
-  // Wait for the background refresh the first list started.
-  await new Promise((r) => setTimeout(r, 50));
+  // The first list starts a background refresh: wait until the cache holds every server group.
+  await vi.waitFor(
+    async () => {
+      const cached = new Set((await core.ok('groups:list', { accountId: a.id })).groups.map((g) => g.id));
+      expect(serverGroups(groupApi).every((g) => cached.has(g.id))).toBe(true);
+    },
+    { timeout: 10_000, interval: 25 },
+  );
   return a.id;
 }
 

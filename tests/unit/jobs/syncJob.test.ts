@@ -38,9 +38,12 @@ function slowDetails() {
   sandbox.control.addFault({ path: BATCHGET, kind: 'latency', ms: 3 });
 }
 
-/** Slows the id pages down: once the first page's 10 000 are in, the second page is still coming. */
+/**
+ * Slows the id pages down: once the first page's 10 000 are in, the second page is still coming.
+ * The wait is long enough that a loaded machine still acts before the page arrives.
+ */
 async function atSecondPage(core: TestCore, accountId: string, jobId: string) {
-  sandbox.control.addFault({ path: USER_GET, kind: 'latency', ms: 800 });
+  sandbox.control.addFault({ path: USER_GET, kind: 'latency', ms: 2_500 });
   await waitForJob(core, accountId, jobId, (j) => j.succeeded >= 10_000);
 }
 
