@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Handlers } from '#contract/channels';
 import { AccountList } from './accounts/accountList';
 import { AccountService } from './accounts/accountService';
@@ -8,7 +6,11 @@ import { DemoEnvironment } from './accounts/demoEnvironment';
 import { FollowerService } from './followers/followerService';
 import { SyncService } from './followers/syncService';
 import { GroupService } from './groups/groupService';
+import { ItemJobs } from './jobs/itemJobs';
+import { JobBooks } from './jobs/jobBooks';
 import { JobService } from './jobs/jobService';
+import { SyncJobRecords } from './jobs/syncJobs';
+import { SyncJobs } from './jobs/syncJobsExecutor';
 import { jobTiming, type JobTimingOptions } from './jobs/jobTiming';
 import { recheckIp } from './jobs/ipRecheck';
 import { readQuotaOverview } from './wechat/quotaOverview';
@@ -67,17 +69,28 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   const groups = new GroupService(sessions, events);
   const followers = new FollowerService(sessions, accounts, events, now);
   const timing = jobTiming(options.jobs, options.jobs?.now ?? now);
-  const jobs: JobService = new JobService(
-    sessions,
-    accounts,
-    settings,
-    events,
-    ports.log,
-    timing,
-    () => sync,
-  );
+  const books = new JobBooks(sessions);
   // Each sync run is a job of kind `sync`: recorded in the job history, paused and resumed like one.
-  const sync: SyncService = new SyncService(sessions, settings, events, ports.log, jobs.syncLog, timing);
+  const syncRecords = new SyncJobRecords(books, timing.now);
+  const sync = new SyncService({ sessions, settings, events, log: ports.log, jobs: syncRecords, timing });
+  const jobs = new JobService({
+    books,
+    accounts,
+    events,
+    log: ports.log,
+    timing,
+    // The sync stops first: it records its end in the history the item jobs share.
+    executors: [
+      new SyncJobs(sync, syncRecords),
+      new ItemJobs({
+        books,
+        events,
+        timing,
+        concurrency: () => settings.get().jobConcurrency,
+        log: ports.log,
+      }),
+    ],
+  });
 
   /**
    * Every "close this account first" path (reconfigure, remove, demo reset) goes through here:
@@ -86,7 +99,6 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
    * database closes. The sync's job stays unfinished and carries on when the account opens again.
    */
   const closeAccount = async (id: string) => {
-    await sync.stopAccount(id);
     await jobs.stopAccount(id);
     sessions.close(id);
   };
@@ -102,7 +114,6 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     if (!online) return probe.whileOffline(accountId);
     probe.stop(accountId);
     jobs.networkBack(accountId);
-    sync.networkBack(accountId);
   });
 
   // Open the default account's cache (and load its query index) while the window is still
@@ -136,7 +147,6 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
       const configured = await accounts.configure(id, patch);
       // With the new settings: the jobs and an interrupted sync carry on.
       void jobs.resumeAccount(id);
-      void sync.resumeInterrupted([id]);
       // A new way to reach WeChat (proxy, API address): find out at once whether it answers.
       probe.stop(id);
       probe.checkNow(id);
@@ -180,7 +190,11 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     'followers:setRemark': ({ accountId, openid, remark, recheck }) =>
       followers.setRemark(accountId, openid, remark, recheck),
     'followers:setNote': ({ accountId, openid, note }) => followers.setNote(accountId, openid, note),
-    'sync:start': ({ accountId }) => sync.start(accountId),
+    // One way to start a sync: as the job it is.
+    'sync:start': async ({ accountId }) => {
+      await jobs.start({ accountId, kind: 'sync' });
+      return sync.status(accountId);
+    },
     'sync:status': ({ accountId }) => sync.status(accountId),
     'sync:dismissRecovery': ({ accountId }) => sync.dismissRecovery(accountId),
     'net:get': async ({ accountId }) => {
@@ -213,25 +227,17 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
     },
     'wechat:recheck': ({ accountId }) => recheckIp(sessions, jobs, accountId),
   };
-  // Unfinished jobs of every account carry on by themselves (not awaited: start-up stays quick).
+  // Unfinished jobs of every account (an interrupted sync too) carry on by themselves (not
+  // awaited: start-up stays quick; accounts without a cache have nothing to resume).
   void jobs.resumeAll();
-  // Likewise a sync that was interrupted (accounts without a cache have nothing to resume).
-  void sync.resumeInterrupted(
-    accounts
-      .accounts()
-      .accounts.map((a) => a.id)
-      .filter((id) => existsSync(join(accounts.accountDir(id), 'cache.sqlite'))),
-  );
 
   return {
     handlers,
     events,
     close: async () => {
       stopUpdateEvents();
-      // First: chunks in flight land while their databases and clients are still open (syncs
-      // first: they record their end through the jobs' stores).
+      // First: chunks in flight land while their databases and clients are still open.
       probe.close();
-      await sync.closeAll();
       await jobs.close();
       sessions.closeAll();
       await clients.closeAll();

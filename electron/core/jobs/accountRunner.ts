@@ -1,4 +1,4 @@
-import type { JobPauseReason } from '#contract/jobs';
+import type { JobKind } from '#contract/jobs';
 import type { AppErrorData } from '#contract/result';
 import { AppError } from '../appError';
 import type { Logger } from '../ports';
@@ -8,17 +8,19 @@ import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemO
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobEvent } from './jobLifecycle';
 import type { JobRecord, JobStore, PendingItem } from './jobStore';
-import { autoPause, sleepUntil, type JobTiming } from './jobTiming';
+import { autoPause, type JobTiming } from './jobTiming';
 import { groupMembers } from './selection';
 
 export interface RunnerDeps {
   session: AccountSession;
   store: JobStore;
+  /** The kinds this runner runs (the item jobs'); the account's other jobs are not its business. */
+  kinds: ReadonlySet<JobKind>;
   timing: JobTiming;
   /** Chunks in flight at once for this account (the jobConcurrency setting, read as it goes). */
   concurrency: () => number;
-  /** A job's summary changed; `statusChanged` sends it out at once, otherwise it is throttled. */
-  publish: (jobId: string, statusChanged: boolean) => void;
+  /** A job's counts moved (its lifecycle moves are told by the store itself). */
+  progressed: (jobId: string) => void;
   /** Followers or groups changed in the cache. */
   cacheChanged: () => void;
   log: Logger;
@@ -31,8 +33,6 @@ interface JobRuntime {
   inFlight: number;
   /** An automatically paused job may try one chunk now (it stays paused until that succeeds). */
   probeDue: boolean;
-  /** The wait of an automatic pause; aborted by pause, resume, cancel and close. */
-  resumeWait: AbortController | null;
   finalizing: boolean;
   whenIdle: (() => void)[];
 }
@@ -75,15 +75,6 @@ export class AccountRunner {
     return this.deps.session;
   }
 
-  /** Picks up where the account's jobs stopped (at start-up): automatic pauses resume on their own. */
-  start(): void {
-    for (const job of this.store.withStatus(['paused'])) {
-      if (job.kind !== 'sync' && job.pauseReason && job.pauseReason !== 'user')
-        this.scheduleResume(job.id, job.pauseReason, job.resumeAt, true);
-    }
-    this.wake();
-  }
-
   /** Looks for work soon (coalesced: many wakes in one tick make one pass). */
   wake(): void {
     if (this.fillQueued || this.stopping.signal.aborted) return;
@@ -99,33 +90,24 @@ export class AccountRunner {
   }
 
   pause(jobId: string): void {
-    this.cancelResumeWait(jobId);
     this.apply(jobId, { type: 'pausedByUser' });
   }
 
   /** Back to work: a paused job, or a failed one (its pending items are tried again). */
   resume(job: JobRecord): void {
-    this.cancelResumeWait(job.id);
     this.runtime(job.id).probeDue = false;
     this.apply(job.id, { type: 'resumed' });
     this.wake();
   }
 
-  /** WeChat answers again: jobs paused offline try a chunk now rather than after their wait. */
-  networkBack(): void {
-    for (const job of this.store.withStatus(['paused'])) {
-      if (job.kind === 'sync' || job.pauseReason !== 'offline') continue;
-      const rt = this.runtime(job.id);
-      if (!rt.resumeWait) continue;
-      this.cancelResumeWait(job.id);
-      rt.probeDue = true;
-    }
+  /** An automatically paused job tries one chunk: it runs at full speed again if that goes through. */
+  probe(jobId: string): void {
+    this.runtime(jobId).probeDue = true;
     this.wake();
   }
 
   /** Skips everything not in flight now; the chunks in flight land, then the job is finished. */
   cancel(jobId: string): void {
-    this.cancelResumeWait(jobId);
     const rt = this.runtime(jobId);
     this.store.skipPending(jobId, rt.claimed);
     this.apply(jobId, { type: 'cancelled', settled: rt.inFlight === 0 && !rt.finalizing });
@@ -152,8 +134,7 @@ export class AccountRunner {
     const limit = Math.max(1, this.deps.concurrency());
     for (const job of this.store.withStatus(['queued', 'running', 'paused'])) {
       if (this.slotsBusy >= limit) return;
-      // The sync service runs sync jobs; they have no items here.
-      if (job.kind === 'sync') continue;
+      if (!this.deps.kinds.has(job.kind)) continue;
       const rt = this.runtime(job.id);
       // A paused job takes part only for its probe: one chunk that decides whether it resumes.
       const probing = job.status === 'paused';
@@ -283,7 +264,7 @@ export class AccountRunner {
       });
       this.deps.session.db.persist();
       // A probe that went through: WeChat answers again (network back, new day, new minute).
-      if (!chunk.probe || !this.apply(jobId, { type: 'probePassed' })) this.deps.publish(jobId, false);
+      if (!chunk.probe || !this.apply(jobId, { type: 'probePassed' })) this.deps.progressed(jobId);
     } catch (error) {
       this.interrupted(
         jobId,
@@ -382,62 +363,17 @@ export class AccountRunner {
     }
     const { resumeAt } = autoPause(this.deps.timing, interrupt.reason, this.deps.timing.now());
     // Refused while a user's pause stands: the job meets the same condition when they resume it.
-    const paused = this.apply(jobId, {
-      type: 'pausedAuto',
-      reason: interrupt.reason,
-      resumeAt,
-      error: interrupt.error,
-    });
-    if (paused) this.scheduleResume(jobId, interrupt.reason, resumeAt, false);
+    // Once paused, the job service's AutoResume has it try again (through probe()).
+    this.apply(jobId, { type: 'pausedAuto', reason: interrupt.reason, resumeAt, error: interrupt.error });
   }
 
   private fail(jobId: string, error: AppErrorData): void {
-    this.cancelResumeWait(jobId);
     this.apply(jobId, { type: 'failed', error });
   }
 
-  /** A lifecycle event for the job: written and sent out when legal (see jobLifecycle). */
+  /** A lifecycle event for the job: written (and told by the store) when legal (see jobLifecycle). */
   private apply(jobId: string, event: JobEvent): boolean {
-    const job = this.store.apply(jobId, event, this.deps.timing.now());
-    if (!job) return false;
-    this.deps.publish(jobId, true);
-    return true;
-  }
-
-  /**
-   * After an automatic pause: a rate pause waits for the next minute on the runner's clock; quota
-   * and offline pauses wait their interval (at start-up: not at all). Then one chunk is tried while
-   * the job stays paused: when it succeeds the job runs at full speed again; when it fails, the
-   * pause is renewed with a new resumeAt.
-   */
-  private scheduleResume(
-    jobId: string,
-    reason: Exclude<JobPauseReason, 'user'>,
-    resumeAt: number | null,
-    atStartup: boolean,
-  ): void {
-    const rt = this.runtime(jobId);
-    rt.resumeWait?.abort();
-    const wait = new AbortController();
-    rt.resumeWait = wait;
-    const signal = AbortSignal.any([wait.signal, this.stopping.signal]);
-    const { timing } = this.deps;
-    void (async () => {
-      if (reason === 'rate') await sleepUntil(timing, resumeAt ?? 0, signal);
-      else if (!atStartup) await timing.sleep(autoPause(timing, reason, timing.now()).retryInMs, signal);
-      if (signal.aborted) return;
-      if (rt.resumeWait === wait) rt.resumeWait = null;
-      const job = this.store.get(jobId);
-      if (job?.status !== 'paused' || job.pauseReason !== reason) return;
-      rt.probeDue = true;
-      this.wake();
-    })().catch((error: unknown) => this.deps.log.error('job resume failed', { jobId, error: String(error) }));
-  }
-
-  private cancelResumeWait(jobId: string): void {
-    const rt = this.runtime(jobId);
-    rt.resumeWait?.abort();
-    rt.resumeWait = null;
+    return this.store.apply(jobId, event, this.deps.timing.now()) !== null;
   }
 
   private runtime(jobId: string): JobRuntime {
@@ -447,7 +383,6 @@ export class AccountRunner {
         claimed: new Set(),
         inFlight: 0,
         probeDue: false,
-        resumeWait: null,
         finalizing: false,
         whenIdle: [],
       };
