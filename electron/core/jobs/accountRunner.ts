@@ -3,13 +3,14 @@ import type { AppErrorData } from '#contract/result';
 import { AppError } from '../appError';
 import type { Logger } from '../ports';
 import type { AccountSession } from '../session/accountSessions';
-import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
-import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemOp';
+import { finishGroupDelete } from '../groups/groupDeleteFinish';
+import { runChunk, type ChunkContext } from './chunkRunner';
+import { pickChunk, type Chunk } from './chunkPicker';
+import { jobOp, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobEvent } from './jobLifecycle';
-import type { JobRecord, JobStore, PendingItem } from './jobStore';
+import type { JobRecord, JobStore } from './jobStore';
 import { autoPause, type JobTiming } from './jobTiming';
-import { groupMembers } from './selection';
 
 export interface RunnerDeps {
   session: AccountSession;
@@ -36,18 +37,6 @@ interface JobRuntime {
   finalizing: boolean;
   whenIdle: (() => void)[];
 }
-
-interface Chunk {
-  op: ItemOp;
-  items: PendingItem[];
-  /** Tried while the job is paused: its success resumes the job. */
-  probe: boolean;
-}
-
-/** Pending rows (not in flight) looked at when picking a chunk, at most. */
-const SCAN_AHEAD = 1_000;
-/** The largest batch of any op (tags and legacy groups: 50). */
-const MAX_BATCH = 50;
 
 /**
  * Runs the jobs of one account: takes chunks of pending items at the API's batch limit, runs up to
@@ -145,7 +134,7 @@ export class AccountRunner {
       }
       const op = jobOp(job.kind, job.api, job.params);
       while (this.slotsBusy < limit && !rt.finalizing) {
-        const chunk = this.pick(job.id, rt, op, probing);
+        const chunk = pickChunk(this.store, job.id, rt.claimed, this.openidsInFlight, op, probing);
         if (!chunk) {
           if (rt.inFlight === 0 && !this.store.hasPending(job.id)) {
             rt.probeDue = false;
@@ -163,34 +152,6 @@ export class AccountRunner {
           break;
         }
       }
-    }
-  }
-
-  /** The next pending items (in order) that share an op and are not in flight anywhere. */
-  private pick(jobId: string, rt: JobRuntime, jobWide: ItemOp | null, probe: boolean): Chunk | null {
-    // Look at a few rows past the ones in flight first; further only when those are all blocked.
-    for (let ahead = 2 * MAX_BATCH; ; ahead = Math.min(ahead * 8, SCAN_AHEAD)) {
-      const rows = this.store.pending(jobId, rt.claimed, ahead);
-      let key: string | null | undefined;
-      let op: ItemOp | null = null;
-      let max = 0;
-      const items: PendingItem[] = [];
-      for (const item of rows) {
-        if (this.openidsInFlight.has(item.openid)) continue;
-        if (key === undefined) {
-          key = item.opKey;
-          op = key === null ? jobWide : itemOpSchema.parse(JSON.parse(key) as unknown);
-          if (!op) return null;
-          max = batchLimit(op);
-        } else if (item.opKey !== key) {
-          continue;
-        }
-        items.push(item);
-        if (items.length >= max) break;
-      }
-      const more = rows.length === ahead && ahead < SCAN_AHEAD;
-      if (op && (items.length >= max || !more)) return { op, items, probe };
-      if (!more) return null;
     }
   }
 
@@ -303,7 +264,7 @@ export class AccountRunner {
     rt.finalizing = true;
     void this.track(job.id, rt, async () => {
       try {
-        await this.deleteGroup(job.params.groupId ?? -1);
+        await finishGroupDelete(this.deps.session, job.params.groupId ?? -1, this.deps.cacheChanged);
         this.complete(job.id);
       } catch (error) {
         this.interrupted(
@@ -314,38 +275,6 @@ export class AccountRunner {
         rt.finalizing = false;
       }
     });
-  }
-
-  private async deleteGroup(groupId: number): Promise<void> {
-    const { backend, db } = this.deps.session;
-    await runSingleCall(async () => {
-      try {
-        await backend.delete(groupId);
-      } catch (error) {
-        // Gone already (a resumed job whose delete landed just before the app stopped): done.
-        const gone =
-          error instanceof AppError && (error.code === 'TAG_NOT_FOUND' || error.code === 'GROUP_NOT_FOUND');
-        if (!gone) throw error;
-      }
-    });
-    db.transaction(() => {
-      // WeChat put the legacy group's members back in 未分组: so does the cache, as a sync would.
-      if (backend.api === 'groups') {
-        db.followers.moveToGroup(
-          groupMembers(db, 'groups', groupId).map((m) => m.openid),
-          'groups',
-          UNGROUPED,
-        );
-      }
-      db.groups.remove(backend.api, groupId);
-    });
-    try {
-      // The server's counts (legacy: members went back to 未分组).
-      db.groups.replaceAll(backend.api, await backend.list());
-    } catch {
-      // The delete itself succeeded; the next list refresh brings the counts.
-    }
-    this.deps.cacheChanged();
   }
 
   private complete(jobId: string): void {
