@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { openApp } from './support/app';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
-import type { Sandbox } from '../../electron/sandbox';
+import type { Emulator } from '../../electron/emulator';
 
 const words = {
   zh: {
@@ -37,7 +37,7 @@ const words = {
  * An account whose saved AppSecret WeChat no longer accepts (the owner reset it in the console),
  * opened in a fresh host: the secret file is what the browser host's test-only store keeps.
  */
-async function accountWithStaleSecret(page: Page, wechat: Sandbox): Promise<RunningHost> {
+async function accountWithStaleSecret(page: Page, wechat: Emulator): Promise<RunningHost> {
   const first = await startHost();
   const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
   await first.stop();
@@ -49,7 +49,7 @@ for (const lang of ['zh', 'en'] as const) {
   for (const width of [1280, 1024]) {
     test.describe(`${lang} at ${width}px`, () => {
       test.use({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 800 } });
-      let wechat: Sandbox;
+      let wechat: Emulator;
       let host: RunningHost | null = null;
       test.beforeAll(async () => {
         wechat = await startWeChat();

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { followerRows, openApp } from './support/app';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
-import type { Sandbox } from '../../electron/sandbox';
+import type { Emulator } from '../../electron/emulator';
 
 const words = {
   zh: {
@@ -29,7 +29,7 @@ for (const lang of ['zh', 'en'] as const) {
   for (const width of [1280, 1024]) {
     test.describe(`${lang} at ${width}px`, () => {
       test.use({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 800 } });
-      let wechat: Sandbox;
+      let wechat: Emulator;
       let host: RunningHost | null = null;
       test.beforeAll(async () => {
         wechat = await startWeChat();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { followerRows } from './support/app';
-import { SERVICE } from './support/sandbox';
+import { SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
 import { useWeChatAndHost } from './support/wechatAndHost';

@@ -1,11 +1,11 @@
 import { test } from '@playwright/test';
-import type { Sandbox } from '../../../electron/sandbox';
-import { startWeChat } from './sandbox';
+import type { Emulator } from '../../../electron/emulator';
+import { startWeChat } from './emulator';
 import { startHost, type RunningHost } from './webhost';
 
 export interface WeChatAndHost {
   /** The emulated WeChat (a test may stop it and start another in its place). */
-  wechat: Sandbox;
+  wechat: Emulator;
   host: RunningHost;
 }
 
