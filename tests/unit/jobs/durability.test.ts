@@ -2,34 +2,12 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
+import { describe, expect, it } from 'vitest';
 import type { TestCore } from '../../support/coreServices';
-import {
-  addAccount,
-  isFinished,
-  startJobCore,
-  syncAccount,
-  TAGGING,
-  waitForJob,
-} from '../../support/jobCore';
+import { addAccount, isFinished, syncAccount, TAGGING, waitForJob } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let emulator: Emulator;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    seed: 83,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 1_000 }],
-  });
-});
-afterAll(async () => emulator.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  emulator.control.reset();
-});
+const { emulator, startCore } = jobTestBed(83, 1_000);
 
 /**
  * What survives a power loss that takes the WAL with it: the database file alone, copied aside
@@ -47,7 +25,7 @@ function count(db: DatabaseSync, sql: string, ...args: string[]): number {
 
 describe('job records survive losing the WAL', () => {
   it('the job and its items are in the database file before its first WeChat call', async () => {
-    core = await startJobCore(emulator);
+    const core = await startCore();
     const accountId = await addAccount(core);
     const state = emulator.control.state();
     const inA = state.openids().slice(0, 600);

@@ -1,40 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
+import { describe, expect, it } from 'vitest';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
 import {
   addAccount,
   fastJobTiming,
   isFinished,
-  startJobCore,
   syncAccount,
   TAGGING,
   tagSnapshot,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let emulator: Emulator;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    seed: 73,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 3_000 }],
-  });
-});
-afterAll(async () => emulator.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  emulator.control.reset();
-});
+const { emulator, startCore } = jobTestBed(73, 3_000);
 
 describe('a move against a flaky WeChat', () => {
   it('soak: 2 000 with 10 % random -1, resets, 502s, 45169, one 45011 and one 45171 — exact, every item accounted for', async () => {
     // The runner reads the emulator's clock, so the 45011 wait ends when the test moves it on.
-    core = await startJobCore(emulator, { ...fastJobTiming, now: () => emulator.control.now() });
+    const core = await startCore({ ...fastJobTiming, now: () => emulator.control.now() });
     const accountId = await addAccount(core);
     const state = emulator.control.state();
     const inA = state.openids().slice(0, 2_000);
@@ -98,7 +81,7 @@ describe('a move against a flaky WeChat', () => {
   });
 
   it('reports followers WeChat refuses (45059 too many tags, 50005 unfollowed) and moves everyone else', async () => {
-    core = await startJobCore(emulator);
+    const core = await startCore();
     const accountId = await addAccount(core);
     const state = emulator.control.state();
     const inA = state.openids().slice(0, 1_000);
@@ -163,7 +146,7 @@ const CLIENT_ATTEMPTS = 6;
 
 describe('a batch that keeps meeting 45169 (this follower is changed too often)', () => {
   it('is sent one retry budget of times (not client tries × step tries), then the job pauses and carries on once WeChat accepts it', async () => {
-    core = await startJobCore(emulator, { ...fastJobTiming, now: () => emulator.control.now() });
+    const core = await startCore({ ...fastJobTiming, now: () => emulator.control.now() });
     const accountId = await addAccount(core);
     const state = emulator.control.state();
     const members = state.openids().slice(0, 30);

@@ -1,28 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
-import type { TestCore } from '../../support/coreServices';
-import { addAccount, isFinished, startJobCore, syncAccount, waitForJob } from '../../support/jobCore';
+import { describe, expect, it } from 'vitest';
+import { addAccount, isFinished, syncAccount, waitForJob } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let emulator: Emulator;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    seed: 108,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 200 }],
-  });
-});
-afterAll(async () => emulator.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  emulator.control.reset();
-});
+const { emulator, startCore } = jobTestBed(108, 200);
 
 /** A finished job that added 3 followers to a new tag called `name`. */
 async function addedToNewTag(name: string) {
-  core = await startJobCore(emulator);
+  const core = await startCore();
   const accountId = await addAccount(core);
   await syncAccount(core, accountId);
   const tag = await core.ok('groups:create', { accountId, name });

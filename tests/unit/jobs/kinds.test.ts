@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
+import { describe, expect, it } from 'vitest';
 import { allCached, expectCacheMatches } from '../../support/compareCache';
 import type { TestCore } from '../../support/coreServices';
 import {
@@ -8,33 +7,18 @@ import {
   BLACKLIST,
   isFinished,
   maxBatchBody,
-  startJobCore,
   syncAccount,
   TAGGING,
   UNBLACKLIST,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let emulator: Emulator;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    seed: 74,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 2_500 }],
-  });
-});
-afterAll(async () => emulator.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  emulator.control.reset();
-});
+const { emulator, startCore } = jobTestBed(74, 2_500);
 
 async function synced(groupApi: 'tags' | 'groups') {
-  core = await startJobCore(emulator);
+  const core = await startCore();
   const accountId = await addAccount(core, groupApi);
   await syncAccount(core, accountId);
   return { core, accountId };

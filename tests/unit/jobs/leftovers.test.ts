@@ -1,33 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
+import { describe, expect, it } from 'vitest';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
 import {
   addAccount,
   isFinished,
-  startJobCore,
   syncAccount,
   tagSnapshot,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let emulator: Emulator;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    seed: 79,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 10_500 }],
-  });
-});
-afterAll(async () => emulator.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  emulator.control.reset();
-});
+const { emulator, startCore } = jobTestBed(79, 10_500);
 
 /** A synced account whose tag A holds `size` followers; B is empty. */
 /** jobs:start's input for a move of these followers from one tag to another. */
@@ -36,7 +19,7 @@ function moveOf(accountId: string, openids: string[], from: number, to: number) 
 }
 
 async function setup(size: number) {
-  core = await startJobCore(emulator);
+  const core = await startCore();
   const accountId = await addAccount(core);
   const state = emulator.control.state();
   const inA = state.openids().slice(0, size);

@@ -1,44 +1,27 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RESERVED_GROUP } from '#contract/reservedGroups';
 import type { ChannelRequest } from '#contract/channels';
-import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
 import {
   addAccount,
   isFinished,
   maxBatchBody,
-  startJobCore,
   syncAccount,
   TAGGING,
   tagSnapshot,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let emulator: Emulator;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    seed: 71,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 6_000 }],
-  });
-});
-afterAll(async () => emulator.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  emulator.control.reset();
-});
+const { emulator, startCore } = jobTestBed(71, 6_000);
 
 /**
  * A core with a synced account, and two tags on the emulator: A with 5 000 followers, B with 500,
  * 200 of whom are also in A.
  */
 async function setup() {
-  core = await startJobCore(emulator);
+  const core = await startCore();
   const accountId = await addAccount(core);
   const state = emulator.control.state();
   const openids = state.openids();
@@ -244,7 +227,7 @@ describe('several jobs', () => {
 
 describe('jobs:start input', () => {
   it('refuses what does not fit the kind (BAD_INPUT), unknown groups (NOT_FOUND) and reserved ones', async () => {
-    core = await startJobCore(emulator);
+    const core = await startCore();
     const accountId = await addAccount(core);
     await syncAccount(core, accountId);
     const groups = (await core.ok('groups:list', { accountId })).groups.filter((g) => !g.system);

@@ -1,33 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
+import { describe, expect, it } from 'vitest';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
-import {
-  addAccount,
-  isFinished,
-  startJobCore,
-  syncAccount,
-  TAGGING,
-  tagSnapshot,
-  waitForJob,
-} from '../../support/jobCore';
+import { addAccount, isFinished, syncAccount, TAGGING, tagSnapshot, waitForJob } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let emulator: Emulator;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    seed: 89,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 2_000 }],
-  });
-});
-afterAll(async () => emulator.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  emulator.control.reset();
-});
+const { emulator, startCore } = jobTestBed(89, 2_000);
 
 /**
  * A lasting run of HTTP 502: the client's retries (a few ms here, ~30 s in the app) all get a 502.
@@ -47,7 +23,7 @@ async function outageOf(path: string, probes: number, whilePaused: () => void): 
 
 describe('a lasting server error pauses like an outage and resumes by itself', () => {
   it('a move: paused "server" through a run of 502s, then finishes exactly', async () => {
-    core = await startJobCore(emulator);
+    const core = await startCore();
     const accountId = await addAccount(core);
     const state = emulator.control.state();
     const inA = state.openids().slice(0, 1_000);
@@ -93,7 +69,7 @@ describe('a lasting server error pauses like an outage and resumes by itself', (
   });
 
   it('a sync: paused "server" through a run of 502s, then finishes', async () => {
-    core = await startJobCore(emulator);
+    const core = await startCore();
     const accountId = await addAccount(core);
     const syncs = (await core.ok('jobs:list', { accountId })).jobs.filter((j) => j.kind === 'sync');
     for (const s of syncs) await waitForJob(core, accountId, s.id, isFinished);
