@@ -1,7 +1,8 @@
 // Lint rules that guard the architecture (see ../shared/docs/architecture.md):
-// only the Electron shell (electron/main, electron/preload) may import 'electron', the core
-// imports neither a host nor the emulator, the emulator imports neither the core nor a host, and
-// the renderer may reach into electron/ only through the contract ('#contract').
+// only the Electron shell (electron/main, electron/preload) may import 'electron'; the core
+// imports neither a host nor the emulator; the emulator imports neither the core nor a host;
+// electron/hostShared (what both hosts use) imports neither host; the renderer may reach into
+// electron/ only through the contract ('#contract').
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -48,7 +49,7 @@ export default tseslint.config(
           patterns: [
             electronImport,
             layerImport(
-              ['emulator', 'main', 'preload', 'webhost'],
+              ['emulator', 'hostShared', 'main', 'preload', 'webhost'],
               'The core is plain TypeScript for every host: a host passes the emulator or any host service in through a port.',
             ),
           ],
@@ -65,8 +66,25 @@ export default tseslint.config(
           patterns: [
             electronImport,
             layerImport(
-              ['core', 'main', 'preload', 'webhost'],
+              ['core', 'hostShared', 'main', 'preload', 'webhost'],
               'The emulator stands in for WeChat: it imports neither the core nor a host (the contract only).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/hostShared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronImport,
+            layerImport(
+              ['main', 'preload', 'webhost'],
+              'electron/hostShared holds what both hosts use; it imports neither of them.',
             ),
           ],
         },

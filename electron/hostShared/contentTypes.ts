@@ -1,5 +1,8 @@
 import { extname } from 'node:path';
 
+// Shared by the two hosts that serve the renderer build: the app:// protocol (electron/main) and
+// the browser host (electron/webhost), so both send a file with the same type.
+
 /** Content types of the files a renderer build holds; anything else is served as opaque bytes. */
 const byExtension: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
