@@ -22,3 +22,22 @@ export function useWeChatAndHost(options: Parameters<typeof startWeChat>[0] = {}
   });
   return env;
 }
+
+export interface WeChatAndLaterHost {
+  wechat: Emulator;
+  /** Started by the test itself (on a data folder it prepared); stopped after the describe. */
+  host: RunningHost | null;
+}
+
+/** An emulated WeChat for the current describe, and room for the host its test starts later. */
+export function useWeChatAndLaterHost(): WeChatAndLaterHost {
+  const env = { host: null } as WeChatAndLaterHost;
+  test.beforeAll(async () => {
+    env.wechat = await startWeChat();
+  });
+  test.afterAll(async () => {
+    await env.host?.stop();
+    await env.wechat.close();
+  });
+  return env;
+}
