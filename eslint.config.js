@@ -13,8 +13,20 @@ const electronImport = {
   message: "Only electron/main and electron/preload may import 'electron'; keep everything else plain Node.",
 };
 
-// Relative imports that climb out of the importing layer into a sibling folder of electron/.
-const layerImport = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message });
+/**
+ * A layer of electron/ that must not import 'electron' nor climb (by a relative import) into the
+ * sibling folders named in `forbidden`.
+ */
+const layer = (files, forbidden, message, ignores = []) => ({
+  files,
+  ignores,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [electronImport, { regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message }] },
+    ],
+  },
+});
 
 export default tseslint.config(
   {
@@ -38,59 +50,23 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [electronImport] }],
     },
   },
-  {
-    files: ['electron/core/**'],
+  layer(
+    ['electron/core/**'],
+    ['emulator', 'hostShared', 'main', 'preload', 'webhost'],
+    'The core is plain TypeScript for every host: a host passes the emulator or any host service in through a port.',
     // The demo's emulator is still started here (services.ts builds it); it is to become a port.
-    ignores: ['electron/core/accounts/demoEnvironment.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electronImport,
-            layerImport(
-              ['emulator', 'hostShared', 'main', 'preload', 'webhost'],
-              'The core is plain TypeScript for every host: a host passes the emulator or any host service in through a port.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/emulator/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electronImport,
-            layerImport(
-              ['core', 'hostShared', 'main', 'preload', 'webhost'],
-              'The emulator stands in for WeChat: it imports neither the core nor a host (the contract only).',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/hostShared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electronImport,
-            layerImport(
-              ['main', 'preload', 'webhost'],
-              'electron/hostShared holds what both hosts use; it imports neither of them.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
+    ['electron/core/accounts/demoEnvironment.ts'],
+  ),
+  layer(
+    ['electron/emulator/**'],
+    ['core', 'hostShared', 'main', 'preload', 'webhost'],
+    'The emulator stands in for WeChat: it imports neither the core nor a host (the contract only).',
+  ),
+  layer(
+    ['electron/hostShared/**'],
+    ['main', 'preload', 'webhost'],
+    'electron/hostShared holds what both hosts use; it imports neither of them.',
+  ),
   {
     files: ['electron/main/**', 'electron/preload/**', 'tests/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
