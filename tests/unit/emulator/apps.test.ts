@@ -2,12 +2,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RESERVED_GROUP } from '#contract/reservedGroups';
-import {
-  DEFAULT_APPID,
-  DEFAULT_SECRET,
-  type Emulator,
-  startEmulator,
-} from '../../../electron/emulator/index';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator, startEmulator } from '../../../electron/emulator';
 import { classicToken, get, post } from './helpers';
 
 const UNVERIFIED = { appid: 'wx00000000000a0001', secret: 'a1'.repeat(16) };

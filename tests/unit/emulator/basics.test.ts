@@ -2,7 +2,7 @@
 // without errcode, validation order, method checks, bad input.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, type Emulator, startEmulator } from '../../../electron/emulator/index';
+import { DEFAULT_APPID, type Emulator, startEmulator } from '../../../electron/emulator';
 import { RID, call, classicToken, get, post, raw } from './helpers';
 
 let sb: Emulator;

@@ -1,12 +1,7 @@
 // Blacklist (doc §5).
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_APPID,
-  DEFAULT_SECRET,
-  type Emulator,
-  startEmulator,
-} from '../../../electron/emulator/index';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator, startEmulator } from '../../../electron/emulator';
 import { type Json, classicToken, get, post } from './helpers';
 
 let sb: Emulator;

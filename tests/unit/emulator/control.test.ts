@@ -10,7 +10,7 @@ import {
   DEFAULT_START_TIME,
   type Emulator,
   startEmulator,
-} from '../../../electron/emulator/index';
+} from '../../../electron/emulator';
 import { classicToken, get, post } from './helpers';
 
 let sb: Emulator;

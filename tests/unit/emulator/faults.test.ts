@@ -9,7 +9,7 @@ import {
   DEFAULT_SECRET,
   type Emulator,
   startEmulator,
-} from '../../../electron/emulator/index';
+} from '../../../electron/emulator';
 import { type Json, classicToken, get, post, raw } from './helpers';
 
 const OTHER = { appid: 'wx00000000000fa017', secret: '9'.repeat(32) };

@@ -1,6 +1,6 @@
 // Small raw-HTTP helpers for the emulator tests: no WeChat client logic, just fetch.
 
-import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator } from '../../../electron/emulator/index';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator } from '../../../electron/emulator';
 
 export type Json = Record<string, unknown> & { errcode?: number; errmsg?: string };
 

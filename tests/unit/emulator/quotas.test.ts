@@ -2,12 +2,7 @@
 // openapi/quota/get, clear_quota (10 per month, then 48006), test-account limits.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_APPID,
-  DEFAULT_SECRET,
-  type Emulator,
-  startEmulator,
-} from '../../../electron/emulator/index';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator, startEmulator } from '../../../electron/emulator';
 import { DAY, HOUR, MINUTE, call, classicToken, get, post } from './helpers';
 
 const TEST = { appid: 'wx0000000000007e57', secret: '7'.repeat(32) };

@@ -8,7 +8,7 @@ import {
   DEFAULT_START_TIME,
   type Emulator,
   startEmulator,
-} from '../../../electron/emulator/index';
+} from '../../../electron/emulator';
 
 const N = 10_000;
 let a: Emulator;

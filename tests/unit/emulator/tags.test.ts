@@ -2,12 +2,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RESERVED_GROUP } from '#contract/reservedGroups';
-import {
-  DEFAULT_APPID,
-  DEFAULT_SECRET,
-  type Emulator,
-  startEmulator,
-} from '../../../electron/emulator/index';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator, startEmulator } from '../../../electron/emulator';
 import { type Json, classicToken, get, post } from './helpers';
 
 const OTHER = { appid: 'wx0123456789abcdef', secret: 'b'.repeat(32) };

@@ -2,12 +2,7 @@
 // credential errors in WeChat's order, token errors on business APIs.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_APPID,
-  DEFAULT_SECRET,
-  type Emulator,
-  startEmulator,
-} from '../../../electron/emulator/index';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator, startEmulator } from '../../../electron/emulator';
 import { MINUTE, RID, call, classicToken, get, stableToken } from './helpers';
 
 let sb: Emulator;

@@ -2,12 +2,7 @@
 // unfollowed users, updateremark rules.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_APPID,
-  DEFAULT_SECRET,
-  type Emulator,
-  startEmulator,
-} from '../../../electron/emulator/index';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator, startEmulator } from '../../../electron/emulator';
 import { type Json, classicToken, get, post } from './helpers';
 
 const BIG = { appid: 'wx00000000000b1900', secret: 'c'.repeat(32) };
