@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import { contentTypeOf } from './contentTypes';
+import { contentTypeOf } from '../hostShared/contentTypes';
 import { contentSecurityPolicy } from './csp';
 
 /**

@@ -12,7 +12,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     data: { type: 'string' },
     demo: { type: 'boolean', default: false },
-    // Send every account's WeChat calls to this base URL (a local emulator from `npm run sandbox`).
+    // Send every account's WeChat calls to this base URL (a local emulator from `npm run emulator`).
     'wechat-base': { type: 'string' },
   },
   strict: true,

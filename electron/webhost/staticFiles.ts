@@ -1,27 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../hostShared/contentTypes';
 import { contentSecurityPolicy } from '../main/csp';
 
 export const bridgePath = '/webhost-bridge.js';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy('webhost'),
@@ -79,14 +62,14 @@ export function createStaticHandler(rendererDir: string, bridgeScript: string) {
     } catch {
       return send(req, res, 400, 'text/plain; charset=utf-8', 'Bad request');
     }
-    if (pathname === bridgePath) return send(req, res, 200, contentTypes['.js'] as string, bridgeScript);
+    if (pathname === bridgePath) return send(req, res, 200, contentTypeOf(bridgePath), bridgeScript);
 
     const file = resolve(join(root, pathname));
     if (file !== root && !file.startsWith(root + sep)) return notFound(req, res);
     const extension = extname(file).toLowerCase();
     if (extension === '' || pathname === '/index.html') {
       const html = await readFile(join(root, 'index.html'), 'utf8');
-      return send(req, res, 200, contentTypes['.html'] as string, injectBridge(html));
+      return send(req, res, 200, contentTypeOf('index.html'), injectBridge(html));
     }
     // Any other page would run without the bridge; there are none in the build anyway.
     if (extension === '.html') return notFound(req, res);
@@ -94,13 +77,6 @@ export function createStaticHandler(rendererDir: string, bridgeScript: string) {
     // Browsers ask for a favicon on their own; the app has none yet, and a 404 is console noise.
     if (!found?.isFile() && pathname === '/favicon.ico') return send(req, res, 204, 'image/x-icon', '');
     if (!found?.isFile()) return notFound(req, res);
-    return send(
-      req,
-      res,
-      200,
-      contentTypes[extension] ?? 'application/octet-stream',
-      await readFile(file),
-      'no-cache',
-    );
+    return send(req, res, 200, contentTypeOf(file), await readFile(file), 'no-cache');
   };
 }

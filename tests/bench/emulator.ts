@@ -17,21 +17,21 @@ export interface BenchEmulator {
 }
 
 export async function inProcessEmulator(followers: number): Promise<BenchEmulator> {
-  const { DEFAULT_APPID, DEFAULT_SECRET, startSandbox } = await import('../../electron/sandbox');
-  const sandbox = await startSandbox({
+  const { DEFAULT_APPID, DEFAULT_SECRET, startEmulator } = await import('../../electron/emulator');
+  const emulator = await startEmulator({
     port: 0,
     seed: 9,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers }],
   });
-  const c = sandbox.control;
+  const c = emulator.control;
   return {
-    url: sandbox.url,
+    url: emulator.url,
     openids: async () => c.state().openids(),
     tagMembers: async (id) => c.state().tagMembers(id),
     addLatency: async (ms) => void c.addFault({ kind: 'latency', ms }),
     clearCalls: async () => c.clearCalls(),
     countCalls: async (path) => c.calls({ path }).length,
-    close: () => sandbox.close(),
+    close: () => emulator.close(),
   };
 }
 
@@ -41,7 +41,7 @@ export async function childEmulator(followers: number): Promise<BenchEmulator> {
     [
       '--import',
       'tsx',
-      'electron/sandbox/cli.ts',
+      'electron/emulator/cli.ts',
       '--port',
       '0',
       '--seed',
@@ -60,7 +60,7 @@ export async function childEmulator(followers: number): Promise<BenchEmulator> {
     proc.once('exit', (code) => reject(new Error(`emulator exited early (${code})`)));
   });
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${url}/__sandbox/${path}`, {
+    const res = await fetch(`${url}/__emulator/${path}`, {
       method,
       // The emulator refuses changing control requests that are not JSON.
       headers: { 'content-type': 'application/json' },
@@ -86,6 +86,6 @@ export async function childEmulator(followers: number): Promise<BenchEmulator> {
   };
 }
 
-export function startEmulator(where: EmulatorPlace, followers: number): Promise<BenchEmulator> {
+export function startBenchEmulator(where: EmulatorPlace, followers: number): Promise<BenchEmulator> {
   return where === 'child' ? childEmulator(followers) : inProcessEmulator(followers);
 }

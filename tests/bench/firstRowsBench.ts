@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { createServices } from '../../electron/core/services';
 import { createNodePorts } from '../../electron/webhost/nodePorts';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox } from '../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator } from '../../electron/emulator';
 import { chromiumArgs, chromiumExecutable } from '../chromium';
 import type { BenchResult } from './run';
 import { summarize } from './stats';
@@ -91,7 +91,7 @@ export function startHost(
  */
 export async function benchFirstRows(options: { runs: number }): Promise<BenchResult[]> {
   const followers = 100_000;
-  const sandbox = await startSandbox({
+  const emulator = await startEmulator({
     port: 0,
     seed: 9,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers }],
@@ -101,12 +101,12 @@ export async function benchFirstRows(options: { runs: number }): Promise<BenchRe
     ...(chromiumExecutable() ? { executablePath: chromiumExecutable() } : {}),
   });
   try {
-    const { dataDir, accountDir } = await preparedDataDir(sandbox.url, followers);
+    const { dataDir, accountDir } = await preparedDataDir(emulator.url, followers);
     const cacheMiB = folderBytes(accountDir) / 2 ** 20;
     const firstRows: number[] = [];
     const rss: number[] = [];
     for (let i = 0; i < options.runs; i++) {
-      const host = await startHost(dataDir, sandbox.url);
+      const host = await startHost(dataDir, emulator.url);
       try {
         const page = await browser.newPage({ locale: 'zh-CN' });
         const t0 = performance.now();
@@ -128,7 +128,7 @@ export async function benchFirstRows(options: { runs: number }): Promise<BenchRe
     for (let i = 0; i < options.runs; i++) {
       const out = execFileSync(
         process.execPath,
-        ['--expose-gc', '--import', 'tsx', 'tests/bench/coreProcess.ts', dataDir, sandbox.url],
+        ['--expose-gc', '--import', 'tsx', 'tests/bench/coreProcess.ts', dataDir, emulator.url],
         { encoding: 'utf8' },
       );
       coreRss.push(Number(out.trim().split('\n').pop()) / 2 ** 20);
@@ -156,6 +156,6 @@ export async function benchFirstRows(options: { runs: number }): Promise<BenchRe
     ];
   } finally {
     await browser.close();
-    await sandbox.close();
+    await emulator.close();
   }
 }

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChannelName, ChannelOutput, ChannelRequest } from '#contract/channels';
 import type { JobSummary } from '#contract/jobs';
-import { startEmulator } from './emulator';
+import { startBenchEmulator } from './emulator';
 
 // electron-store (the core's settings) imports 'electron'; outside Electron that must not try to
 // download a binary. Set before anything imports it (the core is imported dynamically for that).
@@ -56,12 +56,12 @@ export async function runMoveBench(options: MoveBenchOptions = {}): Promise<Move
   const latencyMs = options.latencyMs ?? 20;
   const concurrency = options.concurrency ?? 2;
   const where = options.emulator ?? 'child';
-  const { DEFAULT_APPID, DEFAULT_SECRET } = await import('../../electron/sandbox');
+  const { DEFAULT_APPID, DEFAULT_SECRET } = await import('../../electron/emulator');
   const { createServices } = await import('../../electron/core/services');
   const { dispatch } = await import('../../electron/core/transport');
   const { createNodePorts } = await import('../../electron/webhost/nodePorts');
 
-  const emulator = await startEmulator(where, followers + 1_000);
+  const emulator = await startBenchEmulator(where, followers + 1_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'fg-move-bench-'));
   const quiet = { info: () => {}, warn: () => {}, error: () => {} };
   const services = await createServices(
@@ -151,7 +151,7 @@ async function bareClientFloor(
   to: number,
   concurrency: number,
 ): Promise<number> {
-  const { DEFAULT_APPID, DEFAULT_SECRET } = await import('../../electron/sandbox');
+  const { DEFAULT_APPID, DEFAULT_SECRET } = await import('../../electron/emulator');
   const { WeChatClient } = await import('../../electron/core/wechat/client');
   const { batchTag, batchUntag } = await import('../../electron/core/wechat/api/tags');
   const { chunk, forEachConcurrently } = await import('../../electron/core/concurrency');

@@ -10,8 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { OfficialAccount } from 'node-easywechat';
 import { defaultSettings } from '#contract/settings';
-import { DEFAULT_APPID, DEFAULT_SECRET } from '../../electron/sandbox';
-import { startEmulator, type BenchEmulator, type EmulatorPlace } from './emulator';
+import { DEFAULT_APPID, DEFAULT_SECRET } from '../../electron/emulator';
+import { startBenchEmulator, type BenchEmulator, type EmulatorPlace } from './emulator';
 
 // electron-store (the core's settings) imports 'electron'; outside Electron that must not try to
 // download a binary. Set before the core is imported (dynamically, below).
@@ -37,7 +37,7 @@ export async function startLatencyEmulator(
   latencyMs: number,
   where: EmulatorPlace = 'child',
 ): Promise<BenchEmulator> {
-  const emulator = await startEmulator(where, followers);
+  const emulator = await startBenchEmulator(where, followers);
   if (latencyMs > 0) await emulator.addLatency(latencyMs);
   return emulator;
 }

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { openApp } from './support/app';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE } from './support/emulator';
+import { eachLanguageAndWidth } from './support/languagesAndWidths';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
-import type { Sandbox } from '../../electron/sandbox';
+import { useWeChatAndLaterHost } from './support/wechatAndHost';
+import type { Emulator } from '../../electron/emulator';
 
 const words = {
   zh: {
@@ -37,7 +39,7 @@ const words = {
  * An account whose saved AppSecret WeChat no longer accepts (the owner reset it in the console),
  * opened in a fresh host: the secret file is what the browser host's test-only store keeps.
  */
-async function accountWithStaleSecret(page: Page, wechat: Sandbox): Promise<RunningHost> {
+async function accountWithStaleSecret(page: Page, wechat: Emulator): Promise<RunningHost> {
   const first = await startHost();
   const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
   await first.stop();
@@ -45,57 +47,44 @@ async function accountWithStaleSecret(page: Page, wechat: Sandbox): Promise<Runn
   return startHost({ dataDir: first.dataDir });
 }
 
-for (const lang of ['zh', 'en'] as const) {
-  for (const width of [1280, 1024]) {
-    test.describe(`${lang} at ${width}px`, () => {
-      test.use({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 800 } });
-      let wechat: Sandbox;
-      let host: RunningHost | null = null;
-      test.beforeAll(async () => {
-        wechat = await startWeChat();
-      });
-      test.afterAll(async () => {
-        await host?.stop();
-        await wechat.close();
-      });
+eachLanguageAndWidth((lang, width) => {
+  const env = useWeChatAndLaterHost();
 
-      test('a reset AppSecret: the failed sync leads to 更换 AppSecret, a wrong one is refused, the right one syncs', async ({
-        page,
-      }) => {
-        const w = words[lang];
-        host = await accountWithStaleSecret(page, wechat);
-        await openApp(page, host.url);
-        await page.getByRole('banner').getByRole('button', { name: w.syncNow }).click();
-        const banner = page.getByTestId('sync-error');
-        await expect(banner.getByText(w.invalid)).toBeVisible({ timeout: 20_000 });
-        await snap(page, `secret-banner-${lang}-${width}`);
+  test('a reset AppSecret: the failed sync leads to 更换 AppSecret, a wrong one is refused, the right one syncs', async ({
+    page,
+  }) => {
+    const w = words[lang];
+    env.host = await accountWithStaleSecret(page, env.wechat);
+    await openApp(page, env.host.url);
+    await page.getByRole('banner').getByRole('button', { name: w.syncNow }).click();
+    const banner = page.getByTestId('sync-error');
+    await expect(banner.getByText(w.invalid)).toBeVisible({ timeout: 20_000 });
+    await snap(page, `secret-banner-${lang}-${width}`);
 
-        await banner.getByRole('button', { name: w.change }).click();
-        const dialog = page.getByRole('dialog', { name: w.change });
-        await dialog.getByLabel(/AppSecret/).fill('d'.repeat(32));
-        await dialog.getByRole('button', { name: w.save }).click();
-        await expect(dialog.getByRole('alert')).toContainText(w.refused, { timeout: 20_000 });
-        await snap(page, `secret-dialog-refused-${lang}-${width}`);
+    await banner.getByRole('button', { name: w.change }).click();
+    const dialog = page.getByRole('dialog', { name: w.change });
+    await dialog.getByLabel(/AppSecret/).fill('d'.repeat(32));
+    await dialog.getByRole('button', { name: w.save }).click();
+    await expect(dialog.getByRole('alert')).toContainText(w.refused, { timeout: 20_000 });
+    await snap(page, `secret-dialog-refused-${lang}-${width}`);
 
-        await dialog.getByLabel(/AppSecret/).fill(SERVICE.secret);
-        await dialog.getByRole('button', { name: w.save }).click();
-        await expect(page.getByText(w.saved)).toBeVisible({ timeout: 20_000 });
-        await expect(dialog).toBeHidden();
-        await expect(page.getByText(w.saved)).toBeHidden({ timeout: 10_000 });
-        await expect(banner).toBeHidden({ timeout: 20_000 });
-        await expect(page.getByTestId('last-synced')).toContainText(w.synced);
+    await dialog.getByLabel(/AppSecret/).fill(SERVICE.secret);
+    await dialog.getByRole('button', { name: w.save }).click();
+    await expect(page.getByText(w.saved)).toBeVisible({ timeout: 20_000 });
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(w.saved)).toBeHidden({ timeout: 10_000 });
+    await expect(banner).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByTestId('last-synced')).toContainText(w.synced);
 
-        await page.getByRole('button', { name: w.settings, exact: true }).click();
-        const settings = page.getByRole('dialog', { name: w.settings });
-        await expect(settings.getByText(w.section)).toBeVisible();
-        await settings.getByText(w.section).scrollIntoViewIfNeeded();
-        await snap(page, `secret-settings-${lang}-${width}`);
-        await settings.getByRole('button', { name: w.change }).click();
-        const again = page.getByRole('dialog', { name: w.change });
-        await expect(again.getByLabel(/AppSecret/)).toBeFocused();
-        await expect(again.getByRole('button', { name: w.save })).toBeInViewport();
-        await snap(page, `secret-dialog-${lang}-${width}`);
-      });
-    });
-  }
-}
+    await page.getByRole('button', { name: w.settings, exact: true }).click();
+    const settings = page.getByRole('dialog', { name: w.settings });
+    await expect(settings.getByText(w.section)).toBeVisible();
+    await settings.getByText(w.section).scrollIntoViewIfNeeded();
+    await snap(page, `secret-settings-${lang}-${width}`);
+    await settings.getByRole('button', { name: w.change }).click();
+    const again = page.getByRole('dialog', { name: w.change });
+    await expect(again.getByLabel(/AppSecret/)).toBeFocused();
+    await expect(again.getByRole('button', { name: w.save })).toBeInViewport();
+    await snap(page, `secret-dialog-${lang}-${width}`);
+  });
+});

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
-import { SEEN_IP, SERVICE, UNVERIFIED } from './support/sandbox';
+import { SEEN_IP, SERVICE, UNVERIFIED } from './support/emulator';
 import { expectControlsNamed } from './support/a11y';
 import { snap } from './support/screenshots';
 import { fillWizard } from './support/wizard';

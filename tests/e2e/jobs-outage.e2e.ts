@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { accountIdOf, connectAccount } from './support/accounts';
 import { openApp } from './support/app';
-import { SERVICE } from './support/sandbox';
+import { SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
 import { useWeChatAndHost } from './support/wechatAndHost';
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { followerRows, followersTable } from './support/app';
 import { connectAccount } from './support/accounts';
-import { SERVICE } from './support/sandbox';
+import { SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
 import { useWeChatAndHost } from './support/wechatAndHost';
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { connectAccount } from './support/accounts';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { useWeChatAndHost } from './support/wechatAndHost';
 
 const env = useWeChatAndHost();

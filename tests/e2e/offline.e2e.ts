@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { followerRows } from './support/app';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { snap } from './support/screenshots';
 import { useWeChatAndHost } from './support/wechatAndHost';
 

@@ -1,9 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
 import { accountIdOf, connectAccount } from './support/accounts';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
+import { addToNewTag } from './support/jobs';
 import { fillWizard } from './support/wizard';
 import { useWeChatAndHost } from './support/wechatAndHost';
 
@@ -91,26 +92,18 @@ test('the screens of the owner’s day, in both languages at both widths', async
   await connectAccount(setup, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店公众号' });
   const accountId = await accountIdOf(setup, '小店公众号');
   const openids = env.wechat.control.state(SERVICE.appid).openids().slice(0, 3);
+  const { tagId, jobId } = await addToNewTag(setup, accountId, openids, '中秋活动');
   await setup.evaluate(
-    async ({ accountId, openids }) => {
-      const tag = await window.wxg.groupsCreate({ accountId, name: '中秋活动' });
-      if (!tag.ok) throw new Error(tag.error.code);
-      const job = await window.wxg.jobsStart({
-        accountId,
-        kind: 'add',
-        selection: { openids },
-        to: tag.data.id,
-      });
-      if (!job.ok) throw new Error(job.error.code);
+    async ({ accountId, tagId, jobId }) => {
       for (let i = 0; i < 200; i++) {
-        const got = await window.wxg.jobsGet({ accountId, jobId: job.data.id });
+        const got = await window.wxg.jobsGet({ accountId, jobId });
         if (got.ok && got.data.status === 'done') break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      const deleted = await window.wxg.groupsDelete({ accountId, id: tag.data.id });
+      const deleted = await window.wxg.groupsDelete({ accountId, id: tagId });
       if (!deleted.ok) throw new Error(deleted.error.code);
     },
-    { accountId, openids },
+    { accountId, tagId, jobId },
   );
   await setup.context().close();
 

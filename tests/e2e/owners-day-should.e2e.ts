@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
 import { connectAccount } from './support/accounts';
-import { SERVICE } from './support/sandbox';
+import { SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
 import { fillWizard } from './support/wizard';

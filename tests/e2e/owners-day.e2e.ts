@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
 import { accountIdOf, connectAccount } from './support/accounts';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
+import { addToNewTag } from './support/jobs';
 import { fillWizard } from './support/wizard';
 import { useWeChatAndHost } from './support/wechatAndHost';
 
@@ -148,20 +149,7 @@ test('a job keeps its tag names: after the tag is deleted it still says what it 
   await openConnected(page);
   const accountId = await accountIdOf(page, '小店公众号');
   const openids = env.wechat.control.state(SERVICE.appid).openids().slice(0, 3);
-  await page.evaluate(
-    async ({ accountId, openids }) => {
-      const tag = await window.wxg.groupsCreate({ accountId, name: '中秋活动' });
-      if (!tag.ok) throw new Error(tag.error.code);
-      const job = await window.wxg.jobsStart({
-        accountId,
-        kind: 'add',
-        selection: { openids },
-        to: tag.data.id,
-      });
-      if (!job.ok) throw new Error(job.error.code);
-    },
-    { accountId, openids },
-  );
+  await addToNewTag(page, accountId, openids, '中秋活动');
   await page.getByRole('button', { name: '任务' }).click();
   const panel = page.getByRole('dialog', { name: '任务' });
   const job = panel.getByRole('region', { name: '加入“中秋活动”' });

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { followerRows, openApp } from './support/app';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE } from './support/emulator';
+import { eachLanguageAndWidth } from './support/languagesAndWidths';
 import { snap } from './support/screenshots';
-import { startHost, type RunningHost } from './support/webhost';
-import type { Sandbox } from '../../electron/sandbox';
+import { startHost } from './support/webhost';
+import { useWeChatAndLaterHost } from './support/wechatAndHost';
 
 const words = {
   zh: {
@@ -25,52 +26,39 @@ const words = {
   },
 };
 
-for (const lang of ['zh', 'en'] as const) {
-  for (const width of [1280, 1024]) {
-    test.describe(`${lang} at ${width}px`, () => {
-      test.use({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 800 } });
-      let wechat: Sandbox;
-      let host: RunningHost | null = null;
-      test.beforeAll(async () => {
-        wechat = await startWeChat();
-      });
-      test.afterAll(async () => {
-        await host?.stop();
-        await wechat.close();
-      });
+eachLanguageAndWidth((lang, width) => {
+  const env = useWeChatAndLaterHost();
 
-      test('a damaged cache: the window says what came back, and the local note is still there', async ({
-        page,
-      }) => {
-        const w = words[lang];
-        const first = await startHost();
-        const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
-        const openid = await page.evaluate(async (accountId) => {
-          const page = await window.wxg.followersQuery({ accountId, query: { limit: 1 } });
-          if (!page.ok) throw new Error(page.error.code);
-          const openid = page.data.rows[0]?.openid ?? '';
-          await window.wxg.followersSetNote({ accountId, openid, note: '每周三来店，喜欢拿铁' });
-          return openid;
-        }, id);
-        await first.stop();
-        // A power cut took half the file.
-        const file = join(first.dataDir, 'accounts', id, 'cache.sqlite');
-        truncateSync(file, Math.floor(statSync(file).size / 2));
+  test('a damaged cache: the window says what came back, and the local note is still there', async ({
+    page,
+  }) => {
+    const w = words[lang];
+    const first = await startHost();
+    const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
+    const openid = await page.evaluate(async (accountId) => {
+      const page = await window.wxg.followersQuery({ accountId, query: { limit: 1 } });
+      if (!page.ok) throw new Error(page.error.code);
+      const openid = page.data.rows[0]?.openid ?? '';
+      await window.wxg.followersSetNote({ accountId, openid, note: '每周三来店，喜欢拿铁' });
+      return openid;
+    }, id);
+    await first.stop();
+    // A power cut took half the file.
+    const file = join(first.dataDir, 'accounts', id, 'cache.sqlite');
+    truncateSync(file, Math.floor(statSync(file).size / 2));
 
-        host = await startHost({ dataDir: first.dataDir });
-        await openApp(page, host.url);
-        const notice = page.getByTestId('recovery-notice');
-        await expect(notice).toContainText(w.title);
-        await expect(notice).toContainText(w.kept);
-        await expect(notice).toContainText(w.incomplete);
-        await snap(page, `recovery-${lang}-${width}`);
+    env.host = await startHost({ dataDir: first.dataDir });
+    await openApp(page, env.host.url);
+    const notice = page.getByTestId('recovery-notice');
+    await expect(notice).toContainText(w.title);
+    await expect(notice).toContainText(w.kept);
+    await expect(notice).toContainText(w.incomplete);
+    await snap(page, `recovery-${lang}-${width}`);
 
-        await page.getByRole('searchbox', { name: w.search }).fill('拿铁');
-        await expect(followerRows(page)).toHaveCount(1);
-        await expect(followerRows(page).first()).toHaveAttribute('data-openid', openid);
-        await notice.getByRole('button', { name: w.dismiss }).click();
-        await expect(notice).toBeHidden();
-      });
-    });
-  }
-}
+    await page.getByRole('searchbox', { name: w.search }).fill('拿铁');
+    await expect(followerRows(page)).toHaveCount(1);
+    await expect(followerRows(page).first()).toHaveAttribute('data-openid', openid);
+    await notice.getByRole('button', { name: w.dismiss }).click();
+    await expect(notice).toBeHidden();
+  });
+});

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { followerRows } from './support/app';
-import { SERVICE } from './support/sandbox';
+import { SERVICE } from './support/emulator';
+import { eachLanguageAndWidth } from './support/languagesAndWidths';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
 import { useWeChatAndHost } from './support/wechatAndHost';
@@ -27,48 +28,42 @@ const words = {
   },
 };
 
-for (const lang of ['zh', 'en'] as const) {
-  for (const width of [1280, 1024]) {
-    test.describe(`${lang} at ${width}px`, () => {
-      test.use({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 800 } });
-
-      test('a 48001 on a remark is said in words, and the owner can try again once verified', async ({
-        page,
-      }) => {
-        const w = words[lang];
-        // A host of its own per run: each starts with remarks never refused.
-        const host = await startHost();
-        try {
-          await connectAccount(page, host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
-          env.wechat.control.addFault({
-            kind: 'errcode',
-            errcode: 48001,
-            count: 1,
-            path: '/cgi-bin/user/info/updateremark',
-          });
-          await followerRows(page).first().click();
-          const drawer = page.getByRole('dialog');
-          const remark = drawer.getByRole('textbox', { name: w.remark });
-          await remark.fill(`王阿姨${lang}${width}`);
-          await drawer.getByRole('button', { name: w.save }).click();
-          await expect(drawer.getByRole('alert')).toContainText(w.refused);
-          await expect(drawer).toContainText(w.lately);
-          await expect(remark).toBeDisabled();
-          await page.mouse.move(1, 1);
-          await expect(page.getByRole('tooltip')).toBeHidden();
-          await snap(page, `remark-refused-${lang}-${width}`);
-
-          // Verified since: the owner asks again, WeChat is asked, and the remark is saved.
-          await drawer.getByRole('button', { name: w.again }).click();
-          await expect(remark).toBeEnabled();
-          await remark.fill(`王阿姨${lang}${width}`);
-          await drawer.getByRole('button', { name: w.save }).click();
-          await expect(page.getByText(w.saved)).toBeVisible();
-          await expect(drawer).not.toContainText(w.lately);
-        } finally {
-          await host.stop();
-        }
+eachLanguageAndWidth((lang, width) => {
+  test('a 48001 on a remark is said in words, and the owner can try again once verified', async ({
+    page,
+  }) => {
+    const w = words[lang];
+    // A host of its own per run: each starts with remarks never refused.
+    const host = await startHost();
+    try {
+      await connectAccount(page, host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
+      env.wechat.control.addFault({
+        kind: 'errcode',
+        errcode: 48001,
+        count: 1,
+        path: '/cgi-bin/user/info/updateremark',
       });
-    });
-  }
-}
+      await followerRows(page).first().click();
+      const drawer = page.getByRole('dialog');
+      const remark = drawer.getByRole('textbox', { name: w.remark });
+      await remark.fill(`王阿姨${lang}${width}`);
+      await drawer.getByRole('button', { name: w.save }).click();
+      await expect(drawer.getByRole('alert')).toContainText(w.refused);
+      await expect(drawer).toContainText(w.lately);
+      await expect(remark).toBeDisabled();
+      await page.mouse.move(1, 1);
+      await expect(page.getByRole('tooltip')).toBeHidden();
+      await snap(page, `remark-refused-${lang}-${width}`);
+
+      // Verified since: the owner asks again, WeChat is asked, and the remark is saved.
+      await drawer.getByRole('button', { name: w.again }).click();
+      await expect(remark).toBeEnabled();
+      await remark.fill(`王阿姨${lang}${width}`);
+      await drawer.getByRole('button', { name: w.save }).click();
+      await expect(page.getByText(w.saved)).toBeVisible();
+      await expect(drawer).not.toContainText(w.lately);
+    } finally {
+      await host.stop();
+    }
+  });
+});

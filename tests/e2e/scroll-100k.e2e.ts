@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import type { Sandbox } from '../../electron/sandbox';
+import type { Emulator } from '../../electron/emulator';
 import { connectAccount } from './support/accounts';
 import { followerRows, followersTable } from './support/app';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { startHost, type RunningHost } from './support/webhost';
 
 // 100 000 followers: the list stays smooth because only the rows on screen exist and only their
@@ -11,7 +11,7 @@ import { startHost, type RunningHost } from './support/webhost';
 test.skip(!process.env['E2E_PERF'], 'set E2E_PERF=1 to run the 100 000-follower scroll check');
 test.use({ locale: 'zh-CN' });
 
-let wechat: Sandbox;
+let wechat: Emulator;
 let host: RunningHost;
 test.beforeAll(async () => {
   wechat = await startWeChat({ followers: 100_000 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { accountIdOf, connectAccount } from './support/accounts';
-import { SEEN_IP, SERVICE } from './support/sandbox';
+import { SEEN_IP, SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
 import { useWeChatAndHost } from './support/wechatAndHost';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
-import { SEEN_IP, SERVICE, UNVERIFIED } from './support/sandbox';
+import { SEEN_IP, SERVICE, UNVERIFIED } from './support/emulator';
 import { snap } from './support/screenshots';
 import { useWeChatAndHost } from './support/wechatAndHost';
 

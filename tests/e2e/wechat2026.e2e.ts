@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Sandbox } from '../../electron/sandbox';
+import type { Emulator } from '../../electron/emulator';
 import { connectAccount } from './support/accounts';
 import { followerRows } from './support/app';
-import { SERVICE, startWeChat } from './support/sandbox';
+import { SERVICE, startWeChat } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
 
@@ -13,7 +13,7 @@ import { startHost, type RunningHost } from './support/webhost';
 test.use({ locale: 'zh-CN' });
 
 const SEEN_IP = '198.51.100.77';
-let wechat: Sandbox;
+let wechat: Emulator;
 let host: RunningHost;
 
 test.beforeAll(async () => {

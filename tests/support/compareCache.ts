@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Sandbox } from '../../electron/sandbox';
+import type { Emulator } from '../../electron/emulator';
 import type { FollowerRow } from '#contract/followers';
 import type { TestCore } from './coreServices';
 
@@ -18,8 +18,12 @@ export async function allCached(
 }
 
 /** The cache holds exactly the emulator's followers, with their tags, remarks and blacklist flags. */
-export async function expectCacheMatches(core: TestCore, sandbox: Sandbox, accountId: string): Promise<void> {
-  const state = sandbox.control.state();
+export async function expectCacheMatches(
+  core: TestCore,
+  emulator: Emulator,
+  accountId: string,
+): Promise<void> {
+  const state = emulator.control.state();
   const expected = state.openids({ subscribedOnly: true }).sort();
   const cached = await allCached(core, accountId);
   expect(cached.map((r) => r.openid).sort()).toEqual(expected);

@@ -5,10 +5,10 @@ import { InsecureFileSecretStore } from '../../electron/core/accounts/insecureFi
 import type { CorePorts, KeyValueStore } from '../../electron/core/ports';
 import { createServices, type ServiceOptions, type Services } from '../../electron/core/services';
 import { dispatch } from '../../electron/core/transport';
-import type { Sandbox } from '../../electron/sandbox';
+import type { Emulator } from '../../electron/emulator';
 import type { ChannelName, ChannelOutput, ChannelRequest } from '#contract/channels';
 import type { Result } from '#contract/result';
-import { capturingLog, sandboxHosts } from './sandboxClient';
+import { capturingLog, emulatorHosts } from './emulatorClient';
 
 /** electron-store, as the hosts use it: outside Electron it needs an absolute cwd. */
 export async function electronStoreAt(cwd: string): Promise<KeyValueStore> {
@@ -34,7 +34,7 @@ export interface TestCore {
 
 /** The real core on a temp data folder, with WeChat's host names pointed at the emulator. */
 export async function startTestCore(
-  sandbox: Sandbox,
+  emulator: Emulator,
   extra: Partial<CorePorts> = {},
   /** Reopen the folders of an earlier core, as an app restart would. */
   reopen?: Pick<TestCore, 'dataDir' | 'secretsDir'>,
@@ -52,7 +52,7 @@ export async function startTestCore(
       log,
       app: { name: 'Follower Groups', version: '0.0.0-test' },
       wechat: {
-        hosts: sandboxHosts(sandbox),
+        hosts: emulatorHosts(emulator),
         resolveTo: '127.0.0.1',
         retry: { baseDelayMs: 1, maxDelayMs: 5 },
       },

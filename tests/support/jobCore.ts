@@ -1,6 +1,6 @@
 import type { JobTimingOptions } from '../../electron/core/jobs/jobTiming';
 import type { CorePorts } from '../../electron/core/ports';
-import { DEFAULT_APPID, DEFAULT_SECRET, type Sandbox } from '../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator } from '../../electron/emulator';
 import type { EventPayload } from '#contract/events';
 import type { JobSummary } from '#contract/jobs';
 import { startTestCore, type TestCore } from './coreServices';
@@ -19,12 +19,12 @@ export const fastJobTiming: JobTimingOptions = {
  * with the jobs' timing options: `now` may be the emulator's clock.
  */
 export async function startJobCore(
-  sandbox: Sandbox,
+  emulator: Emulator,
   jobs: JobTimingOptions = fastJobTiming,
   reopen?: Pick<TestCore, 'dataDir' | 'secretsDir'>,
   extra: Partial<CorePorts> = {},
 ): Promise<TestCore> {
-  return startTestCore(sandbox, extra, reopen, { jobs });
+  return startTestCore(emulator, extra, reopen, { jobs });
 }
 
 export async function addAccount(core: TestCore, groupApi: 'tags' | 'groups' = 'tags'): Promise<string> {
@@ -98,8 +98,8 @@ export const isFinished = (job: JobSummary) =>
   job.status === 'done' || job.status === 'cancelled' || job.status === 'failed';
 
 /** Every follower's tags on the emulator, by openid (sorted ids). */
-export function tagSnapshot(sandbox: Sandbox): Map<string, number[]> {
-  const state = sandbox.control.state();
+export function tagSnapshot(emulator: Emulator): Map<string, number[]> {
+  const state = emulator.control.state();
   return new Map(
     state
       .openids({ subscribedOnly: false })
@@ -116,11 +116,11 @@ export const UNBLACKLIST = '/cgi-bin/tags/members/batchunblacklist';
 
 /** The largest body a batch call of `size` openids of this account can have. */
 export function maxBatchBody(
-  sandbox: Sandbox,
+  emulator: Emulator,
   size: number,
   extra: Record<string, number> = { tagid: 2 ** 31 },
 ) {
-  const longest = sandbox.control
+  const longest = emulator.control
     .state()
     .openids({ subscribedOnly: false })
     .reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -128,8 +128,8 @@ export function maxBatchBody(
 }
 
 /** Every host name the client uses, down: the machine is offline as far as WeChat goes. */
-export function allHostsDown(sandbox: Sandbox): void {
+export function allHostsDown(emulator: Emulator): void {
   for (const host of ['api', 'api2', 'sh.api', 'sz.api', 'hk.api']) {
-    sandbox.control.addFault({ kind: 'hostDown', host: `${host}.weixin.qq.com` });
+    emulator.control.addFault({ kind: 'hostDown', host: `${host}.weixin.qq.com` });
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../emulator';
 import type { AccountRecord } from './accountRecord';
 
 export const DEMO_ACCOUNT_ID = 'demo';
@@ -9,14 +9,14 @@ const DEMO_FOLLOWERS = 2_000;
  * the app is useful before anyone enters credentials. Started on first use, reset on request.
  */
 export class DemoEnvironment {
-  private sandbox: Promise<Sandbox> | null = null;
+  private emulator: Promise<Emulator> | null = null;
 
   readonly appId = DEFAULT_APPID;
   readonly secret = DEFAULT_SECRET;
 
   /** The emulator's base URL, starting it if needed. */
   async url(): Promise<string> {
-    this.sandbox ??= startSandbox({
+    this.emulator ??= startEmulator({
       port: 0,
       // Inside the app nobody drives the emulator over HTTP: no control surface on the port, and
       // only requests addressed to 127.0.0.1 itself (the app's client) are served.
@@ -25,18 +25,18 @@ export class DemoEnvironment {
       seed: 20260105,
       apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, kind: 'service', followers: DEMO_FOLLOWERS }],
     });
-    return (await this.sandbox).url;
+    return (await this.emulator).url;
   }
 
   /** Puts the demo data back as it was first seeded. */
   async reset(): Promise<void> {
-    if (!this.sandbox) return;
-    (await this.sandbox).control.reset();
+    if (!this.emulator) return;
+    (await this.emulator).control.reset();
   }
 
   async close(): Promise<void> {
-    const s = this.sandbox;
-    this.sandbox = null;
+    const s = this.emulator;
+    this.emulator = null;
     if (s) await (await s).close();
   }
 

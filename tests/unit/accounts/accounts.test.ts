@@ -1,24 +1,24 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 
 const UNVERIFIED = { appid: 'wx00000000000000bb', secret: 'b'.repeat(32) };
-let sandbox: Sandbox;
+let emulator: Emulator;
 let core: TestCore;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 5 });
-  sandbox.control.addApp({ ...UNVERIFIED, kind: 'unverified', followers: 5 });
+  emulator = await startEmulator({ port: 0, seed: 5 });
+  emulator.control.addApp({ ...UNVERIFIED, kind: 'unverified', followers: 5 });
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 beforeEach(async () => {
-  sandbox.control.clearCalls();
-  core = await startTestCore(sandbox);
+  emulator.control.clearCalls();
+  core = await startTestCore(emulator);
 });
 afterEach(async () => {
-  sandbox.control.configure({
+  emulator.control.configure({
     ipWhitelist: { enabled: false, seenIp: '1.2.3.4', scope: 'token', variant: 'ipv6', allowed: [] },
   });
   await core.services.close();
@@ -40,7 +40,7 @@ describe('adding an account', () => {
       ok: false,
       error: { code: 'APPSECRET_FORMAT', params: { field: 'appSecret' } },
     });
-    expect(sandbox.control.calls()).toHaveLength(0);
+    expect(emulator.control.calls()).toHaveLength(0);
   });
 
   it('accepts pasted credentials with spaces and capitals', async () => {
@@ -64,7 +64,7 @@ describe('adding an account', () => {
       groupApi: 'tags',
       capabilities: { userManagement: 'yes', remarks: 'unknown' },
     });
-    expect(sandbox.control.calls().map((c) => c.path)).toEqual([
+    expect(emulator.control.calls().map((c) => c.path)).toEqual([
       '/cgi-bin/stable_token',
       '/cgi-bin/tags/get',
     ]);
@@ -94,13 +94,13 @@ describe('adding an account', () => {
       scope: 'token' as const,
       variant: 'ipv6' as const,
     };
-    sandbox.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
+    emulator.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
     const r = await core.call('accounts:test', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'IP_NOT_WHITELISTED', params: { ip: '203.0.113.7' } },
     });
-    sandbox.control.configure({ ipWhitelist: { ...whitelist, allowed: ['203.0.113.7'] } });
+    emulator.control.configure({ ipWhitelist: { ...whitelist, allowed: ['203.0.113.7'] } });
     const again = await core.call('accounts:test', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
     expect(again.ok).toBe(true);
   });
@@ -134,7 +134,7 @@ describe('managing accounts', () => {
   it('keeps the AppSecret and tokens out of every file in the data folder and out of the log', async () => {
     await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
     await core.call('accounts:test', { appId: DEFAULT_APPID, appSecret: 'c'.repeat(32) });
-    const res = await fetch(`${sandbox.url}/cgi-bin/stable_token`, {
+    const res = await fetch(`${emulator.url}/cgi-bin/stable_token`, {
       method: 'POST',
       body: JSON.stringify({ grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET }),
     });
@@ -163,6 +163,6 @@ describe('the demo account', () => {
     expect((await core.ok('accounts:list', {})).accounts).toHaveLength(1);
     expect((await core.ok('demo:reset', {})).id).toBe('demo');
     // The demo's emulator is its own: the test emulator saw none of it.
-    expect(sandbox.control.calls()).toHaveLength(0);
+    expect(emulator.control.calls()).toHaveLength(0);
   });
 });

@@ -1,18 +1,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isPrivateApiAddress } from '#contract/accounts';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 let core: TestCore;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 7 });
+  emulator = await startEmulator({ port: 0, seed: 7 });
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 beforeEach(async () => {
-  sandbox.control.clearCalls();
-  core = await startTestCore(sandbox);
+  emulator.control.clearCalls();
+  core = await startTestCore(emulator);
 });
 afterEach(async () => core.services.close());
 
@@ -58,7 +58,7 @@ describe('a custom API address never carries the AppSecret in clear text', () =>
       network: insecure,
     });
     expect(added).toMatchObject({ ok: false, error: { code: 'API_ADDRESS_INSECURE' } });
-    expect(sandbox.control.calls()).toHaveLength(0);
+    expect(emulator.control.calls()).toHaveLength(0);
     expect((await core.ok('accounts:list', {})).accounts).toEqual([]);
 
     const account = await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
@@ -74,7 +74,7 @@ describe('a custom API address never carries the AppSecret in clear text', () =>
     const tested = await core.call('accounts:test', {
       appId: DEFAULT_APPID,
       appSecret: DEFAULT_SECRET,
-      network: { mode: 'custom-base', baseUrl: sandbox.url },
+      network: { mode: 'custom-base', baseUrl: emulator.url },
     });
     expect(tested.ok).toBe(true);
   });

@@ -1,34 +1,34 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import type { TestCore } from '../../support/coreServices';
 import { addAccount, isFinished, startJobCore, syncAccount, waitForJob } from '../../support/jobCore';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 const cores: TestCore[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 97,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 300 }],
   });
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.services.close();
-  sandbox.control.reset();
+  emulator.control.reset();
 });
 
 const secretFile = (core: TestCore, accountId: string) => join(core.secretsDir, `${accountId}.secret`);
 
 /** An account with a note on one follower and a finished move in its history. */
 async function accountWithHistory() {
-  const core = await startJobCore(sandbox);
+  const core = await startJobCore(emulator);
   cores.push(core);
   const accountId = await addAccount(core);
-  const state = sandbox.control.state();
+  const state = emulator.control.state();
   const openids = state.openids().slice(0, 40);
   const A = state.createTag('甲组', openids);
   const B = state.createTag('乙组');
@@ -50,7 +50,7 @@ async function accountWithHistory() {
 async function restart(core: TestCore): Promise<TestCore> {
   await core.services.close();
   cores.splice(cores.indexOf(core), 1);
-  const again = await startJobCore(sandbox, undefined, core);
+  const again = await startJobCore(emulator, undefined, core);
   cores.push(again);
   return again;
 }
@@ -107,7 +107,7 @@ describe('changing the AppSecret', () => {
   });
 
   it('the demo account has no AppSecret to change', async () => {
-    const core = await startJobCore(sandbox);
+    const core = await startJobCore(emulator);
     cores.push(core);
     await core.ok('demo:open', {});
     const r = await core.call('accounts:changeSecret', { id: 'demo', appSecret: DEFAULT_SECRET });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { expectCacheMatches } from '../../support/compareCache';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 
@@ -10,31 +10,31 @@ import { startTestCore, type TestCore } from '../../support/coreServices';
 // folder goes. On Windows an open file makes the removal fail (EBUSY); here the same fault shows
 // as this process still holding the file after the removal answered.
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 const cores: TestCore[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 13,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 6_000 }],
   });
 });
 afterEach(async () => {
-  sandbox.control.clearFaults();
+  emulator.control.clearFaults();
   await Promise.all(cores.splice(0).map((c) => c.services.close()));
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 
 /** A core whose account's sync is running and has stored some followers already. */
 async function syncInProgress(): Promise<{ core: TestCore; accountId: string; cacheFile: string }> {
-  const core = await startTestCore(sandbox);
+  const core = await startTestCore(emulator);
   cores.push(core);
   const { id: accountId } = await core.ok('accounts:add', {
     appId: DEFAULT_APPID,
     appSecret: DEFAULT_SECRET,
   });
-  sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 30 });
+  emulator.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 30 });
   const halfway = new Promise<void>((resolve) => {
     const off = core.services.events.subscribe((e) => {
       if (e.name === 'sync:progress' && e.payload.accountId === accountId && e.payload.done >= 1_000) {
@@ -90,22 +90,22 @@ describe.runIf(process.platform === 'linux')('closing an account while its sync 
   it('reconfiguring it stops the sync before the database closes, then the sync carries on to the end', async () => {
     const { core, accountId } = await syncInProgress();
     await core.ok('accounts:configure', { id: accountId, network: { mode: 'direct' } });
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     await syncedToTheEnd(core, accountId);
     const status = await core.ok('sync:status', { accountId });
     expect(status.lastError).toBeNull();
     // The sync had to resume (it was stopped for the reconfiguration) and got everything.
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     expect(core.log.lines.filter((l) => l.includes('sync stopped'))).toEqual([]);
   });
 
   it('changing its AppSecret stops the sync before the database closes, then the sync carries on', async () => {
     const { core, accountId } = await syncInProgress();
     await core.ok('accounts:changeSecret', { id: accountId, appSecret: DEFAULT_SECRET });
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     await syncedToTheEnd(core, accountId);
     expect((await core.ok('sync:status', { accountId })).lastError).toBeNull();
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     expect(core.log.lines.filter((l) => l.includes('sync stopped'))).toEqual([]);
   });
 });

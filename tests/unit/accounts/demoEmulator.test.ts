@@ -36,9 +36,11 @@ function statusOf(url: string, path: string, init: { method?: string; host?: str
 describe('the demo emulator inside the app', () => {
   it('has no control surface over HTTP', async () => {
     const url = await demo.url();
-    expect(await statusOf(url, '/__sandbox/health')).toBe(404);
-    expect(await statusOf(url, '/__sandbox/follow', { method: 'POST', body: '{"count":5000000}' })).toBe(404);
-    expect(await statusOf(url, '/__sandbox/configure', { method: 'POST', body: '{"patch":{}}' })).toBe(404);
+    expect(await statusOf(url, '/__emulator/health')).toBe(404);
+    expect(await statusOf(url, '/__emulator/follow', { method: 'POST', body: '{"count":5000000}' })).toBe(
+      404,
+    );
+    expect(await statusOf(url, '/__emulator/configure', { method: 'POST', body: '{"patch":{}}' })).toBe(404);
   });
 
   it('answers its own address and refuses any other Host header', async () => {

@@ -1,30 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import type { TestCore } from '../../support/coreServices';
 import { addAccount, startJobCore, syncAccount } from '../../support/jobCore';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 let core: TestCore;
 let accountId: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 13,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 3_000 }],
   });
-  core = await startJobCore(sandbox);
+  core = await startJobCore(emulator);
   accountId = await addAccount(core);
   await syncAccount(core, accountId);
 });
 afterAll(async () => {
   await core.services.close();
-  await sandbox.close();
+  await emulator.close();
 });
 
 /** Subscribed followers on the emulator, with the QR code they came through. */
 function followersByQr(): Map<string, string[]> {
-  const state = sandbox.control.state();
+  const state = emulator.control.state();
   const by = new Map<string, string[]>();
   for (const openid of state.openids()) {
     const f = state.follower(openid);

@@ -2,15 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '#contract/events';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 import { allCached, expectCacheMatches } from '../../support/compareCache';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 const cores: TestCore[] = [];
 
 async function coreWithAccount(): Promise<{ core: TestCore; accountId: string }> {
-  const core = await startTestCore(sandbox);
+  const core = await startTestCore(emulator);
   cores.push(core);
   const account = await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
   return { core, accountId: account.id };
@@ -32,7 +32,7 @@ async function syncToEnd(core: TestCore, accountId: string) {
 /** Starts a sync (details slowed down), and closes the services once `done` followers are in. */
 async function syncKilledAfter(done: number): Promise<{ core: TestCore; accountId: string }> {
   const { core, accountId } = await coreWithAccount();
-  sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 2 });
+  emulator.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 2 });
   await core.ok('sync:start', { accountId });
   await new Promise<void>((resolve) => {
     const off = core.services.events.subscribe((e) => {
@@ -58,32 +58,35 @@ async function syncedAgain(core: TestCore, accountId: string) {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 11,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 20_000 }],
   });
 });
 afterEach(async () => {
-  sandbox.control.clearFaults();
+  emulator.control.clearFaults();
   await Promise.all(cores.splice(0).map((c) => c.services.close()));
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 
 describe('sync', () => {
   it('copies 20 000 followers exactly, with tags, remarks and the blacklist', async () => {
-    sandbox.control.clearCalls();
+    emulator.control.clearCalls();
     const { core, accountId } = await coreWithAccount();
     const status = await syncToEnd(core, accountId);
     expect(status).toMatchObject({ phase: 'idle', lastError: null, resumable: false });
     expect(status.lastSyncedAt).not.toBeNull();
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     // Pages of 10 000 ids (plus the empty page that ends the list), listed twice because the list
     // may change while it is paged (doc §4.1), and batches of 100, no more.
-    expect(sandbox.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThanOrEqual(6);
-    for (const c of sandbox.control.calls({ path: '/cgi-bin/user/info/batchget' })) expect(c.errcode).toBe(0);
-    const expectedBatches = Math.ceil(sandbox.control.state().openids({ subscribedOnly: true }).length / 100);
-    expect(sandbox.control.calls({ path: '/cgi-bin/user/info/batchget' }).length).toBeLessThanOrEqual(
+    expect(emulator.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThanOrEqual(6);
+    for (const c of emulator.control.calls({ path: '/cgi-bin/user/info/batchget' }))
+      expect(c.errcode).toBe(0);
+    const expectedBatches = Math.ceil(
+      emulator.control.state().openids({ subscribedOnly: true }).length / 100,
+    );
+    expect(emulator.control.calls({ path: '/cgi-bin/user/info/batchget' }).length).toBeLessThanOrEqual(
       expectedBatches + 2,
     );
   });
@@ -91,13 +94,13 @@ describe('sync', () => {
   it('matches again after 500 unfollow and 300 new follow', async () => {
     const { core, accountId } = await coreWithAccount();
     await syncToEnd(core, accountId);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const leaving = state.openids({ subscribedOnly: true }).slice(100, 600);
     state.unfollow(leaving);
     const joined = state.follow(300);
     const status = await syncToEnd(core, accountId);
     expect(status.lastError).toBeNull();
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     const left = await allCached(core, accountId, false);
     expect(left.map((r) => r.openid)).toEqual(expect.arrayContaining(leaving));
     const one = await core.ok('followers:get', { accountId, openid: joined[0] as string });
@@ -109,14 +112,14 @@ describe('sync', () => {
     const { core, accountId } = await syncKilledAfter(12_000);
 
     // The same data folder, reopened: the sync carries on from its checkpoint by itself.
-    sandbox.control.clearCalls();
-    const again = await startTestCore(sandbox, {}, core);
+    emulator.control.clearCalls();
+    const again = await startTestCore(emulator, {}, core);
     cores.push(again);
     const status = await syncedAgain(again, accountId);
     expect(status.lastError).toBeNull();
     // Only the second page's ids were listed again (then the whole list once more, ids only).
-    expect(sandbox.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThanOrEqual(2 + 3);
-    await expectCacheMatches(again, sandbox, accountId);
+    expect(emulator.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThanOrEqual(2 + 3);
+    await expectCacheMatches(again, emulator, accountId);
   });
 });
 
@@ -126,7 +129,7 @@ describe('restart', () => {
     const { core, accountId } = await syncKilledAfter(5_000);
 
     // Reopened, and nobody asks for a sync: it finishes anyway.
-    const again = await startTestCore(sandbox, {}, core);
+    const again = await startTestCore(emulator, {}, core);
     cores.push(again);
     const finished = new Promise<EventPayload<'sync:progress'>>((resolve) => {
       again.services.events.subscribe((e) => {
@@ -134,7 +137,7 @@ describe('restart', () => {
       });
     });
     expect((await finished).lastError).toBeNull();
-    await expectCacheMatches(again, sandbox, accountId);
+    await expectCacheMatches(again, emulator, accountId);
   });
 });
 
@@ -142,8 +145,8 @@ describe('quota', () => {
   it('stops on the daily user/get quota (45009), says so, and resumes from its checkpoint later', async () => {
     const { core, accountId } = await coreWithAccount();
     // The id list is refused for today's quota (the next call that asks for it).
-    sandbox.control.addFault({ path: '/cgi-bin/user/get', kind: 'errcode', errcode: 45009, count: 1 });
-    sandbox.control.clearCalls();
+    emulator.control.addFault({ path: '/cgi-bin/user/get', kind: 'errcode', errcode: 45009, count: 1 });
+    emulator.control.clearCalls();
     await core.ok('sync:start', { accountId });
     const stopped = await new Promise<EventPayload<'sync:progress'>>((resolve) => {
       const off = core.services.events.subscribe((e) => {
@@ -155,12 +158,12 @@ describe('quota', () => {
     });
     expect(stopped.lastError).toMatchObject({ code: 'QUOTA_DAILY', wechat: { errcode: 45009 } });
     // 45009 is never retried.
-    expect(sandbox.control.calls({ path: '/cgi-bin/user/get' })).toHaveLength(1);
+    expect(emulator.control.calls({ path: '/cgi-bin/user/get' })).toHaveLength(1);
     expect((await core.ok('sync:status', { accountId })).lastSyncedAt).toBeNull();
 
     const status = await syncToEnd(core, accountId);
     expect(status.lastError).toBeNull();
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 });
 
@@ -174,7 +177,7 @@ describe('offline', () => {
       });
     });
     for (const host of ['api', 'api2', 'sh.api', 'sz.api', 'hk.api']) {
-      sandbox.control.addFault({ kind: 'hostDown', host: `${host}.weixin.qq.com` });
+      emulator.control.addFault({ kind: 'hostDown', host: `${host}.weixin.qq.com` });
     }
     const groups = await core.ok('groups:list', { accountId });
     expect(groups.groups.length).toBeGreaterThan(3);
@@ -191,7 +194,7 @@ describe('offline', () => {
         if (e.name === 'net:status' && e.payload.online) resolve(e.payload);
       });
     });
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     await core.ok('sync:start', { accountId });
     expect((await online).online).toBe(true);
     expect(await core.ok('net:get', { accountId })).toMatchObject({ online: true });
@@ -209,13 +212,13 @@ describe('a damaged cache', () => {
       'this is not a database'.repeat(500),
     );
 
-    const again = await startTestCore(sandbox, {}, core);
+    const again = await startTestCore(emulator, {}, core);
     cores.push(again);
     const status = await again.ok('sync:status', { accountId });
     expect(status).toMatchObject({ needsFullSync: true, lastSyncedAt: null });
     const page = await again.ok('followers:query', { accountId, query: {} });
     expect(page.total).toBe(0);
     await syncToEnd(again, accountId);
-    await expectCacheMatches(again, sandbox, accountId);
+    await expectCacheMatches(again, emulator, accountId);
   });
 });

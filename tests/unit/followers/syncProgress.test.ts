@@ -1,28 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '#contract/events';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { SyncMeter } from '../../../electron/core/followers/syncMeter';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 
-let sandbox: Sandbox | null = null;
+let emulator: Emulator | null = null;
 let core: TestCore | null = null;
 afterEach(async () => {
   await core?.services.close();
-  await sandbox?.close();
+  await emulator?.close();
   core = null;
-  sandbox = null;
+  emulator = null;
 });
 
 describe('one sync progress', () => {
   it('only moves forward while the blacklist finishes before the followers, and nears 100 at the end', async () => {
-    sandbox = await startSandbox({
+    emulator = await startEmulator({
       port: 0,
       seed: 5,
       apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 2_000 }],
     });
     // Details come slowly, the blacklist at once: it is complete long before the followers are.
-    sandbox.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 80 });
-    core = await startTestCore(sandbox);
+    emulator.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 80 });
+    core = await startTestCore(emulator);
     const accountId = (await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET })).id;
     const seen: EventPayload<'sync:progress'>[] = [];
     const finished = new Promise<void>((resolve) => {

@@ -4,29 +4,29 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '#contract/events';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 import { allCached, expectCacheMatches } from '../../support/compareCache';
 
 const USER_GET = '/cgi-bin/user/get';
-let sandbox: Sandbox;
+let emulator: Emulator;
 const cores: TestCore[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 14,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 100_000 }],
   });
 });
 afterEach(async () => {
-  sandbox.control.clearFaults();
+  emulator.control.clearFaults();
   await Promise.all(cores.splice(0).map((c) => c.services.close()));
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 
 async function coreWithAccount(): Promise<{ core: TestCore; accountId: string }> {
-  const core = await startTestCore(sandbox);
+  const core = await startTestCore(emulator);
   cores.push(core);
   const account = await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
   return { core, accountId: account.id };
@@ -47,9 +47,9 @@ async function syncToEnd(core: TestCore, accountId: string): Promise<EventPayloa
 
 /** Runs `change` once WeChat has answered `pages` id pages of the sync that starts next. */
 function afterIdPages(pages: number, change: () => void): () => void {
-  const already = sandbox.control.calls({ path: USER_GET }).length;
+  const already = emulator.control.calls({ path: USER_GET }).length;
   const timer = setInterval(() => {
-    if (sandbox.control.calls({ path: USER_GET }).length - already < pages) return;
+    if (emulator.control.calls({ path: USER_GET }).length - already < pages) return;
     clearInterval(timer);
     change();
   }, 1);
@@ -58,7 +58,7 @@ function afterIdPages(pages: number, change: () => void): () => void {
 
 /** Followers in user/get order, split at the cursor after `pages` pages of 10 000. */
 function splitAtPage(pages: number): { before: string[]; after: string[] } {
-  const all = sandbox.control.state().openids();
+  const all = emulator.control.state().openids();
   return { before: all.slice(0, pages * 10_000), after: all.slice(pages * 10_000) };
 }
 
@@ -70,10 +70,10 @@ async function syncedJobCount(core: TestCore, accountId: string): Promise<number
 
 describe('a sync while followers come and go', () => {
   it('loses no newcomer, counts nobody twice and marks who left unfollowed (100 000, changes mid-list)', async () => {
-    sandbox.control.reset();
+    emulator.control.reset();
     const { core, accountId } = await coreWithAccount();
     await syncToEnd(core, accountId);
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
 
     // Half-way through the second sync's id pages: 800 new followers (landing anywhere, so
     // before the cursor too), and 300 leave from both sides of the cursor.
@@ -81,43 +81,43 @@ describe('a sync while followers come and go', () => {
     const leaving = [...before.filter((_, k) => k % 200 === 0), ...after.filter((_, k) => k % 700 === 0)];
     let joined: string[] = [];
     const stop = afterIdPages(3, () => {
-      joined = sandbox.control.state().follow(800);
-      sandbox.control.state().unfollow(leaving);
+      joined = emulator.control.state().follow(800);
+      emulator.control.state().unfollow(leaving);
     });
     const status = await syncToEnd(core, accountId);
     stop();
     expect(status.lastError).toBeNull();
     expect(joined).toHaveLength(800);
     // Some of the newcomers did land before the cursor: a single pass would have missed them.
-    const order = sandbox.control.state().openids();
+    const order = emulator.control.state().openids();
     const cursor = order.indexOf(before[before.length - 1] as string);
     expect(joined.filter((o) => order.indexOf(o) <= cursor).length).toBeGreaterThan(0);
 
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     const gone = new Set((await allCached(core, accountId, false)).map((r) => r.openid));
     for (const o of leaving) expect(gone.has(o), o).toBe(true);
     // The sync's count is the number of followers, not the ids it happened to page through.
-    expect(await syncedJobCount(core, accountId)).toBe(sandbox.control.state().followerCount());
+    expect(await syncedJobCount(core, accountId)).toBe(emulator.control.state().followerCount());
   }, 180_000);
 
   it('on a first sync too: newcomers before the cursor are fetched, leavers already fetched are not kept', async () => {
-    sandbox.control.reset();
+    emulator.control.reset();
     const { core, accountId } = await coreWithAccount();
     const { before } = splitAtPage(2);
     // Already fetched by the time they leave.
     const leaving = before.filter((_, k) => k % 100 === 0);
     let joined: string[] = [];
     const stop = afterIdPages(4, () => {
-      joined = sandbox.control.state().follow(1_000);
-      sandbox.control.state().unfollow(leaving);
+      joined = emulator.control.state().follow(1_000);
+      emulator.control.state().unfollow(leaving);
     });
     const status = await syncToEnd(core, accountId);
     stop();
     expect(status.lastError).toBeNull();
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     const cached = new Set((await allCached(core, accountId)).map((r) => r.openid));
     for (const o of joined) expect(cached.has(o), o).toBe(true);
     for (const o of leaving) expect(cached.has(o), o).toBe(false);
-    expect(await syncedJobCount(core, accountId)).toBe(sandbox.control.state().followerCount());
+    expect(await syncedJobCount(core, accountId)).toBe(emulator.control.state().followerCount());
   }, 180_000);
 });

@@ -1,25 +1,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 let core: TestCore;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 21,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 300 }],
   });
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 afterEach(async () => {
   await core.services.close();
-  sandbox.control.reset();
+  emulator.control.reset();
 });
 
 async function account(groupApi: 'tags' | 'groups') {
-  core = await startTestCore(sandbox);
+  core = await startTestCore(emulator);
   const a = await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET, groupApi });
   // The first list starts a background refresh: wait until the cache holds every server group.
   await vi.waitFor(
@@ -33,7 +33,7 @@ async function account(groupApi: 'tags' | 'groups') {
 }
 
 const serverGroups = (api: 'tags' | 'groups') =>
-  api === 'tags' ? sandbox.control.state().tags() : sandbox.control.state().legacyGroups();
+  api === 'tags' ? emulator.control.state().tags() : emulator.control.state().legacyGroups();
 
 for (const api of ['tags', 'groups'] as const) {
   describe(`groups through the ${api} API`, () => {
@@ -57,7 +57,7 @@ for (const api of ['tags', 'groups'] as const) {
     it('refuses empty, blank, too long and duplicate names before calling WeChat', async () => {
       const accountId = await account(api);
       const existing = (await core.ok('groups:list', { accountId })).groups.find((g) => !g.system);
-      sandbox.control.clearCalls();
+      emulator.control.clearCalls();
       const codes = [];
       for (const name of ['', '   ', '一'.repeat(31), existing?.name ?? '']) {
         const r = await core.call('groups:create', { accountId, name });
@@ -72,7 +72,7 @@ for (const api of ['tags', 'groups'] as const) {
       // 30 characters is allowed (30 Chinese characters are 90 bytes: the character rule applies).
       expect((await core.call('groups:create', { accountId, name: '一'.repeat(30) })).ok).toBe(true);
       expect(
-        sandbox.control.calls({ path: api === 'tags' ? '/cgi-bin/tags/create' : '/cgi-bin/groups/create' }),
+        emulator.control.calls({ path: api === 'tags' ? '/cgi-bin/tags/create' : '/cgi-bin/groups/create' }),
       ).toHaveLength(1);
     });
 
@@ -93,7 +93,7 @@ for (const api of ['tags', 'groups'] as const) {
 
     it('maps the server’s own answer for a rule it enforces', async () => {
       const accountId = await account(api);
-      sandbox.control.addFault({
+      emulator.control.addFault({
         path: api === 'tags' ? '/cgi-bin/tags/create' : '/cgi-bin/groups/create',
         kind: 'errcode',
         errcode: api === 'tags' ? 45157 : 40051,
@@ -111,21 +111,21 @@ for (const api of ['tags', 'groups'] as const) {
 describe('limits', () => {
   it('stops at 100 tags before asking WeChat', async () => {
     const accountId = await account('tags');
-    const have = sandbox.control
+    const have = emulator.control
       .state()
       .tags()
       .filter((t) => t.id >= 100).length;
-    for (let i = have; i < 100; i++) sandbox.control.state().createTag(`标签${i}`);
+    for (let i = have; i < 100; i++) emulator.control.state().createTag(`标签${i}`);
     await core.ok('groups:list', { accountId });
     await new Promise((r) => setTimeout(r, 100));
-    sandbox.control.clearCalls();
+    emulator.control.clearCalls();
     const r = await core.call('groups:create', { accountId, name: '第101个' });
     expect(r).toMatchObject({ ok: false, error: { code: 'TAG_LIMIT', params: { max: 100 } } });
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/create' })).toHaveLength(0);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/create' })).toHaveLength(0);
   });
 
   it('passes on the legacy API’s own limit (45018)', async () => {
-    sandbox.control.configure({ maxLegacyGroups: 3 });
+    emulator.control.configure({ maxLegacyGroups: 3 });
     const accountId = await account('groups');
     let last;
     for (let i = 0; i < 5; i++) last = await core.call('groups:create', { accountId, name: `分组${i}` });
@@ -133,9 +133,9 @@ describe('limits', () => {
   });
 
   it('explains that a tag with more than 100 000 followers must be emptied first', async () => {
-    sandbox.control.configure({ tagDeleteMaxFans: 5 });
+    emulator.control.configure({ tagDeleteMaxFans: 5 });
     const accountId = await account('tags');
-    const big = sandbox.control
+    const big = emulator.control
       .state()
       .tags()
       .find((t) => t.id >= 100 && t.count > 5);

@@ -2,34 +2,12 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { describe, expect, it } from 'vitest';
 import type { TestCore } from '../../support/coreServices';
-import {
-  addAccount,
-  isFinished,
-  startJobCore,
-  syncAccount,
-  TAGGING,
-  waitForJob,
-} from '../../support/jobCore';
+import { addAccount, isFinished, syncAccount, TAGGING, waitForJob } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let sandbox: Sandbox;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seed: 83,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 1_000 }],
-  });
-});
-afterAll(async () => sandbox.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  sandbox.control.reset();
-});
+const { emulator, startCore } = jobTestBed(83, 1_000);
 
 /**
  * What survives a power loss that takes the WAL with it: the database file alone, copied aside
@@ -47,15 +25,15 @@ function count(db: DatabaseSync, sql: string, ...args: string[]): number {
 
 describe('job records survive losing the WAL', () => {
   it('the job and its items are in the database file before its first WeChat call', async () => {
-    core = await startJobCore(sandbox);
+    const core = await startCore();
     const accountId = await addAccount(core);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const inA = state.openids().slice(0, 600);
     const A = state.createTag('甲组', inA);
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
     // The first tagging calls hang long enough to look at the files while they are out.
-    sandbox.control.addFault({ kind: 'latency', ms: 400, path: TAGGING });
+    emulator.control.addFault({ kind: 'latency', ms: 400, path: TAGGING });
 
     const job = await core.ok('jobs:start', {
       accountId,
@@ -64,7 +42,7 @@ describe('job records survive losing the WAL', () => {
       from: A,
       to: B,
     });
-    await waitForJob(core, accountId, job.id, () => sandbox.control.calls({ path: TAGGING }).length > 0);
+    await waitForJob(core, accountId, job.id, () => emulator.control.calls({ path: TAGGING }).length > 0);
     const lost = withoutWal(core, accountId);
     expect(count(lost, 'SELECT count(*) AS n FROM jobs WHERE id = ?', job.id)).toBe(1);
     expect(count(lost, 'SELECT count(*) AS n FROM job_items WHERE job_id = ?', job.id)).toBe(600);
@@ -73,7 +51,7 @@ describe('job records survive losing the WAL', () => {
     ).toBe(600);
     lost.close();
 
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     const done = await waitForJob(core, accountId, job.id, isFinished);
     expect(done).toMatchObject({ status: 'done', succeeded: 600 });
     // Every chunk's outcome was flushed as it was recorded.

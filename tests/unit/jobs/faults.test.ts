@@ -1,64 +1,48 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { describe, expect, it } from 'vitest';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
 import {
   addAccount,
   fastJobTiming,
   isFinished,
-  startJobCore,
   syncAccount,
   TAGGING,
   tagSnapshot,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let sandbox: Sandbox;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seed: 73,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 3_000 }],
-  });
-});
-afterAll(async () => sandbox.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  sandbox.control.reset();
-});
+const { emulator, startCore } = jobTestBed(73, 3_000);
 
 describe('a move against a flaky WeChat', () => {
   it('soak: 2 000 with 10 % random -1, resets, 502s, 45169, one 45011 and one 45171 — exact, every item accounted for', async () => {
     // The runner reads the emulator's clock, so the 45011 wait ends when the test moves it on.
-    core = await startJobCore(sandbox, { ...fastJobTiming, now: () => sandbox.control.now() });
+    const core = await startCore({ ...fastJobTiming, now: () => emulator.control.now() });
     const accountId = await addAccount(core);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const inA = state.openids().slice(0, 2_000);
     const A = state.createTag('甲组', inA);
     const B = state.createTag('乙组', state.openids().slice(1_900, 2_100));
     await syncAccount(core, accountId);
-    const before = tagSnapshot(sandbox);
+    const before = tagSnapshot(emulator);
 
     for (const path of [TAGGING, UNTAGGING]) {
-      sandbox.control.addFault({ kind: 'randomError', rate: 0.1, path });
-      sandbox.control.addFault({ kind: 'reset', rate: 0.03, path });
-      sandbox.control.addFault({ kind: 'reset', rate: 0.03, after: true, path });
+      emulator.control.addFault({ kind: 'randomError', rate: 0.1, path });
+      emulator.control.addFault({ kind: 'reset', rate: 0.03, path });
+      emulator.control.addFault({ kind: 'reset', rate: 0.03, after: true, path });
     }
-    sandbox.control.addFault({ kind: 'http502', rate: 0.02, path: TAGGING });
-    sandbox.control.addFault({ kind: 'openidBusy', count: 3, path: UNTAGGING });
-    sandbox.control.addFault({ kind: 'errcode', errcode: 45011, count: 1, path: TAGGING });
-    sandbox.control.addFault({ kind: 'partialFail', rate: 0.3, count: 1, path: UNTAGGING });
+    emulator.control.addFault({ kind: 'http502', rate: 0.02, path: TAGGING });
+    emulator.control.addFault({ kind: 'openidBusy', count: 3, path: UNTAGGING });
+    emulator.control.addFault({ kind: 'errcode', errcode: 45011, count: 1, path: TAGGING });
+    emulator.control.addFault({ kind: 'partialFail', rate: 0.3, count: 1, path: UNTAGGING });
 
     const pauses: { reason: string | null; resumeAt: number | null }[] = [];
     core.services.events.subscribe((e) => {
       if (e.name !== 'job:progress' || e.payload.status !== 'paused') return;
       pauses.push({ reason: e.payload.pauseReason, resumeAt: e.payload.resumeAt });
       // The next minute, on the emulator's clock (and so also for its minute quotas).
-      if (e.payload.pauseReason === 'rate' && e.payload.resumeAt) sandbox.control.setTime(e.payload.resumeAt);
+      if (e.payload.pauseReason === 'rate' && e.payload.resumeAt)
+        emulator.control.setTime(e.payload.resumeAt);
     });
 
     const job = await core.ok('jobs:start', {
@@ -78,28 +62,28 @@ describe('a move against a flaky WeChat', () => {
 
     // The faults really happened.
     const codes = [
-      ...sandbox.control.calls({ path: TAGGING }),
-      ...sandbox.control.calls({ path: UNTAGGING }),
+      ...emulator.control.calls({ path: TAGGING }),
+      ...emulator.control.calls({ path: UNTAGGING }),
     ].map((c) => c.errcode);
     for (const code of [-1, 45011, 45169, 45171]) expect(codes).toContain(code);
     expect(codes.some((c) => c < -1)).toBe(true); // connection resets
 
     const moved = new Set(inA);
-    const after = tagSnapshot(sandbox);
+    const after = tagSnapshot(emulator);
     for (const [openid, tags] of before) {
       const want = moved.has(openid)
         ? [...new Set([...tags.filter((t) => t !== A), B])].sort((a, b) => a - b)
         : tags;
       expect(after.get(openid), openid).toEqual(want);
     }
-    sandbox.control.clearFaults();
-    await expectCacheMatches(core, sandbox, accountId);
+    emulator.control.clearFaults();
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('reports followers WeChat refuses (45059 too many tags, 50005 unfollowed) and moves everyone else', async () => {
-    core = await startJobCore(sandbox);
+    const core = await startCore();
     const accountId = await addAccount(core);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const inA = state.openids().slice(0, 1_000);
     const A = state.createTag('甲组', inA);
     const B = state.createTag('乙组');
@@ -162,15 +146,15 @@ const CLIENT_ATTEMPTS = 6;
 
 describe('a batch that keeps meeting 45169 (this follower is changed too often)', () => {
   it('is sent one retry budget of times (not client tries × step tries), then the job pauses and carries on once WeChat accepts it', async () => {
-    core = await startJobCore(sandbox, { ...fastJobTiming, now: () => sandbox.control.now() });
+    const core = await startCore({ ...fastJobTiming, now: () => emulator.control.now() });
     const accountId = await addAccount(core);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const members = state.openids().slice(0, 30);
     const A = state.createTag('甲组', members);
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
-    sandbox.control.clearCalls();
-    const busy = sandbox.control.addFault({ kind: 'openidBusy', count: 1_000, path: TAGGING });
+    emulator.control.clearCalls();
+    const busy = emulator.control.addFault({ kind: 'openidBusy', count: 1_000, path: TAGGING });
 
     const job = await core.ok('jobs:start', {
       accountId,
@@ -181,7 +165,7 @@ describe('a batch that keeps meeting 45169 (this follower is changed too often)'
     });
     const paused = await waitForJob(core, accountId, job.id, (j) => j.status === 'paused' || isFinished(j));
     // One batch (30 followers, under the limit of 50): one budget, not client tries × step tries.
-    expect(sandbox.control.calls({ path: TAGGING })).toHaveLength(CLIENT_ATTEMPTS);
+    expect(emulator.control.calls({ path: TAGGING })).toHaveLength(CLIENT_ATTEMPTS);
     expect(paused).toMatchObject({
       status: 'paused',
       pauseReason: 'rate',
@@ -189,8 +173,8 @@ describe('a batch that keeps meeting 45169 (this follower is changed too often)'
     });
 
     // WeChat lets the follower be changed again; the next minute's probe goes through.
-    sandbox.control.removeFault(busy);
-    if (paused.resumeAt) sandbox.control.setTime(paused.resumeAt);
+    emulator.control.removeFault(busy);
+    if (paused.resumeAt) emulator.control.setTime(paused.resumeAt);
     const done = await waitForJob(core, accountId, job.id, isFinished);
     expect(done).toMatchObject({ status: 'done', succeeded: 30, failed: 0 });
     expect(state.tagMembers(B).sort()).toEqual([...members].sort());

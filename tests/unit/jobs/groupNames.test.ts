@@ -1,32 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
-import type { TestCore } from '../../support/coreServices';
-import { addAccount, isFinished, startJobCore, syncAccount, waitForJob } from '../../support/jobCore';
+import { describe, expect, it } from 'vitest';
+import { addAccount, isFinished, syncAccount, waitForJob } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let sandbox: Sandbox;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seed: 108,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 200 }],
-  });
-});
-afterAll(async () => sandbox.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  sandbox.control.reset();
-});
+const { emulator, startCore } = jobTestBed(108, 200);
 
 /** A finished job that added 3 followers to a new tag called `name`. */
 async function addedToNewTag(name: string) {
-  core = await startJobCore(sandbox);
+  const core = await startCore();
   const accountId = await addAccount(core);
   await syncAccount(core, accountId);
   const tag = await core.ok('groups:create', { accountId, name });
-  const openids = sandbox.control.state().openids().slice(0, 3);
+  const openids = emulator.control.state().openids().slice(0, 3);
   const job = await core.ok('jobs:start', { accountId, kind: 'add', selection: { openids }, to: tag.id });
   await waitForJob(core, accountId, job.id, isFinished);
   return { core, accountId, tag, job };

@@ -5,7 +5,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSummary } from '#contract/jobs';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { expectCacheMatches } from '../../support/compareCache';
 import type { TestCore } from '../../support/coreServices';
 import {
@@ -20,38 +20,38 @@ import {
 
 const SEEN_IP = '198.51.100.23';
 const USER_GET = '/cgi-bin/user/get';
-let sandbox: Sandbox;
+let emulator: Emulator;
 const cores: TestCore[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 40164,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 20_000 }],
   });
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((c) => c.services.close()));
-  sandbox.control.reset();
+  emulator.control.reset();
 });
 
 /** A core whose ip pauses look again every `ipRetryMs`. */
 async function setup(ipRetryMs: number) {
-  const core = await startJobCore(sandbox, { ...fastJobTiming, ipRetryMs });
+  const core = await startJobCore(emulator, { ...fastJobTiming, ipRetryMs });
   cores.push(core);
   return { core, accountId: await addAccount(core) };
 }
 
 const refuse = () =>
-  sandbox.control.configure({ ipWhitelist: { enabled: true, seenIp: SEEN_IP, allowed: ['10.0.0.0/8'] } });
-const allow = () => sandbox.control.configure({ ipWhitelist: { allowed: ['10.0.0.0/8', `${SEEN_IP}`] } });
+  emulator.control.configure({ ipWhitelist: { enabled: true, seenIp: SEEN_IP, allowed: ['10.0.0.0/8'] } });
+const allow = () => emulator.control.configure({ ipWhitelist: { allowed: ['10.0.0.0/8', `${SEEN_IP}`] } });
 
 /** Runs `change` once `count` calls to `path` were answered. */
 function afterCalls(path: string, count: number, change: () => void): void {
-  const already = sandbox.control.calls({ path }).length;
+  const already = emulator.control.calls({ path }).length;
   const timer = setInterval(() => {
-    if (sandbox.control.calls({ path }).length - already < count) return;
+    if (emulator.control.calls({ path }).length - already < count) return;
     clearInterval(timer);
     change();
   }, 1);
@@ -68,7 +68,7 @@ async function syncJob(core: TestCore, accountId: string, until: (j: JobSummary)
 
 describe('a sync that meets 40164 half-way', () => {
   it('pauses with reason ip and the IP WeChat saw, keeps its progress, and 重新检测 resumes it', async () => {
-    sandbox.control.configure({ userGetPageSize: 2_000 });
+    emulator.control.configure({ userGetPageSize: 2_000 });
     const { core, accountId } = await setup(3_600_000);
     afterCalls(USER_GET, 4, refuse);
     await core.ok('sync:start', { accountId });
@@ -86,64 +86,64 @@ describe('a sync that meets 40164 half-way', () => {
     expect(await core.ok('wechat:recheck', { accountId })).toEqual({ ok: false, ip: SEEN_IP, resumed: 0 });
     // Fixed in the console: 重新检测 carries on from the checkpoint.
     allow();
-    sandbox.control.clearCalls();
+    emulator.control.clearCalls();
     expect(await core.ok('wechat:recheck', { accountId })).toEqual({ ok: true, ip: null, resumed: 1 });
     const done = await syncJob(core, accountId, (j) => j.status === 'done');
-    expect(done.succeeded).toBe(sandbox.control.state().followerCount());
+    expect(done.succeeded).toBe(emulator.control.state().followerCount());
     // Progress kept: the pages before the pause were not listed again before the final check
     // (10 pages of 2 000 + the end; the final listing is 11 more).
-    expect(sandbox.control.calls({ path: USER_GET }).length).toBeLessThan(11 + 11);
-    await expectCacheMatches(core, sandbox, accountId);
+    expect(emulator.control.calls({ path: USER_GET }).length).toBeLessThan(11 + 11);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('resumes by itself once the whitelist change has taken effect', async () => {
-    sandbox.control.configure({ userGetPageSize: 2_000 });
+    emulator.control.configure({ userGetPageSize: 2_000 });
     const { core, accountId } = await setup(30);
     afterCalls(USER_GET, 3, refuse);
     await core.ok('sync:start', { accountId });
     await syncJob(core, accountId, (j) => j.status === 'paused' && j.pauseReason === 'ip');
     // Still refused for a while: it keeps waiting, and looking again by itself.
     const refusals = () =>
-      sandbox.control.calls({ path: USER_GET }).filter((c) => c.errcode === 40164).length;
+      emulator.control.calls({ path: USER_GET }).filter((c) => c.errcode === 40164).length;
     for (const started = Date.now(); refusals() < 3 && Date.now() - started < 10_000;)
       await new Promise((r) => setTimeout(r, 10));
     expect(refusals()).toBeGreaterThanOrEqual(3);
     expect(['paused', 'running']).toContain((await syncJob(core, accountId, () => true)).status);
     allow();
     await syncJob(core, accountId, (j) => j.status === 'done');
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     expect((await core.ok('sync:status', { accountId })).lastError).toBeNull();
   });
 });
 
 describe('a whitelist change that takes minutes', () => {
   it('重新检测 says it is still refused until WeChat applies the change, then the sync carries on', async () => {
-    sandbox.control.configure({ userGetPageSize: 2_000 });
+    emulator.control.configure({ userGetPageSize: 2_000 });
     const { core, accountId } = await setup(3_600_000);
     afterCalls(USER_GET, 2, refuse);
     await core.ok('sync:start', { accountId });
     await syncJob(core, accountId, (j) => j.status === 'paused' && j.pauseReason === 'ip');
     // The owner saves the IP; WeChat applies it five minutes later.
-    sandbox.control.configure({
+    emulator.control.configure({
       ipWhitelist: { applyDelayMs: 5 * 60_000, allowed: ['10.0.0.0/8', SEEN_IP] },
     });
     expect(await core.ok('wechat:recheck', { accountId })).toEqual({ ok: false, ip: SEEN_IP, resumed: 0 });
     expect((await syncJob(core, accountId, () => true)).status).toBe('paused');
-    sandbox.control.advance(5 * 60_000);
+    emulator.control.advance(5 * 60_000);
     expect(await core.ok('wechat:recheck', { accountId })).toMatchObject({ ok: true, resumed: 1 });
     await syncJob(core, accountId, (j) => j.status === 'done');
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 });
 
 describe('a job paused on 45009', () => {
   it('says it resumes when WeChat resets the day: the next midnight, Beijing time', async () => {
     const { core, accountId } = await setup(30);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const A = state.createTag('甲组', state.openids().slice(0, 200));
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
-    sandbox.control.addFault({ kind: 'errcode', errcode: 45009, count: 1, path: TAGGING });
+    emulator.control.addFault({ kind: 'errcode', errcode: 45009, count: 1, path: TAGGING });
     const before = Date.now();
     const job = await core.ok('jobs:start', {
       accountId,
@@ -170,7 +170,7 @@ describe('a job paused on 45009', () => {
 describe('a bulk job that meets 40164 half-way', () => {
   it('pauses with reason ip, moves nobody twice, and finishes once the IP is whitelisted', async () => {
     const { core, accountId } = await setup(30);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const inA = state.openids().slice(0, 1_000);
     const A = state.createTag('甲组', inA);
     const B = state.createTag('乙组');
@@ -190,8 +190,8 @@ describe('a bulk job that meets 40164 half-way', () => {
     allow();
     const done = await waitForJob(core, accountId, job.id, isFinished);
     expect(done).toMatchObject({ status: 'done', succeeded: 1_000, failed: 0 });
-    expect(sandbox.control.state().tagMembers(A)).toEqual([]);
-    expect(sandbox.control.state().tagMembers(B).sort()).toEqual([...inA].sort());
+    expect(emulator.control.state().tagMembers(A)).toEqual([]);
+    expect(emulator.control.state().tagMembers(B).sort()).toEqual([...inA].sort());
   });
 });
 
@@ -199,13 +199,13 @@ describe('a remark that meets 40164', () => {
   it('is refused with the IP in the error and leaves the cached remark as it was', async () => {
     const { core, accountId } = await setup(30);
     await syncAccount(core, accountId);
-    const openid = sandbox.control.state().openids()[5] as string;
+    const openid = emulator.control.state().openids()[5] as string;
     const before = await core.ok('followers:get', { accountId, openid });
     refuse();
     const r = await core.call('followers:setRemark', { accountId, openid, remark: '新备注' });
     expect(r).toMatchObject({ ok: false, error: { code: 'IP_NOT_WHITELISTED', params: { ip: SEEN_IP } } });
     expect((await core.ok('followers:get', { accountId, openid })).remark).toBe(before.remark);
-    expect(sandbox.control.state().follower(openid)?.remark).toBe(before.remark);
+    expect(emulator.control.state().follower(openid)?.remark).toBe(before.remark);
   });
 });
 
@@ -213,7 +213,7 @@ describe('quotas (openapi/quota/get)', () => {
   it('lists used / limit / remaining for the calls the app makes, with the Beijing midnight reset', async () => {
     const { core, accountId } = await setup(30);
     await syncAccount(core, accountId);
-    const userGets = sandbox.control.state().quotaUsed(USER_GET);
+    const userGets = emulator.control.state().quotaUsed(USER_GET);
     const view = await core.ok('wechat:quota', { accountId });
     expect(view.items.map((i) => i.api)).toEqual([
       'userGet',
@@ -245,7 +245,7 @@ describe('quotas (openapi/quota/get)', () => {
 
   it('shows a path WeChat does not report (76021) without numbers instead of failing', async () => {
     const { core, accountId } = await setup(30);
-    sandbox.control.addFault({
+    emulator.control.addFault({
       kind: 'errcode',
       errcode: 76021,
       count: 1,

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { describe, expect, it } from 'vitest';
 import { allCached, expectCacheMatches } from '../../support/compareCache';
 import type { TestCore } from '../../support/coreServices';
 import {
@@ -8,33 +7,18 @@ import {
   BLACKLIST,
   isFinished,
   maxBatchBody,
-  startJobCore,
   syncAccount,
   TAGGING,
   UNBLACKLIST,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let sandbox: Sandbox;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seed: 74,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 2_500 }],
-  });
-});
-afterAll(async () => sandbox.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  sandbox.control.reset();
-});
+const { emulator, startCore } = jobTestBed(74, 2_500);
 
 async function synced(groupApi: 'tags' | 'groups') {
-  core = await startJobCore(sandbox);
+  const core = await startCore();
   const accountId = await addAccount(core, groupApi);
   await syncAccount(core, accountId);
   return { core, accountId };
@@ -42,7 +26,7 @@ async function synced(groupApi: 'tags' | 'groups') {
 
 /** The cache's legacy group of every follower and its group counts equal the emulator's. */
 async function expectLegacyCacheMatches(core: TestCore, accountId: string) {
-  const state = sandbox.control.state();
+  const state = emulator.control.state();
   const rows = await allCached(core, accountId);
   const wrong = rows.filter(
     (r) => JSON.stringify(r.groupIds) !== JSON.stringify([state.follower(r.openid)?.groupId]),
@@ -62,11 +46,11 @@ describe('legacy groups API (2014)', () => {
     const { core, accountId } = await synced('groups');
     const X = (await core.ok('groups:create', { accountId, name: '华东' })).id;
     const Y = (await core.ok('groups:create', { accountId, name: '华南' })).id;
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const chosen = state.openids().slice(0, 1_000);
     const before = new Map(chosen.map((o) => [o, state.follower(o)?.groupId]));
 
-    sandbox.control.clearCalls();
+    emulator.control.clearCalls();
     const add = await core.ok('jobs:start', {
       accountId,
       kind: 'add',
@@ -93,13 +77,13 @@ describe('legacy groups API (2014)', () => {
     });
     for (const o of chosen) expect(state.follower(o)?.groupId).toBe(Y);
     // 20 calls of 50 for each job; tags were never touched.
-    const calls = sandbox.control.calls({ path: BATCHUPDATE });
+    const calls = emulator.control.calls({ path: BATCHUPDATE });
     expect(calls).toHaveLength(40);
     for (const c of calls) {
       expect(c.errcode).toBe(0);
-      expect(c.bodyBytes).toBeLessThanOrEqual(maxBatchBody(sandbox, 50, { to_groupid: 2 ** 31 }));
+      expect(c.bodyBytes).toBeLessThanOrEqual(maxBatchBody(emulator, 50, { to_groupid: 2 ** 31 }));
     }
-    expect(sandbox.control.calls({ path: TAGGING })).toEqual([]);
+    expect(emulator.control.calls({ path: TAGGING })).toEqual([]);
     await expectLegacyCacheMatches(core, accountId);
 
     // Undo of the move: back into X; undo of the add: back where each was before.
@@ -143,13 +127,13 @@ describe('legacy groups API (2014)', () => {
 describe('blacklist', () => {
   it('blacklists and unblacklists in chunks of 20, with the cache’s flags; undo puts them back', async () => {
     const { core, accountId } = await synced('tags');
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const seeded = state.blacklist();
     const chosen = state
       .openids()
       .filter((o) => !seeded.includes(o))
       .slice(0, 205);
-    sandbox.control.clearCalls();
+    emulator.control.clearCalls();
     const job = await core.ok('jobs:start', {
       accountId,
       kind: 'blacklist',
@@ -160,17 +144,17 @@ describe('blacklist', () => {
       status: 'done',
       succeeded: 205,
     });
-    const calls = sandbox.control.calls({ path: BLACKLIST });
+    const calls = emulator.control.calls({ path: BLACKLIST });
     expect(calls).toHaveLength(11);
     for (const c of calls) {
       expect(c.errcode).toBe(0);
-      expect(c.bodyBytes).toBeLessThanOrEqual(maxBatchBody(sandbox, 20, {}));
+      expect(c.bodyBytes).toBeLessThanOrEqual(maxBatchBody(emulator, 20, {}));
     }
     expect(new Set(state.blacklist())).toEqual(new Set([...seeded, ...chosen]));
     expect((await core.ok('followers:get', { accountId, openid: chosen[0] as string })).blacklisted).toBe(
       true,
     );
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
 
     const all = await core.ok('jobs:start', {
       accountId,
@@ -179,7 +163,7 @@ describe('blacklist', () => {
     });
     expect(all.total).toBe(seeded.length + 205);
     await waitForJob(core, accountId, all.id, isFinished);
-    expect(sandbox.control.calls({ path: UNBLACKLIST })).toHaveLength(Math.ceil(all.total / 20));
+    expect(emulator.control.calls({ path: UNBLACKLIST })).toHaveLength(Math.ceil(all.total / 20));
     expect(state.blacklist()).toEqual([]);
     expect((await core.ok('groups:list', { accountId })).blacklisted).toBe(0);
 
@@ -187,40 +171,40 @@ describe('blacklist', () => {
     expect(undo.kind).toBe('blacklist');
     await waitForJob(core, accountId, undo.id, isFinished);
     expect(new Set(state.blacklist())).toEqual(new Set([...seeded, ...chosen]));
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 });
 
 describe('deleting a big tag', () => {
   it('untags every member in chunks, then deletes the tag (which WeChat refuses while it is big)', async () => {
-    sandbox.control.configure({ tagDeleteMaxFans: 100 });
+    emulator.control.configure({ tagDeleteMaxFans: 100 });
     const { core, accountId } = await synced('tags');
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const members = state.openids().slice(0, 300);
     const big = state.createTag('大组', members);
     await syncAccount(core, accountId);
     const direct = await core.call('groups:delete', { accountId, id: big });
     expect(direct).toMatchObject({ ok: false, error: { code: 'TAG_TOO_MANY_FANS' } });
 
-    sandbox.control.clearCalls();
+    emulator.control.clearCalls();
     const job = await core.ok('jobs:start', { accountId, kind: 'deleteGroup', groupId: big });
     expect(job).toMatchObject({ total: 300, params: { groupId: big }, canUndo: false });
     const done = await waitForJob(core, accountId, job.id, isFinished);
     expect(done).toMatchObject({ status: 'done', succeeded: 300, canUndo: false });
-    expect(sandbox.control.calls({ path: UNTAGGING })).toHaveLength(6);
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/delete' }).map((c) => c.errcode)).toEqual([0]);
+    expect(emulator.control.calls({ path: UNTAGGING })).toHaveLength(6);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/delete' }).map((c) => c.errcode)).toEqual([0]);
     expect(state.tags().some((t) => t.id === big)).toBe(false);
     expect((await core.ok('groups:list', { accountId })).groups.some((g) => g.id === big)).toBe(false);
     expect(await core.call('jobs:undo', { accountId, jobId: job.id })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('fails with the reason when the target group was deleted on WeChat meanwhile', async () => {
     const { core, accountId } = await synced('tags');
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const A = state.createTag('甲组', state.openids().slice(0, 200));
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
@@ -238,18 +222,18 @@ describe('deleting a big tag', () => {
     expect(failed.finishedAt).not.toBeNull();
     // 45159 was asked again a few times before it was believed, and nobody left A for nowhere.
     expect(
-      sandbox.control.calls({ path: TAGGING }).filter((c) => c.errcode === 45159).length,
+      emulator.control.calls({ path: TAGGING }).filter((c) => c.errcode === 45159).length,
     ).toBeGreaterThan(1);
-    expect(sandbox.control.state().tagMembers(A)).toHaveLength(200);
+    expect(emulator.control.state().tagMembers(A)).toHaveLength(200);
   });
 
   it('a 45159 that goes away (a tag just created, concurrent tagging) is tried again, not called "tag does not exist"', async () => {
     const { core, accountId } = await synced('tags');
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const A = state.createTag('甲组', state.openids().slice(0, 120));
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
-    sandbox.control.addFault({ kind: 'errcode', errcode: 45159, count: 2, path: TAGGING });
+    emulator.control.addFault({ kind: 'errcode', errcode: 45159, count: 2, path: TAGGING });
     const job = await core.ok('jobs:start', {
       accountId,
       kind: 'move',
@@ -262,6 +246,6 @@ describe('deleting a big tag', () => {
       succeeded: 120,
       lastError: null,
     });
-    expect(sandbox.control.state().tagMembers(B)).toHaveLength(120);
+    expect(emulator.control.state().tagMembers(B)).toHaveLength(120);
   });
 });

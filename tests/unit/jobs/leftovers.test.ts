@@ -1,33 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { describe, expect, it } from 'vitest';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
 import {
   addAccount,
   isFinished,
-  startJobCore,
   syncAccount,
   tagSnapshot,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let sandbox: Sandbox;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seed: 79,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 10_500 }],
-  });
-});
-afterAll(async () => sandbox.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  sandbox.control.reset();
-});
+const { emulator, startCore } = jobTestBed(79, 10_500);
 
 /** A synced account whose tag A holds `size` followers; B is empty. */
 /** jobs:start's input for a move of these followers from one tag to another. */
@@ -36,14 +19,14 @@ function moveOf(accountId: string, openids: string[], from: number, to: number) 
 }
 
 async function setup(size: number) {
-  core = await startJobCore(sandbox);
+  const core = await startCore();
   const accountId = await addAccount(core);
-  const state = sandbox.control.state();
+  const state = emulator.control.state();
   const inA = state.openids().slice(0, size);
   const A = state.createTag('甲组', inA);
   const B = state.createTag('乙组');
   await syncAccount(core, accountId);
-  return { core, accountId, state, inA, A, B, before: tagSnapshot(sandbox) };
+  return { core, accountId, state, inA, A, B, before: tagSnapshot(emulator) };
 }
 
 describe('undo after followers were changed only half-way', () => {
@@ -51,7 +34,7 @@ describe('undo after followers were changed only half-way', () => {
     const { core, accountId, state, inA, A, B, before } = await setup(10_000);
     // Every tenth follower: tagged into B, then WeChat refuses to untag them from A (45171).
     const stuck = inA.filter((_, i) => i % 10 === 3);
-    sandbox.control.addFault({ kind: 'partialFail', openids: stuck, path: UNTAGGING });
+    emulator.control.addFault({ kind: 'partialFail', openids: stuck, path: UNTAGGING });
 
     const move = await core.ok('jobs:start', moveOf(accountId, inA, A, B));
     const moved = await waitForJob(core, accountId, move.id, isFinished, 60_000);
@@ -59,20 +42,20 @@ describe('undo after followers were changed only half-way', () => {
     const inB = new Set(state.tagMembers(B));
     for (const o of stuck) expect(inB.has(o), o).toBe(true);
 
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     const undo = await core.ok('jobs:undo', { accountId, jobId: move.id });
     expect(undo.total).toBe(10_000);
     const undone = await waitForJob(core, accountId, undo.id, isFinished, 60_000);
     expect(undone).toMatchObject({ status: 'done', failed: 0 });
     expect(state.tagMembers(B)).toEqual([]);
-    expect(tagSnapshot(sandbox)).toEqual(before);
-    await expectCacheMatches(core, sandbox, accountId);
+    expect(tagSnapshot(emulator)).toEqual(before);
+    await expectCacheMatches(core, emulator, accountId);
   }, 120_000);
 
   it('a job stopped by an error after tagging landed: cancel + undo also reverses the stopped chunk', async () => {
     const { core, accountId, state, inA, A, B, before } = await setup(400);
     // The first untag is refused with a permission error: the job fails with 50 followers in both.
-    sandbox.control.addFault({ kind: 'errcode', errcode: 48001, count: 1, path: UNTAGGING });
+    emulator.control.addFault({ kind: 'errcode', errcode: 48001, count: 1, path: UNTAGGING });
     const move = await core.ok('jobs:start', moveOf(accountId, inA, A, B));
     const failed = await waitForJob(core, accountId, move.id, (j) => j.status === 'failed');
     expect(state.tagMembers(B).length).toBeGreaterThan(0);
@@ -85,17 +68,17 @@ describe('undo after followers were changed only half-way', () => {
     const undo = await core.ok('jobs:undo', { accountId, jobId: move.id });
     await waitForJob(core, accountId, undo.id, isFinished);
     expect(state.tagMembers(B)).toEqual([]);
-    expect(tagSnapshot(sandbox)).toEqual(before);
-    await expectCacheMatches(core, sandbox, accountId);
+    expect(tagSnapshot(emulator)).toEqual(before);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('"retry failed" names the job: it finishes the move, and undoing both ends where it all began', async () => {
     const { core, accountId, state, inA, A, B, before } = await setup(1_000);
     const stuck = inA.filter((_, i) => i % 10 === 3);
-    const fault = sandbox.control.addFault({ kind: 'partialFail', openids: stuck, path: UNTAGGING });
+    const fault = emulator.control.addFault({ kind: 'partialFail', openids: stuck, path: UNTAGGING });
     const move = await core.ok('jobs:start', moveOf(accountId, inA, A, B));
     expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({ failed: 100 });
-    sandbox.control.removeFault(fault);
+    emulator.control.removeFault(fault);
 
     const retry = await core.ok('jobs:retryFailed', { accountId, jobId: move.id });
     expect(retry).toMatchObject({ kind: 'move', total: 100, params: { from: A, to: B } });
@@ -115,8 +98,8 @@ describe('undo after followers were changed only half-way', () => {
         failed: 0,
       });
     }
-    expect(tagSnapshot(sandbox)).toEqual(before);
-    await expectCacheMatches(core, sandbox, accountId);
+    expect(tagSnapshot(emulator)).toEqual(before);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('"retry failed" of a job that is not there, or that has no failures, is NOT_FOUND', async () => {

@@ -1,46 +1,29 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RESERVED_GROUP } from '#contract/reservedGroups';
 import type { ChannelRequest } from '#contract/channels';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
 import {
   addAccount,
   isFinished,
   maxBatchBody,
-  startJobCore,
   syncAccount,
   TAGGING,
   tagSnapshot,
   UNTAGGING,
   waitForJob,
 } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let sandbox: Sandbox;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seed: 71,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 6_000 }],
-  });
-});
-afterAll(async () => sandbox.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  sandbox.control.reset();
-});
+const { emulator, startCore } = jobTestBed(71, 6_000);
 
 /**
  * A core with a synced account, and two tags on the emulator: A with 5 000 followers, B with 500,
  * 200 of whom are also in A.
  */
 async function setup() {
-  core = await startJobCore(sandbox);
+  const core = await startCore();
   const accountId = await addAccount(core);
-  const state = sandbox.control.state();
+  const state = emulator.control.state();
   const openids = state.openids();
   const inA = openids.slice(0, 5_000);
   const A = state.createTag('甲组', inA);
@@ -55,8 +38,8 @@ const sorted = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
 describe('move', () => {
   it('moves 5 000 followers A→B exactly: 100 tag and 100 untag calls of ≤ 50, nobody else touched', async () => {
     const { core, accountId, A, B, inA } = await setup();
-    const before = tagSnapshot(sandbox);
-    sandbox.control.clearCalls();
+    const before = tagSnapshot(emulator);
+    emulator.control.clearCalls();
 
     const started = await core.ok('jobs:start', {
       accountId,
@@ -70,31 +53,31 @@ describe('move', () => {
     expect(done).toMatchObject({ status: 'done', succeeded: 5_000, failed: 0, skipped: 0, canUndo: true });
     expect(done.finishedAt).not.toBeNull();
 
-    const tagCalls = sandbox.control.calls({ path: TAGGING });
-    const untagCalls = sandbox.control.calls({ path: UNTAGGING });
+    const tagCalls = emulator.control.calls({ path: TAGGING });
+    const untagCalls = emulator.control.calls({ path: UNTAGGING });
     expect(tagCalls).toHaveLength(100);
     expect(untagCalls).toHaveLength(100);
     // The emulator refuses more than 50 (40032): every call succeeded, and none was bigger than 50 would be.
-    const bound = maxBatchBody(sandbox, 50);
+    const bound = maxBatchBody(emulator, 50);
     for (const c of [...tagCalls, ...untagCalls]) {
       expect(c.errcode).toBe(0);
       expect(c.bodyBytes).toBeLessThanOrEqual(bound);
     }
 
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     expect(state.tagMembers(A)).toEqual([]);
     const moved = new Set(inA);
-    const after = tagSnapshot(sandbox);
+    const after = tagSnapshot(emulator);
     for (const [openid, tags] of before) {
       const want = moved.has(openid) ? sorted(new Set([...tags.filter((t) => t !== A), B])) : tags;
       expect(after.get(openid), openid).toEqual(want);
     }
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('undo restores the exact before-state, including followers who had both tags; undo of the undo redoes it', async () => {
     const { core, accountId, A, B } = await setup();
-    const before = tagSnapshot(sandbox);
+    const before = tagSnapshot(emulator);
     const both = [...before].filter(([, tags]) => tags.includes(A) && tags.includes(B)).map(([o]) => o);
     expect(both).toHaveLength(200);
     const move = await core.ok('jobs:start', {
@@ -105,16 +88,16 @@ describe('move', () => {
       to: B,
     });
     await waitForJob(core, accountId, move.id, isFinished);
-    const afterMove = tagSnapshot(sandbox);
+    const afterMove = tagSnapshot(emulator);
 
     const undo = await core.ok('jobs:undo', { accountId, jobId: move.id });
     expect(undo).toMatchObject({ kind: 'move', undoOf: move.id, params: { from: B, to: A }, total: 5_000 });
     const undone = await waitForJob(core, accountId, undo.id, isFinished);
     expect(undone).toMatchObject({ status: 'done', succeeded: 5_000, failed: 0 });
-    expect(tagSnapshot(sandbox)).toEqual(before);
+    expect(tagSnapshot(emulator)).toEqual(before);
     for (const o of both)
-      expect(sandbox.control.state().follower(o)?.tagIds).toEqual(expect.arrayContaining([A, B]));
-    await expectCacheMatches(core, sandbox, accountId);
+      expect(emulator.control.state().follower(o)?.tagIds).toEqual(expect.arrayContaining([A, B]));
+    await expectCacheMatches(core, emulator, accountId);
 
     const original = await core.ok('jobs:get', { accountId, jobId: move.id });
     expect(original).toMatchObject({ undoneBy: undo.id, canUndo: false });
@@ -123,8 +106,8 @@ describe('move', () => {
 
     const redo = await core.ok('jobs:undo', { accountId, jobId: undo.id });
     await waitForJob(core, accountId, redo.id, isFinished);
-    expect(tagSnapshot(sandbox)).toEqual(afterMove);
-    await expectCacheMatches(core, sandbox, accountId);
+    expect(tagSnapshot(emulator)).toEqual(afterMove);
+    await expectCacheMatches(core, emulator, accountId);
 
     const list = await core.ok('jobs:list', { accountId });
     expect(list.jobs.map((j) => j.id)).toEqual([redo.id, undo.id, move.id, expect.any(String)]);
@@ -148,7 +131,7 @@ describe('move', () => {
       succeeded: 300,
       skipped: 100,
     });
-    const members = new Set(sandbox.control.state().tagMembers(B));
+    const members = new Set(emulator.control.state().tagMembers(B));
     for (const o of chosen) expect(members.has(o)).toBe(true);
 
     // Everyone in both tags, minus ten the user unticked.
@@ -161,11 +144,11 @@ describe('move', () => {
     });
     expect(remove.total).toBe(190);
     await waitForJob(core, accountId, remove.id, isFinished);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     expect(state.tagMembers(A)).toHaveLength(4_810);
     expect(state.tagMembers(A)).toEqual(expect.arrayContaining(unticked));
     expect(state.tagMembers(B)).toHaveLength(800);
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
     expect(await core.ok('jobs:failures', { accountId, jobId: remove.id })).toEqual({
       failures: [],
       total: 0,
@@ -174,8 +157,8 @@ describe('move', () => {
 
   it('pauses, resumes and cancels; a cancelled job can be undone', async () => {
     const { core, accountId, A, B, inA } = await setup();
-    const before = tagSnapshot(sandbox);
-    sandbox.control.addFault({ kind: 'latency', ms: 4, path: TAGGING });
+    const before = tagSnapshot(emulator);
+    emulator.control.addFault({ kind: 'latency', ms: 4, path: TAGGING });
     const job = await core.ok('jobs:start', {
       accountId,
       kind: 'move',
@@ -205,23 +188,23 @@ describe('move', () => {
       error: { code: 'BAD_INPUT' },
     });
 
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     const undo = await core.ok('jobs:undo', { accountId, jobId: job.id });
     expect(undo.total).toBe(end.succeeded);
     await waitForJob(core, accountId, undo.id, isFinished);
-    expect(tagSnapshot(sandbox)).toEqual(before);
-    await expectCacheMatches(core, sandbox, accountId);
+    expect(tagSnapshot(emulator)).toEqual(before);
+    await expectCacheMatches(core, emulator, accountId);
   });
 });
 
 describe('several jobs', () => {
   it('run side by side on the same followers and both land exactly', async () => {
     const { core, accountId, A, B, inA } = await setup();
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const C = state.createTag('丙组');
     await syncAccount(core, accountId);
     await core.ok('settings:set', { jobConcurrency: 4 });
-    sandbox.control.addFault({ kind: 'latency', ms: 2 });
+    emulator.control.addFault({ kind: 'latency', ms: 2 });
     const chosen = inA.slice(0, 1_000);
     const [move, add] = await Promise.all([
       core.ok('jobs:start', { accountId, kind: 'move', selection: { openids: chosen }, from: A, to: B }),
@@ -237,19 +220,19 @@ describe('several jobs', () => {
     const inC = new Set(state.tagMembers(C));
     const stillA = new Set(state.tagMembers(A));
     for (const o of chosen) expect([inB.has(o), inC.has(o), stillA.has(o)], o).toEqual([true, true, false]);
-    sandbox.control.clearFaults();
-    await expectCacheMatches(core, sandbox, accountId);
+    emulator.control.clearFaults();
+    await expectCacheMatches(core, emulator, accountId);
   });
 });
 
 describe('jobs:start input', () => {
   it('refuses what does not fit the kind (BAD_INPUT), unknown groups (NOT_FOUND) and reserved ones', async () => {
-    core = await startJobCore(sandbox);
+    const core = await startCore();
     const accountId = await addAccount(core);
     await syncAccount(core, accountId);
     const groups = (await core.ok('groups:list', { accountId })).groups.filter((g) => !g.system);
     const [g1, g2] = groups.map((g) => g.id) as [number, number];
-    const sel = { openids: sandbox.control.state().openids().slice(0, 3) };
+    const sel = { openids: emulator.control.state().openids().slice(0, 3) };
     type Start = ChannelRequest<'jobs:start'>;
     const bad: Start[] = [
       { accountId, kind: 'move', selection: sel, to: g2 },

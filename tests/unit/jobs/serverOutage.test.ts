@@ -1,33 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { describe, expect, it } from 'vitest';
 import { expectCacheMatches } from '../../support/compareCache';
-import type { TestCore } from '../../support/coreServices';
-import {
-  addAccount,
-  isFinished,
-  startJobCore,
-  syncAccount,
-  TAGGING,
-  tagSnapshot,
-  waitForJob,
-} from '../../support/jobCore';
+import { addAccount, isFinished, syncAccount, TAGGING, tagSnapshot, waitForJob } from '../../support/jobCore';
+import { jobTestBed } from '../../support/jobTestBed';
 
-let sandbox: Sandbox;
-let core: TestCore | null = null;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seed: 89,
-    apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 2_000 }],
-  });
-});
-afterAll(async () => sandbox.close());
-afterEach(async () => {
-  await core?.services.close();
-  core = null;
-  sandbox.control.reset();
-});
+const { emulator, startCore } = jobTestBed(89, 2_000);
 
 /**
  * A lasting run of HTTP 502: the client's retries (a few ms here, ~30 s in the app) all get a 502.
@@ -35,26 +11,26 @@ afterEach(async () => {
  * as a 60 s run does in the app, without a test that sleeps for a minute.
  */
 async function outageOf(path: string, probes: number, whilePaused: () => void): Promise<void> {
-  const id = sandbox.control.addFault({ kind: 'http502', path });
-  const start = sandbox.control.calls({ path }).length;
+  const id = emulator.control.addFault({ kind: 'http502', path });
+  const start = emulator.control.calls({ path }).length;
   // Each probe sends the same request again (with the client's retries): wait for a few.
-  while (sandbox.control.calls({ path }).length - start < probes * 6) {
+  while (emulator.control.calls({ path }).length - start < probes * 6) {
     whilePaused();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  sandbox.control.removeFault(id);
+  emulator.control.removeFault(id);
 }
 
 describe('a lasting server error pauses like an outage and resumes by itself', () => {
   it('a move: paused "server" through a run of 502s, then finishes exactly', async () => {
-    core = await startJobCore(sandbox);
+    const core = await startCore();
     const accountId = await addAccount(core);
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const inA = state.openids().slice(0, 1_000);
     const A = state.createTag('甲组', inA);
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
-    const before = tagSnapshot(sandbox);
+    const before = tagSnapshot(emulator);
 
     const statuses: string[] = [];
     core.services.events.subscribe((e) => {
@@ -84,38 +60,38 @@ describe('a lasting server error pauses like an outage and resumes by itself', (
     expect(done).toMatchObject({ status: 'done', succeeded: 1_000, failed: 0 });
     expect(statuses).not.toContain('failed:');
     const moved = new Set(inA);
-    const after = tagSnapshot(sandbox);
+    const after = tagSnapshot(emulator);
     for (const [openid, tags] of before) {
       const want = moved.has(openid) ? [...tags.filter((t) => t !== A), B].sort((a, b) => a - b) : tags;
       expect(after.get(openid), openid).toEqual(want);
     }
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('a sync: paused "server" through a run of 502s, then finishes', async () => {
-    core = await startJobCore(sandbox);
+    const core = await startCore();
     const accountId = await addAccount(core);
     const syncs = (await core.ok('jobs:list', { accountId })).jobs.filter((j) => j.kind === 'sync');
     for (const s of syncs) await waitForJob(core, accountId, s.id, isFinished);
 
-    const id = sandbox.control.addFault({ kind: 'http502', path: '/cgi-bin/user/get' });
+    const id = emulator.control.addFault({ kind: 'http502', path: '/cgi-bin/user/get' });
     const job = await core.ok('jobs:start', { accountId, kind: 'sync' });
     const paused = await waitForJob(core, accountId, job.id, (j) => j.status === 'paused');
     expect(paused).toMatchObject({ pauseReason: 'server', lastError: { code: 'SYSTEM_BUSY' } });
     // It tries again by itself while the outage lasts (running while it tries), and never fails.
-    const calls = sandbox.control.calls({ path: '/cgi-bin/user/get' }).length;
+    const calls = emulator.control.calls({ path: '/cgi-bin/user/get' }).length;
     await waitForJob(
       core,
       accountId,
       job.id,
-      () => sandbox.control.calls({ path: '/cgi-bin/user/get' }).length >= calls + 12,
+      () => emulator.control.calls({ path: '/cgi-bin/user/get' }).length >= calls + 12,
     );
     const during = await core.ok('jobs:get', { accountId, jobId: job.id });
     expect(['paused', 'running']).toContain(during.status);
-    sandbox.control.removeFault(id);
+    emulator.control.removeFault(id);
 
     const done = await waitForJob(core, accountId, job.id, isFinished);
     expect(done).toMatchObject({ status: 'done' });
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 });

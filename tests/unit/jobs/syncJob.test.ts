@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { expectCacheMatches } from '../../support/compareCache';
 import type { TestCore } from '../../support/coreServices';
 import { addAccount, allHostsDown, isFinished, startJobCore, waitForJob } from '../../support/jobCore';
@@ -9,25 +9,25 @@ import { addAccount, allHostsDown, isFinished, startJobCore, waitForJob } from '
 const USER_GET = '/cgi-bin/user/get';
 const BATCHGET = '/cgi-bin/user/info/batchget';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 const cores: TestCore[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 29,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 12_000 }],
   });
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((c) => c.services.close()));
-  sandbox.control.clearFaults();
-  sandbox.control.clearCalls();
+  emulator.control.clearFaults();
+  emulator.control.clearCalls();
 });
 
 async function setup(reopen?: TestCore) {
-  const core = await startJobCore(sandbox, undefined, reopen);
+  const core = await startJobCore(emulator, undefined, reopen);
   cores.push(core);
   const accountId = reopen ? (await core.ok('accounts:list', {})).accounts[0]!.id : await addAccount(core);
   return { core, accountId };
@@ -35,7 +35,7 @@ async function setup(reopen?: TestCore) {
 
 /** Slows the details down so a test can act part-way through. */
 function slowDetails() {
-  sandbox.control.addFault({ path: BATCHGET, kind: 'latency', ms: 3 });
+  emulator.control.addFault({ path: BATCHGET, kind: 'latency', ms: 3 });
 }
 
 /**
@@ -43,11 +43,11 @@ function slowDetails() {
  * The wait is long enough that a loaded machine still acts before the page arrives.
  */
 async function atSecondPage(core: TestCore, accountId: string, jobId: string) {
-  sandbox.control.addFault({ path: USER_GET, kind: 'latency', ms: 2_500 });
+  emulator.control.addFault({ path: USER_GET, kind: 'latency', ms: 2_500 });
   await waitForJob(core, accountId, jobId, (j) => j.succeeded >= 10_000);
 }
 
-const subscribed = () => sandbox.control.state().openids({ subscribedOnly: true }).length;
+const subscribed = () => emulator.control.state().openids({ subscribedOnly: true }).length;
 
 describe('sync as a job', () => {
   it('jobs:start starts the sync; it is listed, counts followers as they arrive, and ends done', async () => {
@@ -72,7 +72,7 @@ describe('sync as a job', () => {
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('refuses fields a sync does not take', async () => {
@@ -88,7 +88,7 @@ describe('sync as a job', () => {
     const paused = await core.ok('jobs:pause', { accountId, jobId: job.id });
     expect(paused).toMatchObject({ status: 'paused', pauseReason: 'user' });
     expect((await core.ok('sync:status', { accountId })).running).toBe(false);
-    const calls = sandbox.control.calls({ path: BATCHGET }).length;
+    const calls = emulator.control.calls({ path: BATCHGET }).length;
 
     // Closed and opened again: a sync the owner paused is not started behind their back.
     await core.services.close();
@@ -96,19 +96,19 @@ describe('sync as a job', () => {
     const again = await setup(core);
     await new Promise((r) => setTimeout(r, 300));
     expect(await again.core.ok('jobs:get', { accountId, jobId: job.id })).toMatchObject({ status: 'paused' });
-    expect(sandbox.control.calls({ path: BATCHGET })).toHaveLength(calls);
+    expect(emulator.control.calls({ path: BATCHGET })).toHaveLength(calls);
     expect((await again.core.ok('sync:status', { accountId })).resumable).toBe(true);
 
-    sandbox.control.clearFaults();
-    sandbox.control.clearCalls();
+    emulator.control.clearFaults();
+    emulator.control.clearCalls();
     const resumed = await again.core.ok('jobs:resume', { accountId, jobId: job.id });
     expect(resumed.id).toBe(job.id);
     const done = await waitForJob(again.core, accountId, job.id, isFinished);
     expect(done).toMatchObject({ status: 'done', succeeded: subscribed() });
     // Carried on from the second page: only its followers' details were fetched (100 a call).
-    expect(sandbox.control.calls({ path: BATCHGET }).length).toBe(Math.ceil((subscribed() - 10_000) / 100));
+    expect(emulator.control.calls({ path: BATCHGET }).length).toBe(Math.ceil((subscribed() - 10_000) / 100));
     expect((await again.core.ok('jobs:list', { accountId })).jobs).toHaveLength(1);
-    await expectCacheMatches(again.core, sandbox, accountId);
+    await expectCacheMatches(again.core, emulator, accountId);
   });
 
   it('cancelled part-way: stops, and the next sync starts from the first page', async () => {
@@ -120,16 +120,16 @@ describe('sync as a job', () => {
     expect(cancelled.finishedAt).not.toBeNull();
     expect((await core.ok('sync:status', { accountId })).resumable).toBe(false);
 
-    sandbox.control.clearFaults();
-    sandbox.control.clearCalls();
+    emulator.control.clearFaults();
+    emulator.control.clearCalls();
     const next = await core.ok('jobs:start', { accountId, kind: 'sync' });
     expect(next.id).not.toBe(job.id);
     await waitForJob(core, accountId, next.id, isFinished);
     // From the first page: every follower's details were fetched again.
-    expect(sandbox.control.calls({ path: BATCHGET }).length).toBe(
+    expect(emulator.control.calls({ path: BATCHGET }).length).toBe(
       Math.ceil(10_000 / 100) + Math.ceil((subscribed() - 10_000) / 100),
     );
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('pauses by itself when WeChat cannot be reached, and finishes once it can', async () => {
@@ -137,15 +137,15 @@ describe('sync as a job', () => {
     slowDetails();
     const job = await core.ok('jobs:start', { accountId, kind: 'sync' });
     await waitForJob(core, accountId, job.id, (j) => j.succeeded >= 1_000);
-    allHostsDown(sandbox);
+    allHostsDown(emulator);
     const offline = await waitForJob(core, accountId, job.id, (j) => j.status === 'paused');
     expect(offline).toMatchObject({ pauseReason: 'offline', lastError: { code: 'NETWORK' } });
     expect(offline.resumeAt).not.toBeNull();
 
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     const done = await waitForJob(core, accountId, job.id, isFinished);
     expect(done).toMatchObject({ status: 'done', succeeded: subscribed() });
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 
   it('closed mid-sync: the same job carries on by itself at the next start', async () => {
@@ -164,7 +164,7 @@ describe('sync as a job', () => {
 
   it('a move during a sync: the sync does not store what it read before the move', async () => {
     const { core, accountId } = await setup();
-    const state = sandbox.control.state();
+    const state = emulator.control.state();
     const first = state.openids().slice(0, 1_000);
     const A = state.createTag('甲组', first);
     const B = state.createTag('乙组');
@@ -176,7 +176,7 @@ describe('sync as a job', () => {
     );
 
     // The second sync has read the first 1 000 (tagged A) but not yet written them when they move.
-    sandbox.control.addFault({ path: BATCHGET, kind: 'latency', ms: 20 });
+    emulator.control.addFault({ path: BATCHGET, kind: 'latency', ms: 20 });
     const sync = await core.ok('jobs:start', { accountId, kind: 'sync' });
     await waitForJob(core, accountId, sync.id, (j) => j.succeeded >= 1_000);
     const move = await core.ok('jobs:start', {
@@ -189,6 +189,6 @@ describe('sync as a job', () => {
     expect(await waitForJob(core, accountId, move.id, isFinished)).toMatchObject({ status: 'done' });
     expect(await waitForJob(core, accountId, sync.id, isFinished)).toMatchObject({ status: 'done' });
     expect(state.tagMembers(B)).toHaveLength(1_000);
-    await expectCacheMatches(core, sandbox, accountId);
+    await expectCacheMatches(core, emulator, accountId);
   });
 });

@@ -1,26 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import type { EventPayload } from '#contract/events';
 import type { TestCore } from '../../support/coreServices';
 import { startTestCore } from '../../support/coreServices';
 import { addAccount, fastJobTiming, syncAccount, waitForJob } from '../../support/jobCore';
-import { sandboxClient } from '../../support/sandboxClient';
+import { emulatorClient } from '../../support/emulatorClient';
 
 // "The network goes": the emulator's port is closed, so every connection is refused at once, as
 // when a laptop's Wi-Fi drops. "It comes back": a new emulator listens on the same port.
 
-let sandbox: Sandbox | null = null;
+let emulator: Emulator | null = null;
 let core: TestCore | null = null;
 
 afterEach(async () => {
   await core?.services.close();
   core = null;
-  await sandbox?.close();
-  sandbox = null;
+  await emulator?.close();
+  emulator = null;
 });
 
-async function wechat(port = 0): Promise<Sandbox> {
-  return startSandbox({
+async function wechat(port = 0): Promise<Emulator> {
+  return startEmulator({
     port,
     seed: 15,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 120 }],
@@ -43,16 +43,16 @@ const quickProbe = { firstDelayMs: 20, maxDelayMs: 80 };
 
 describe('a refused connection', () => {
   it('fails the call after one try per host, without waiting out a backoff, and reports offline', async () => {
-    sandbox = await wechat();
-    const down = sandbox;
+    emulator = await wechat();
+    const down = emulator;
     await down.close();
     const sleeps: number[] = [];
     const reach: boolean[] = [];
-    const client = sandboxClient(down, {
+    const client = emulatorClient(down, {
       sleep: async (ms) => void sleeps.push(ms),
       onReachability: (online) => reach.push(online),
     });
-    sandbox = null;
+    emulator = null;
     const error = await client.call({ method: 'GET', path: '/cgi-bin/tags/get', idempotent: true }).then(
       () => null,
       (e: unknown) => e as { code?: string; params?: Record<string, unknown> },
@@ -64,20 +64,20 @@ describe('a refused connection', () => {
   });
 
   it('the probe says whether WeChat answers, without a token or a secret', async () => {
-    sandbox = await wechat();
+    emulator = await wechat();
     let secretRead = false;
-    const client = sandboxClient(sandbox, {
+    const client = emulatorClient(emulator, {
       secret: async () => {
         secretRead = true;
         return DEFAULT_SECRET;
       },
     });
     expect(await client.reachable()).toBe(true);
-    const port = sandbox.port;
-    await sandbox.close();
-    sandbox = null;
+    const port = emulator.port;
+    await emulator.close();
+    emulator = null;
     expect(await client.reachable()).toBe(false);
-    sandbox = await wechat(port);
+    emulator = await wechat(port);
     expect(await client.reachable()).toBe(true);
     await client.close();
     expect(secretRead).toBe(false);
@@ -86,14 +86,14 @@ describe('a refused connection', () => {
 
 describe('reconnecting by itself', () => {
   it('comes back online when WeChat answers again, with nothing else asking', async () => {
-    sandbox = await wechat();
-    const port = sandbox.port;
-    core = await startTestCore(sandbox, {}, undefined, { jobs: fastJobTiming, netProbe: quickProbe });
+    emulator = await wechat();
+    const port = emulator.port;
+    core = await startTestCore(emulator, {}, undefined, { jobs: fastJobTiming, netProbe: quickProbe });
     const accountId = await addAccount(core);
     await syncAccount(core, accountId);
 
-    await sandbox.close();
-    sandbox = null;
+    await emulator.close();
+    emulator = null;
     const offline = nextNetStatus(core, false);
     const failed = await core.call('groups:create', { accountId, name: '周末' });
     expect(failed.ok ? null : failed.error.code).toBe('NETWORK');
@@ -101,17 +101,17 @@ describe('reconnecting by itself', () => {
     expect((await core.ok('net:get', { accountId })).online).toBe(false);
 
     const back = nextNetStatus(core, true);
-    sandbox = await wechat(port);
+    emulator = await wechat(port);
     expect((await back).accountId).toBe(accountId);
     expect((await core.ok('net:get', { accountId })).online).toBe(true);
     expect((await core.ok('groups:create', { accountId, name: '周末' })).name).toBe('周末');
   });
 
   it('a job waiting out an offline pause carries on as soon as WeChat answers, not at its next timed try', async () => {
-    sandbox = await wechat();
-    const port = sandbox.port;
+    emulator = await wechat();
+    const port = emulator.port;
     // The job's own timed retry is an hour away: only the probe can bring it back in this test.
-    core = await startTestCore(sandbox, {}, undefined, {
+    core = await startTestCore(emulator, {}, undefined, {
       jobs: { ...fastJobTiming, offlineRetryMs: 3_600_000 },
       netProbe: quickProbe,
     });
@@ -120,28 +120,28 @@ describe('reconnecting by itself', () => {
     // A seeded tag: the emulator that comes back has the same seed, so it has this tag too.
     const tag = (await core.ok('groups:list', { accountId })).groups.find((g) => g.id >= 100);
     if (!tag) throw new Error('the seed has no custom tag');
-    const openids = sandbox.control.state().openids().slice(0, 30);
+    const openids = emulator.control.state().openids().slice(0, 30);
 
-    await sandbox.close();
-    sandbox = null;
+    await emulator.close();
+    emulator = null;
     const job = await core.ok('jobs:start', { accountId, kind: 'add', selection: { openids }, to: tag.id });
     const paused = await waitForJob(core, accountId, job.id, (j) => j.status === 'paused');
     expect(paused.pauseReason).toBe('offline');
 
-    sandbox = await wechat(port);
+    emulator = await wechat(port);
     const done = await waitForJob(core, accountId, job.id, (j) => j.status === 'done', 5_000);
     expect(done.succeeded + done.skipped).toBe(30);
     expect(done.failed).toBe(0);
   });
 
   it('after a start with WeChat down, the first look at the account finds out at once instead of claiming online', async () => {
-    sandbox = await wechat();
-    core = await startTestCore(sandbox, {}, undefined, { jobs: fastJobTiming, netProbe: quickProbe });
+    emulator = await wechat();
+    core = await startTestCore(emulator, {}, undefined, { jobs: fastJobTiming, netProbe: quickProbe });
     const accountId = await addAccount(core);
     const { dataDir, secretsDir } = core;
     await core.services.close();
-    await sandbox.close();
-    sandbox = null;
+    await emulator.close();
+    emulator = null;
 
     core = await startTestCore(
       // Any port: nothing listens on the one the account used.
@@ -163,21 +163,21 @@ describe('reconnecting by itself', () => {
 
 describe('重新连接', () => {
   it('looks now, without waiting for the next timed check, and answers what it found', async () => {
-    sandbox = await wechat();
-    const port = sandbox.port;
+    emulator = await wechat();
+    const port = emulator.port;
     // The timed checks are an hour apart here: only the owner's click can find WeChat again.
-    core = await startTestCore(sandbox, {}, undefined, {
+    core = await startTestCore(emulator, {}, undefined, {
       jobs: fastJobTiming,
       netProbe: { firstDelayMs: 3_600_000, maxDelayMs: 3_600_000 },
     });
     const accountId = await addAccount(core);
     await syncAccount(core, accountId);
-    await sandbox.close();
-    sandbox = null;
+    await emulator.close();
+    emulator = null;
     await core.call('groups:create', { accountId, name: '周末' });
 
     expect((await core.ok('net:check', { accountId })).online).toBe(false);
-    sandbox = await wechat(port);
+    emulator = await wechat(port);
     expect((await core.ok('net:check', { accountId })).online).toBe(true);
     expect((await core.ok('net:get', { accountId })).online).toBe(true);
   });

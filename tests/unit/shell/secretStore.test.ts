@@ -7,7 +7,7 @@ import { ClientPool } from '../../../electron/core/accounts/clientPool';
 import { DemoEnvironment } from '../../../electron/core/accounts/demoEnvironment';
 import { AppError } from '../../../electron/core/appError';
 import { SafeStorageSecretStore, type SafeStorageApi } from '../../../electron/main/secretStore';
-import { capturingLog } from '../../support/sandboxClient';
+import { capturingLog } from '../../support/emulatorClient';
 
 /** A stand-in for safeStorage: reversible but never the plaintext bytes, with switchable availability. */
 function fakeSafeStorage(state: {

@@ -7,7 +7,7 @@ import {
 } from '../../../electron/main/pageHealth';
 import { shellLanguage } from '../../../electron/main/shellText';
 import { reportStartupFailure, startupFailureDialog } from '../../../electron/main/startupFailure';
-import { capturingLog } from '../../support/sandboxClient';
+import { capturingLog } from '../../support/emulatorClient';
 
 const paths = { dataDir: '/home/me/.config/粉丝分组助手', logDir: '/home/me/.config/粉丝分组助手/logs' };
 

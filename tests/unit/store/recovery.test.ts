@@ -2,33 +2,33 @@ import { closeSync, openSync, readFileSync, statSync, truncateSync, writeSync } 
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import type { TestCore } from '../../support/coreServices';
 import { addAccount, isFinished, startJobCore, syncAccount, waitForJob } from '../../support/jobCore';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 const cores: TestCore[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
+  emulator = await startEmulator({
     port: 0,
     seed: 101,
     apps: [{ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, followers: 3_000 }],
   });
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.services.close();
-  sandbox.control.reset();
+  emulator.control.reset();
 });
 
 const NOTES = ['每周三来店，喜欢拿铁', '住 3 号楼，常买鸡蛋', '会员卡 0042'];
 
 /** A synced account with three local notes and a finished move, closed as the app closes. */
 async function accountThenClosed() {
-  const core = await startJobCore(sandbox);
+  const core = await startJobCore(emulator);
   const accountId = await addAccount(core);
-  const state = sandbox.control.state();
+  const state = emulator.control.state();
   const inA = state.openids().slice(0, 500);
   const A = state.createTag('甲组', inA);
   const B = state.createTag('乙组');
@@ -49,7 +49,7 @@ async function accountThenClosed() {
 }
 
 async function reopen(core: TestCore): Promise<TestCore> {
-  const again = await startJobCore(sandbox, undefined, core);
+  const again = await startJobCore(emulator, undefined, core);
   cores.push(again);
   return again;
 }
@@ -122,7 +122,7 @@ describe('a damaged cache is rebuilt without losing what exists nowhere else', (
     await syncAccount(again, accountId);
     const undo = await again.ok('jobs:undo', { accountId, jobId: moveId });
     await waitForJob(again, accountId, undo.id, isFinished);
-    expect(sandbox.control.state().tagMembers(B)).toEqual([]);
-    expect(sandbox.control.state().tagMembers(A).sort()).toEqual([...inA].sort());
+    expect(emulator.control.state().tagMembers(B)).toEqual([]);
+    expect(emulator.control.state().tagMembers(A).sort()).toEqual([...inA].sort());
   });
 });

@@ -5,13 +5,13 @@ import { AppError } from '../../../electron/core/appError';
 import { getTags, createTag, batchTag } from '../../../electron/core/wechat/api/tags';
 import { getFollowerIds, getUsers } from '../../../electron/core/wechat/api/users';
 import type { WeChatClient } from '../../../electron/core/wechat/client';
-import { DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
-import { capturingLog, sandboxClient } from '../../support/sandboxClient';
+import { DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
+import { capturingLog, emulatorClient } from '../../support/emulatorClient';
 
-let sandbox: Sandbox;
+let emulator: Emulator;
 const clients: WeChatClient[] = [];
-function client(...args: Parameters<typeof sandboxClient> extends [Sandbox, ...infer R] ? R : never) {
-  const c = sandboxClient(sandbox, ...args);
+function client(...args: Parameters<typeof emulatorClient> extends [Emulator, ...infer R] ? R : never) {
+  const c = emulatorClient(emulator, ...args);
   clients.push(c);
   return c;
 }
@@ -26,34 +26,34 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
 const UNVERIFIED = { appid: 'wx00000000000000aa', secret: 'a'.repeat(32) };
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 3 });
-  sandbox.control.addApp({ ...UNVERIFIED, kind: 'unverified', followers: 10 });
+  emulator = await startEmulator({ port: 0, seed: 3 });
+  emulator.control.addApp({ ...UNVERIFIED, kind: 'unverified', followers: 10 });
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
-  sandbox.control.clearFaults();
-  sandbox.control.configure({
+  emulator.control.clearFaults();
+  emulator.control.configure({
     ipWhitelist: { enabled: false, seenIp: '1.2.3.4', scope: 'token', variant: 'ipv6', allowed: [] },
   });
-  sandbox.control.clearCalls();
+  emulator.control.clearCalls();
 });
-afterAll(async () => sandbox.close());
+afterAll(async () => emulator.close());
 
 describe('tokens', () => {
   it('makes exactly one token request for 100 parallel calls at a cold start', async () => {
     const c = client();
     const results = await Promise.all(Array.from({ length: 100 }, () => getTags(c)));
     expect(results).toHaveLength(100);
-    expect(sandbox.control.calls({ path: '/cgi-bin/stable_token' })).toHaveLength(1);
-    expect(sandbox.control.calls({ path: '/cgi-bin/token' })).toHaveLength(0);
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(100);
+    expect(emulator.control.calls({ path: '/cgi-bin/stable_token' })).toHaveLength(1);
+    expect(emulator.control.calls({ path: '/cgi-bin/token' })).toHaveLength(0);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(100);
   });
 
   it('reuses its token across calls and never force-refreshes', async () => {
     const c = client();
     await getTags(c);
     await getTags(c);
-    const tokenCalls = sandbox.control.calls({ path: '/cgi-bin/stable_token' });
+    const tokenCalls = emulator.control.calls({ path: '/cgi-bin/stable_token' });
     expect(tokenCalls).toHaveLength(1);
   });
 
@@ -61,30 +61,30 @@ describe('tokens', () => {
     const c = client();
     await getTags(c);
     // Past the token's 7200 s on WeChat's clock: the emulator now answers 42001 for it.
-    sandbox.control.advance(7201 * 1000);
-    sandbox.control.clearCalls();
+    emulator.control.advance(7201 * 1000);
+    emulator.control.clearCalls();
     await expect(getTags(c)).resolves.toBeInstanceOf(Array);
-    const calls = sandbox.control.calls().map((r) => `${r.path} ${r.errcode}`);
+    const calls = emulator.control.calls().map((r) => `${r.path} ${r.errcode}`);
     expect(calls).toEqual(['/cgi-bin/tags/get 42001', '/cgi-bin/stable_token 0', '/cgi-bin/tags/get 0']);
   });
 
   it('says another system is force-refreshing when a fresh token is refused again', async () => {
     const c = client();
-    sandbox.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: 40001, count: 2 });
+    emulator.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: 40001, count: 2 });
     const err = await failure(getTags(c));
     expect(err.code).toBe('TOKEN_FIGHT');
     expect(err.wechat?.errcode).toBe(40001);
     // Refreshed once, retried once — never more.
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(2);
-    expect(sandbox.control.calls({ path: '/cgi-bin/stable_token' })).toHaveLength(2);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(2);
+    expect(emulator.control.calls({ path: '/cgi-bin/stable_token' })).toHaveLength(2);
   });
 
   it('never refreshes or retries on 48001', async () => {
     const c = client({ appId: UNVERIFIED.appid, secret: async () => UNVERIFIED.secret });
     const err = await failure(getTags(c));
     expect(err.code).toBe('API_UNAUTHORIZED');
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(1);
-    expect(sandbox.control.calls({ path: '/cgi-bin/stable_token' })).toHaveLength(1);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(1);
+    expect(emulator.control.calls({ path: '/cgi-bin/stable_token' })).toHaveLength(1);
   });
 
   it('maps a wrong AppSecret and an unknown AppID to the field that is wrong', async () => {
@@ -101,15 +101,15 @@ describe('retries', () => {
   it('retries -1 twice and then succeeds', async () => {
     const c = client();
     await c.token();
-    sandbox.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: -1, count: 2 });
+    emulator.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: -1, count: 2 });
     await expect(getTags(c)).resolves.toBeInstanceOf(Array);
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/get' }).map((r) => r.errcode)).toEqual([-1, -1, 0]);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/get' }).map((r) => r.errcode)).toEqual([-1, -1, 0]);
   });
 
   it('retries HTTP 502 on reads', async () => {
     const c = client();
     await c.token();
-    sandbox.control.addFault({ path: '/cgi-bin/user/get', kind: 'http502', count: 1 });
+    emulator.control.addFault({ path: '/cgi-bin/user/get', kind: 'http502', count: 1 });
     const page = await getFollowerIds(c);
     expect(page.openids.length).toBeGreaterThan(0);
   });
@@ -117,7 +117,7 @@ describe('retries', () => {
   it('does not retry 45009 (daily quota)', async () => {
     const c = client();
     await c.token();
-    sandbox.control.addFault({
+    emulator.control.addFault({
       path: '/cgi-bin/user/info/batchget',
       kind: 'errcode',
       errcode: 45009,
@@ -125,33 +125,33 @@ describe('retries', () => {
     });
     const err = await failure(getUsers(c, ['oABC']));
     expect(err.code).toBe('QUOTA_DAILY');
-    expect(sandbox.control.calls({ path: '/cgi-bin/user/info/batchget' })).toHaveLength(1);
+    expect(emulator.control.calls({ path: '/cgi-bin/user/info/batchget' })).toHaveLength(1);
   });
 
   it('gives up after a bounded number of tries', async () => {
     const c = client();
     await c.token();
-    sandbox.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: -1, count: 100 });
+    emulator.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: -1, count: 100 });
     const err = await failure(getTags(c));
     expect(err.code).toBe('SYSTEM_BUSY');
     expect(err.retryable).toBe(true);
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(6);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/get' })).toHaveLength(6);
   });
 
   it('never repeats tags/create, which is not safe to send twice', async () => {
     const c = client();
     await c.token();
-    sandbox.control.addFault({ path: '/cgi-bin/tags/create', kind: 'errcode', errcode: -1, count: 1 });
+    emulator.control.addFault({ path: '/cgi-bin/tags/create', kind: 'errcode', errcode: -1, count: 1 });
     const err = await failure(createTag(c, '新标签'));
     expect(err.code).toBe('SYSTEM_BUSY');
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/create' })).toHaveLength(1);
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/create' })).toHaveLength(1);
   });
 
   it('reports 45171 with the openids that failed', async () => {
     const c = client();
     const tags = await getTags(c);
-    const openids = sandbox.control.state().openids({ subscribedOnly: true }).slice(0, 5);
-    sandbox.control.addFault({ kind: 'partialFail', openids: [openids[1] as string], count: 1 });
+    const openids = emulator.control.state().openids({ subscribedOnly: true }).slice(0, 5);
+    emulator.control.addFault({ kind: 'partialFail', openids: [openids[1] as string], count: 1 });
     const tagId = tags.find((t) => t.id >= 100)?.id as number;
     const err = await failure(batchTag(c, tagId, openids));
     expect(err.code).toBe('PARTIAL_FAILURE');
@@ -161,7 +161,7 @@ describe('retries', () => {
   it('turns an unknown errcode into a readable error with the number and the rid', async () => {
     const c = client();
     await c.token();
-    sandbox.control.addFault({
+    emulator.control.addFault({
       path: '/cgi-bin/tags/get',
       kind: 'errcode',
       errcode: 99999,
@@ -178,7 +178,7 @@ describe('retries', () => {
 describe('IP whitelist', () => {
   for (const variant of ['ipv6', 'hint', 'plain'] as const) {
     it(`reads the IP WeChat saw from the ${variant} form of 40164`, async () => {
-      sandbox.control.configure({
+      emulator.control.configure({
         ipWhitelist: { enabled: true, seenIp: '118.190.42.90', scope: 'token', variant, allowed: [] },
       });
       const err = await failure(client().token());
@@ -192,11 +192,11 @@ describe('IP whitelist', () => {
 
 describe('hosts and network', () => {
   it('fails over when the primary host resets connections, and stays on the backup', async () => {
-    sandbox.control.addFault({ kind: 'hostDown', host: 'api.weixin.qq.com' });
+    emulator.control.addFault({ kind: 'hostDown', host: 'api.weixin.qq.com' });
     const c = client();
     await getTags(c);
     await getTags(c);
-    const hosts = sandbox.control.calls().map((r) => `${r.host.split(':')[0]} ${r.path}`);
+    const hosts = emulator.control.calls().map((r) => `${r.host.split(':')[0]} ${r.path}`);
     expect(hosts.filter((h) => h.startsWith('api.weixin'))).toEqual([
       'api.weixin.qq.com /cgi-bin/stable_token',
     ]);
@@ -209,28 +209,28 @@ describe('hosts and network', () => {
 
   it('tries the primary again once the backup period is over', async () => {
     let now = 1_000_000;
-    sandbox.control.addFault({ kind: 'hostDown', host: 'api.weixin.qq.com' });
+    emulator.control.addFault({ kind: 'hostDown', host: 'api.weixin.qq.com' });
     const c = client({ now: () => now, retryPrimaryAfterMs: 60_000 });
     await getTags(c);
-    sandbox.control.clearFaults();
+    emulator.control.clearFaults();
     now += 61_000;
-    sandbox.control.clearCalls();
+    emulator.control.clearCalls();
     await getTags(c);
-    expect(sandbox.control.calls().map((r) => r.host.split(':')[0])).toEqual(['api.weixin.qq.com']);
+    expect(emulator.control.calls().map((r) => r.host.split(':')[0])).toEqual(['api.weixin.qq.com']);
   });
 
   it('never fails over on an errcode', async () => {
     const c = client();
     await c.token();
-    sandbox.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: 45009, count: 1 });
+    emulator.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: 45009, count: 1 });
     await failure(getTags(c));
-    expect(sandbox.control.calls({ path: '/cgi-bin/tags/get' }).map((r) => r.host.split(':')[0])).toEqual([
+    expect(emulator.control.calls({ path: '/cgi-bin/tags/get' }).map((r) => r.host.split(':')[0])).toEqual([
       'api.weixin.qq.com',
     ]);
   });
 
   it('says the network is down when no host answers', async () => {
-    const c = sandboxClient(sandbox, { hosts: ['http://127.0.0.1:1'], resolveTo: undefined });
+    const c = emulatorClient(emulator, { hosts: ['http://127.0.0.1:1'], resolveTo: undefined });
     clients.push(c);
     const err = await failure(getTags(c));
     expect(err.code).toBe('NETWORK');
@@ -247,7 +247,7 @@ describe('hosts and network', () => {
         const upstream = httpRequest(
           {
             host: '127.0.0.1',
-            port: sandbox.port,
+            port: emulator.port,
             path: target.pathname + target.search,
             method: req.method,
             headers: req.headers,
@@ -265,7 +265,7 @@ describe('hosts and network', () => {
 
     it('carries every request', async () => {
       const port = (proxy.address() as AddressInfo).port;
-      const c = sandboxClient(sandbox, {
+      const c = emulatorClient(emulator, {
         network: { mode: 'proxy', proxyUrl: `http://127.0.0.1:${port}` },
         resolveTo: undefined,
       });
@@ -273,7 +273,7 @@ describe('hosts and network', () => {
       await getTags(c);
       await getFollowerIds(c);
       expect(proxied).toBe(3);
-      expect(sandbox.control.calls()).toHaveLength(3);
+      expect(emulator.control.calls()).toHaveLength(3);
     });
   });
 });
@@ -281,17 +281,17 @@ describe('hosts and network', () => {
 describe('secrets', () => {
   it('never writes the AppSecret or a token to the log', async () => {
     const log = capturingLog();
-    sandbox.control.addFault({ kind: 'hostDown', host: 'api.weixin.qq.com' });
+    emulator.control.addFault({ kind: 'hostDown', host: 'api.weixin.qq.com' });
     const c = client({ log });
     await getTags(c);
-    sandbox.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: 40001, count: 2 });
+    emulator.control.addFault({ path: '/cgi-bin/tags/get', kind: 'errcode', errcode: 40001, count: 2 });
     await failure(getTags(c));
     expect(log.lines.length).toBeGreaterThan(0);
     const text = log.lines.join('\n');
     expect(text).not.toContain(DEFAULT_SECRET);
     expect(text).not.toMatch(/access_token=/);
     // stable_token in normal mode hands back the current token: it must not be in the log.
-    const res = await fetch(`${sandbox.url}/cgi-bin/stable_token`, {
+    const res = await fetch(`${emulator.url}/cgi-bin/stable_token`, {
       method: 'POST',
       body: JSON.stringify({ grant_type: 'client_credential', appid: c.appId, secret: DEFAULT_SECRET }),
     });
@@ -304,7 +304,7 @@ describe('secrets', () => {
     const c = client();
     const tag = await createTag(c, '老顾客回访');
     expect(tag.name).toBe('老顾客回访');
-    const [call] = sandbox.control.calls({ path: '/cgi-bin/tags/create' });
+    const [call] = emulator.control.calls({ path: '/cgi-bin/tags/create' });
     // 5 Chinese characters are 15 bytes raw; as \uXXXX escapes they would be 30.
     expect(call?.bodyBytes).toBe(Buffer.byteLength('{"tag":{"name":"老顾客回访"}}'));
   });
