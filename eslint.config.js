@@ -1,8 +1,9 @@
 // Lint rules that guard the architecture (see ../shared/docs/architecture.md):
-// only the Electron shell (electron/main, electron/preload) may import 'electron'; the core
-// imports neither a host nor the emulator; the emulator imports neither the core nor a host;
-// electron/hostShared (what both hosts use) imports neither host; the renderer may reach into
-// electron/ only through the contract ('#contract').
+// only the Electron shell (electron/main, electron/preload) may import 'electron'; the contract
+// imports only zod; the core imports neither a host nor the emulator (a host plugs the demo's
+// emulator in as a port); the emulator imports neither the core nor a host; the two hosts
+// (electron/main, electron/webhost) do not import each other, and electron/hostShared (what both
+// use) imports neither; the renderer may reach into electron/ only through the contract.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -54,8 +55,6 @@ export default tseslint.config(
     ['electron/core/**'],
     ['emulator', 'hostShared', 'main', 'preload', 'webhost'],
     'The core is plain TypeScript for every host: a host passes the emulator or any host service in through a port.',
-    // The demo's emulator is still started here (services.ts builds it); it is to become a port.
-    ['electron/core/accounts/demoEnvironment.ts'],
   ),
   layer(
     ['electron/emulator/**'],
@@ -67,9 +66,49 @@ export default tseslint.config(
     ['main', 'preload', 'webhost'],
     'electron/hostShared holds what both hosts use; it imports neither of them.',
   ),
+  layer(
+    ['electron/webhost/**'],
+    ['main', 'preload'],
+    'The browser host does not import the Electron host: what both need lives in electron/hostShared.',
+  ),
   {
-    files: ['electron/main/**', 'electron/preload/**', 'tests/electron/**'],
+    // The Electron shell may import 'electron', and not the browser host.
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+webhost(/|$)',
+              message:
+                'The Electron host does not import the browser host: share through electron/hostShared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The contract is what the renderer and the main process agree on: zod and itself, nothing else.
+    files: ['electron/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./)',
+              message: 'The contract imports nothing but zod and its own files.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**'],

@@ -52,6 +52,20 @@ export interface UpdatePort {
   subscribe(listener: (state: UpdateState) => void): () => void;
 }
 
+/**
+ * The demo account's WeChat: the emulator, which the core never imports (a host starts it:
+ * electron/hostShared/demoEmulator.ts) so the app is useful before anyone enters credentials.
+ */
+export interface DemoWeChatPort {
+  readonly appId: string;
+  readonly secret: string;
+  /** Its base URL, starting it on first use. */
+  url(): Promise<string>;
+  /** Puts the demo data back as it was first seeded. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface CorePorts {
   /** Root of this installation's data: one folder per account below it. */
   dataDir: string;
@@ -68,4 +82,5 @@ export interface CorePorts {
   wechat?: WeChatConnectOptions;
   /** Self-update (Electron main); without it, updates are reported as off ('dev'). */
   updates?: UpdatePort;
+  demo: DemoWeChatPort;
 }

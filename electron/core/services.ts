@@ -50,7 +50,7 @@ export async function createServices(ports: CorePorts, options: ServiceOptions =
   const events = createEventHub();
   const settings = new SettingsService(ports.settings);
   const net = new NetStatus(events, now);
-  const demo = new DemoEnvironment();
+  const demo = new DemoEnvironment(ports.demo);
   const clients = new ClientPool({
     secrets: ports.secrets,
     demo,

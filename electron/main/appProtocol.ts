@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { contentTypeOf } from '../hostShared/contentTypes';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../hostShared/csp';
 
 /**
  * The built renderer is served from app://renderer/… instead of file://: the page then gets real

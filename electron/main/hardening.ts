@@ -1,5 +1,5 @@
 import { app, shell, type Session, type WebContents } from 'electron';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../hostShared/csp';
 import { isAllowedExternalUrl } from './externalLinks';
 import { mayUsePermission } from './permissions';
 import type { RendererLocation } from './rendererLocation';

@@ -7,7 +7,8 @@ import { createServices } from '../core/services';
 import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
 import { appNameFor } from './buildIdentity';
 import { resolveDataDir } from './dataDir';
-import { createFileLogger } from './fileLogger';
+import { demoEmulator } from '../hostShared/demoEmulator';
+import { createFileLogger } from '../hostShared/fileLogger';
 import { hardenAllWebContents, hardenSession, openExternalIfAllowed } from './hardening';
 import { forwardEvents, registerIpc } from './ipc';
 import { holdQuitUntilClosed, WindowKeeper } from './lifecycle';
@@ -107,6 +108,7 @@ async function start(
     app: { name: app.getName(), version: app.getVersion(), logDir, notices },
     openFolder: async (path) => (await shell.openPath(path)) === '',
     updates,
+    demo: demoEmulator(),
   });
   registerIpc(services.handlers, location, log);
   forwardEvents(services.events, location);

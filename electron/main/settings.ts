@@ -1,6 +1,6 @@
 import Store from 'electron-store';
 import type { KeyValueStore } from '../core/ports';
-import { openSettingsWithRecovery, type SettingsRecovery } from './settingsRecovery';
+import { openSettingsWithRecovery, type SettingsRecovery } from '../hostShared/settingsRecovery';
 
 /**
  * The core's settings port: electron-store's JSON file in the data folder (never a secret). An

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { InsecureFileSecretStore } from '../core/accounts/insecureFileSecretStore';
 import type { CorePorts, KeyValueStore, Logger } from '../core/ports';
-import { openSettingsWithRecovery } from '../main/settingsRecovery';
+import { demoEmulator } from '../hostShared/demoEmulator';
+import { openSettingsWithRecovery } from '../hostShared/settingsRecovery';
 
 /**
  * The core's ports for the browser host, in plain Node: electron-store (with the absolute cwd it
@@ -31,6 +32,7 @@ export async function createNodePorts(options: {
       notices: recovery ? [{ kind: 'settingsReset', ...recovery }] : [],
     },
     ...(options.wechat ? { wechat: options.wechat } : {}),
+    demo: demoEmulator(),
   };
 }
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { contentTypeOf } from '../hostShared/contentTypes';
-import { contentSecurityPolicy } from '../main/csp';
+import { contentSecurityPolicy } from '../hostShared/csp';
 
 export const bridgePath = '/webhost-bridge.js';
 

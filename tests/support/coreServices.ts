@@ -6,6 +6,7 @@ import type { CorePorts, KeyValueStore } from '../../electron/core/ports';
 import { createServices, type ServiceOptions, type Services } from '../../electron/core/services';
 import { dispatch } from '../../electron/core/transport';
 import type { Emulator } from '../../electron/emulator';
+import { demoEmulator } from '../../electron/hostShared/demoEmulator';
 import type { ChannelName, ChannelOutput, ChannelRequest } from '#contract/channels';
 import type { Result } from '#contract/result';
 import { capturingLog, emulatorHosts } from './emulatorClient';
@@ -51,6 +52,7 @@ export async function startTestCore(
       settings: await electronStoreAt(dataDir),
       log,
       app: { name: 'Follower Groups', version: '0.0.0-test' },
+      demo: demoEmulator(),
       wechat: {
         hosts: emulatorHosts(emulator),
         resolveTo: '127.0.0.1',

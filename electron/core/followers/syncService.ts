@@ -145,14 +145,16 @@ export class SyncService {
       const s = await this.sessions.open(accountId);
       const job = await this.jobs.unfinished(accountId);
       const record = job?.record();
-      if (record?.status === 'paused') return;
-      if (job && record && !hasSyncCheckpoint(s.db)) {
+      // Only a sync that was running carries on: the checkpoint of a failed or cancelled one waits
+      // for the owner's next sync (which resumes from it).
+      if (!job || !record || record.status === 'paused') return;
+      if (!hasSyncCheckpoint(s.db)) {
         // Closed between the sync's last write and its job's: the job's outcome is in the cache.
         const synced = (s.db.syncState.lastSyncedAt() ?? 0) >= (record.startedAt ?? Infinity);
         job.end(synced ? { status: 'done', fetched: record.succeeded } : { status: 'cancelled' });
         return;
       }
-      if (hasSyncCheckpoint(s.db)) await this.startRun(accountId, job?.id);
+      await this.startRun(accountId, job.id);
     } catch (err) {
       this.log.warn('sync not resumed', {
         accountId,

@@ -5,8 +5,9 @@
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DemoEnvironment } from '../../../electron/core/accounts/demoEnvironment';
+import { demoEmulator } from '../../../electron/hostShared/demoEmulator';
 
-const demo = new DemoEnvironment();
+const demo = new DemoEnvironment(demoEmulator());
 afterAll(() => demo.close());
 
 function statusOf(url: string, path: string, init: { method?: string; host?: string; body?: string } = {}) {

@@ -10,7 +10,7 @@ import {
   serveAppRequest,
 } from '../../../electron/main/appProtocol';
 import { electronFuses } from '../../../electron-builder';
-import { contentSecurityPolicy } from '../../../electron/main/csp';
+import { contentSecurityPolicy } from '../../../electron/hostShared/csp';
 import { entryUrl, resolveRendererLocation } from '../../../electron/main/rendererLocation';
 
 const root = mkdtempSync(join(tmpdir(), 'fg-renderer-'));

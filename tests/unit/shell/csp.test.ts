@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../../electron/main/csp';
+import { contentSecurityPolicy } from '../../../electron/hostShared/csp';
 
 function parse(policy: string): Map<string, string[]> {
   return new Map(

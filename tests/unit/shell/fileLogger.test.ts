@@ -9,7 +9,7 @@ import {
   logKeptFiles,
   logMaxBytes,
   rotateLogFiles,
-} from '../../../electron/main/fileLogger';
+} from '../../../electron/hostShared/fileLogger';
 import type { Handlers } from '#contract/channels';
 
 const secret = '0123456789abcdef0123456789abcdef';

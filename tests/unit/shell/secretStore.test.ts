@@ -8,6 +8,7 @@ import { DemoEnvironment } from '../../../electron/core/accounts/demoEnvironment
 import { AppError } from '../../../electron/core/appError';
 import { SafeStorageSecretStore, type SafeStorageApi } from '../../../electron/main/secretStore';
 import { capturingLog } from '../../support/emulatorClient';
+import { demoEmulator } from '../../../electron/hostShared/demoEmulator';
 
 /** A stand-in for safeStorage: reversible but never the plaintext bytes, with switchable availability. */
 function fakeSafeStorage(state: {
@@ -191,7 +192,7 @@ describe('what the core makes of the keychain', () => {
     state.decryptError = decryptError;
     const pool = new ClientPool({
       secrets: store,
-      demo: new DemoEnvironment(),
+      demo: new DemoEnvironment(demoEmulator()),
       shared: {},
       log: capturingLog(),
     });
