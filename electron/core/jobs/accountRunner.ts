@@ -7,7 +7,7 @@ import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
 import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobEvent } from './jobLifecycle';
-import type { JobRecord, JobStore, PendingItem } from './jobStore';
+import type { JobRecord, JobStore, PendingItem } from '../store';
 import { autoPause, sleepUntil, type JobTiming } from './jobTiming';
 import { groupMembers } from './selection';
 

@@ -20,7 +20,7 @@ import { AccountRunner } from './accountRunner';
 import { inverseKind, jobOp, changes } from './itemOp';
 import { groupNamesNow, undoBlock } from './jobGroupNames';
 import { undoItems } from './inverse';
-import { JobStore, type JobRecord, type NewItem } from './jobStore';
+import { JobStore, type JobRecord, type NewItem } from '../store';
 import type { JobTiming } from './jobTiming';
 import { groupMembers, selectFollowers, type Selected } from './selection';
 import { SyncJobRecords, type SyncControl, type SyncJobLog } from './syncJobs';

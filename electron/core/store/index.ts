@@ -11,3 +11,11 @@ export type { GroupInput, GroupRepo } from './groupRepo';
 export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 export type { Recovery, RecoveryReason } from './openDatabase';
 export type { SyncStateRepo } from './syncStateRepo';
+export {
+  JobStore,
+  type DoneItem,
+  type JobRecord,
+  type NewItem,
+  type NewJob,
+  type PendingItem,
+} from './jobStore';

@@ -13,11 +13,11 @@ import {
   type JobStatus,
 } from '#contract/jobs';
 import { appErrorDataSchema, type AppErrorData } from '#contract/result';
-import type { AccountDb } from '../store';
-import { num, numOrNull, str, strOrNull, type SqlRow } from '../store/sqlValues';
-import type { ItemFailure } from './chunkRunner';
-import { transition, type JobEvent } from './jobLifecycle';
-import { beforeStateSchema, itemOpSchema, mergeOps, type BeforeState, type ItemOp } from './itemOp';
+import type { AccountDb } from './accountDb';
+import { num, numOrNull, str, strOrNull, type SqlRow } from './sqlValues';
+import type { ItemFailure } from '../jobs/chunkRunner';
+import { transition, type JobEvent } from '../jobs/jobLifecycle';
+import { beforeStateSchema, itemOpSchema, mergeOps, type BeforeState, type ItemOp } from '../jobs/itemOp';
 
 /** A job row as stored. */
 export interface JobRecord {
