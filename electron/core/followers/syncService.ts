@@ -7,8 +7,7 @@ import { autoPause, sleepUntil, type JobTiming } from '../jobs/jobTiming';
 import type { Logger } from '../ports';
 import type { AccountSessions } from '../session/accountSessions';
 import type { SettingsService } from '../settingsService';
-import type { AccountDb } from '../store';
-import { openFollowerWriter } from '../store/followerWriter';
+import { openFollowerWriter, type AccountDb } from '../store';
 import type { EventHub } from '../transport';
 import { forgetSyncCheckpoint, hasSyncCheckpoint, syncFollowers, type SyncProgress } from './followerSync';
 

@@ -7,6 +7,12 @@ export type {
   FollowerRepo,
   FollowerUpsert,
 } from './followerRepo';
+export {
+  inlineFollowerWriter,
+  openFollowerWriter,
+  type FollowerWriter,
+  type StateEntry,
+} from './followerWriter';
 export type { GroupInput, GroupRepo } from './groupRepo';
 export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 export type { Recovery, RecoveryReason } from './openDatabase';

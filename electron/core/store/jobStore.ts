@@ -14,6 +14,7 @@ import {
 } from '#contract/jobs';
 import { appErrorDataSchema, type AppErrorData } from '#contract/result';
 import type { AccountDb } from './accountDb';
+import { connectionOf } from './connection';
 import { num, numOrNull, str, strOrNull, type SqlRow } from './sqlValues';
 import type { ItemFailure } from '../jobs/chunkRunner';
 import { transition, type JobEvent } from '../jobs/jobLifecycle';
@@ -110,7 +111,7 @@ export class JobStore {
   private readonly undoneByStmt: StatementSync;
 
   constructor(private readonly db: AccountDb) {
-    const sql = db.sql;
+    const sql = connectionOf(db);
     this.getStmt = sql.prepare('SELECT * FROM jobs WHERE id = ?');
     this.listStmt = sql.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?');
     this.byStatusStmt = sql.prepare(

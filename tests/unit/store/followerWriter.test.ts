@@ -2,8 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAccountDb, type AccountDb, type FollowerUpsert } from '../../../electron/core/store';
-import { openFollowerWriter } from '../../../electron/core/store/followerWriter';
+import {
+  openAccountDb,
+  openFollowerWriter,
+  type AccountDb,
+  type FollowerUpsert,
+} from '../../../electron/core/store';
+import { connectionOf } from '../../../electron/core/store/connection';
 
 let dir: string;
 let db: AccountDb;
@@ -69,7 +74,7 @@ describe('the sync writer thread', () => {
   it('fails the write (not the process) when the database refuses it', async () => {
     const writer = openFollowerWriter(db);
     await writer.write([follower('o1', [100])], 'run3');
-    db.sql.exec('DROP TABLE follower_groups');
+    connectionOf(db).exec('DROP TABLE follower_groups');
     await expect(writer.write([follower('o2', [100])], 'run3')).rejects.toThrow(
       /follower write failed: .*no such table/,
     );
