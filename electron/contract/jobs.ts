@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountIdInput } from './accounts';
 import { errorCodeSchema } from './errors';
 import { followerQuerySchema } from './followers';
+import { jobFields, jobKindFields } from './jobKindFields';
 import { appErrorDataSchema } from './result';
 
 /**
@@ -55,21 +56,11 @@ export const jobSelectionSchema = z.union([
   }),
 ]);
 export type JobSelection = z.infer<typeof jobSelectionSchema>;
+/** What a caller sends as a selection (the query's defaulted fields optional). */
+export type JobSelectionInput = z.input<typeof jobSelectionSchema>;
+export type JobSelectionQueryInput = z.input<typeof jobSelectionQuerySchema>;
 
-type JobField = 'selection' | 'from' | 'to' | 'groupId';
-
-/** Which fields each kind takes (all of them required); any other field is BAD_INPUT. */
-export const jobKindFields: Readonly<Record<JobKind, readonly JobField[]>> = {
-  move: ['selection', 'from', 'to'],
-  add: ['selection', 'to'],
-  remove: ['selection', 'from'],
-  blacklist: ['selection'],
-  unblacklist: ['selection'],
-  deleteGroup: ['groupId'],
-  sync: [],
-};
-
-const jobFields: readonly JobField[] = ['selection', 'from', 'to', 'groupId'];
+export { jobKindFields, jobKindTakes, type JobField } from './jobKindFields';
 
 export const jobStartInputSchema = z
   .strictObject({

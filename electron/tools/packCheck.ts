@@ -24,7 +24,7 @@ const maxAsarBytes = 20 * 1024 * 1024;
 const checkFeed = 'https://updates.invalid/follower-groups/';
 const projectDir = resolve(import.meta.dirname, '../..');
 
-async function main(): Promise<void> {
+async function main(): Promise<boolean> {
   const work = mkdtempSync(join(tmpdir(), 'fg-pack-check-'));
   try {
     const electronDist = standInElectron(join(work, 'electron-dist'));
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     if (!existsSync(updateConfig) || !readFileSync(updateConfig, 'utf8').includes(checkFeed))
       report.problems.push(`resources/app-update.yml does not carry the update address ${checkFeed}`);
     printReport(report, statSync(asar).size);
-    if (report.problems.length > 0 || statSync(asar).size > maxAsarBytes) process.exitCode = 1;
+    return report.problems.length === 0 && statSync(asar).size <= maxAsarBytes;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -84,7 +84,12 @@ function printReport(report: AsarReport, bytes: number): void {
   if (report.problems.length === 0 && bytes <= maxAsarBytes) console.log('pack:check passed');
 }
 
-void main().catch((error: unknown) => {
-  console.error(`pack:check FAILED: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+// Exit explicitly: electron-builder's async-exit-hook calls process.exit(0) on 'beforeExit', which
+// would drop an exitCode of 1 and let a failed check pass `npm test`.
+main().then(
+  (passed) => process.exit(passed ? 0 : 1),
+  (error: unknown) => {
+    console.error(`pack:check FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -27,19 +27,39 @@ export interface VerifiedSecret {
   capabilities: Capabilities;
 }
 
+export interface AccountServiceDeps {
+  list: AccountList;
+  secrets: SecretStore;
+  clients: ClientPool;
+  demo: DemoEnvironment;
+  dataDir: string;
+  log: Logger;
+  now: () => number;
+  /** Called after any change, so hosts can tell the renderer (`accounts:changed`). */
+  changed: () => void;
+}
+
 /** Adding, checking, renaming and removing accounts; the demo account is one of them. */
 export class AccountService {
-  constructor(
-    private readonly list: AccountList,
-    private readonly secrets: SecretStore,
-    private readonly clients: ClientPool,
-    private readonly demo: DemoEnvironment,
-    private readonly dataDir: string,
-    private readonly log: Logger,
-    private readonly now: () => number,
-    /** Called after any change, so hosts can tell the renderer (`accounts:changed`). */
-    private readonly changed: () => void,
-  ) {}
+  private readonly list: AccountList;
+  private readonly secrets: SecretStore;
+  private readonly clients: ClientPool;
+  private readonly demo: DemoEnvironment;
+  private readonly dataDir: string;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly changed: () => void;
+
+  constructor(deps: AccountServiceDeps) {
+    this.list = deps.list;
+    this.secrets = deps.secrets;
+    this.clients = deps.clients;
+    this.demo = deps.demo;
+    this.dataDir = deps.dataDir;
+    this.log = deps.log;
+    this.now = deps.now;
+    this.changed = deps.changed;
+  }
 
   accounts(): { accounts: AccountRecord[]; defaultId: string | null } {
     return { accounts: this.list.all(), defaultId: this.list.defaultId() };

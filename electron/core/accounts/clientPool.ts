@@ -19,18 +19,33 @@ export type SharedClientOptions = Pick<
   | 'log'
 >;
 
+export interface ClientPoolDeps {
+  secrets: SecretStore;
+  demo: DemoEnvironment;
+  /** Options every account's client shares (hosts, timeouts, the system proxy). */
+  shared: SharedClientOptions;
+  log: Logger;
+  /** Told whenever an account's client finds WeChat reachable or not. */
+  onReachability?: (accountId: string, online: boolean, reason?: string) => void;
+}
+
 /** One WeChat client (and so one in-memory token) per account, made on first use. */
 export class ClientPool {
   private readonly clients = new Map<string, Promise<WeChatClient>>();
 
-  constructor(
-    private readonly secrets: SecretStore,
-    private readonly demo: DemoEnvironment,
-    private readonly shared: SharedClientOptions,
-    private readonly log: Logger,
-    /** Told whenever an account's client finds WeChat reachable or not. */
-    private readonly onReachability?: (accountId: string, online: boolean, reason?: string) => void,
-  ) {}
+  private readonly secrets: SecretStore;
+  private readonly demo: DemoEnvironment;
+  private readonly shared: SharedClientOptions;
+  private readonly log: Logger;
+  private readonly onReachability: ClientPoolDeps['onReachability'];
+
+  constructor(deps: ClientPoolDeps) {
+    this.secrets = deps.secrets;
+    this.demo = deps.demo;
+    this.shared = deps.shared;
+    this.log = deps.log;
+    this.onReachability = deps.onReachability;
+  }
 
   get(account: AccountRecord): Promise<WeChatClient> {
     let client = this.clients.get(account.id);

@@ -8,6 +8,7 @@ import { getBlacklist } from '../wechat/api/blacklist';
 import { getFollowerIds, getUsers, USER_BATCH_LIMIT, type WxUser } from '../wechat/api/users';
 import type { IdPage } from '../wechat/api/tags';
 import type { WeChatClient } from '../wechat/client';
+import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 export type SyncPhase = 'followers' | 'blacklist' | 'groups' | 'done';
 
@@ -75,7 +76,7 @@ function toRow(u: WxUser, api: GroupBackend['api']): FollowerUpsert {
     remark: u.remark ?? '',
     language: u.language || null,
     unionid: u.unionid ?? null,
-    groupIds: api === 'tags' ? (u.tagid_list ?? []) : [u.groupid ?? 0],
+    groupIds: api === 'tags' ? (u.tagid_list ?? []) : [u.groupid ?? RESERVED_GROUP.ungrouped],
     groupApi: api,
   };
 }

@@ -1,9 +1,8 @@
 import type { SyncStatus } from '#contract/dataChannels';
-import type { JobPauseReason } from '#contract/jobs';
 import { AppError } from '../appError';
 import { classify, errorData } from '../jobs/jobErrors';
-import type { SyncControl, SyncJobHandle, SyncJobLog } from '../jobs/syncJobs';
-import { autoPause, sleepUntil, type JobTiming } from '../jobs/jobTiming';
+import type { SyncJobHandle, SyncJobLog } from '../jobs/syncJobs';
+import { autoPause, type JobTiming } from '../jobs/jobTiming';
 import type { Logger } from '../ports';
 import type { AccountSessions } from '../session/accountSessions';
 import type { SettingsService } from '../settingsService';
@@ -25,30 +24,41 @@ interface Running {
   promise: Promise<void>;
 }
 
-type AutoPause = Exclude<JobPauseReason, 'user'>;
+export interface SyncServiceDeps {
+  sessions: AccountSessions;
+  settings: SettingsService;
+  events: EventHub;
+  log: Logger;
+  /** Where each run is recorded (a job of kind `sync`). */
+  jobs: SyncJobLog;
+  timing: JobTiming;
+}
 
 /**
  * One sync at a time per account, run in the background and reported through `sync:progress`.
- * Each run is recorded as a job of kind `sync`: the jobs channels pause, resume and cancel it, and
- * like the other jobs it pauses by itself when WeChat is unreachable or over quota and tries
- * again later.
+ * Each run is recorded as a job of kind `sync` (its executor is SyncJobs): the jobs channels
+ * start, pause, resume and cancel it, and like the other jobs it pauses by itself when WeChat is
+ * unreachable or over quota, and the jobs' AutoResume has it try again later.
  */
-export class SyncService implements SyncControl {
+export class SyncService {
   private readonly running = new Map<string, Running>();
   private readonly lastError = new Map<string, SyncStatus['lastError']>();
-  /** The waits of automatically paused syncs before they try again. */
-  private readonly retries = new Map<string, AbortController>();
-  private readonly offlineWaits = new Map<string, AbortController>();
   private readonly closing = new AbortController();
+  private readonly sessions: AccountSessions;
+  private readonly settings: SettingsService;
+  private readonly events: EventHub;
+  private readonly log: Logger;
+  private readonly jobs: SyncJobLog;
+  private readonly timing: JobTiming;
 
-  constructor(
-    private readonly sessions: AccountSessions,
-    private readonly settings: SettingsService,
-    private readonly events: EventHub,
-    private readonly log: Logger,
-    private readonly jobs: SyncJobLog,
-    private readonly timing: JobTiming,
-  ) {}
+  constructor(deps: SyncServiceDeps) {
+    this.sessions = deps.sessions;
+    this.settings = deps.settings;
+    this.events = deps.events;
+    this.log = deps.log;
+    this.jobs = deps.jobs;
+    this.timing = deps.timing;
+  }
 
   async status(accountId: string): Promise<SyncStatus> {
     const s = await this.sessions.open(accountId);
@@ -76,17 +86,11 @@ export class SyncService implements SyncControl {
     return this.status(accountId);
   }
 
-  /** Starts (or resumes) a sync unless one is running; answers at once with the status. */
-  async start(accountId: string): Promise<SyncStatus> {
-    await this.startRun(accountId);
-    return this.status(accountId);
-  }
-
+  /** Starts (or carries on) the account's sync; resolves with its job's id once that exists. */
   async startRun(accountId: string, reuseJob?: string): Promise<string> {
     let run = this.running.get(accountId);
     if (!run) {
       if (this.closing.signal.aborted) throw new AppError('INTERNAL', { message: 'services are closing' });
-      this.cancelRetry(accountId);
       this.lastError.delete(accountId);
       let begun!: (jobId: string) => void;
       let failed!: (error: unknown) => void;
@@ -115,7 +119,6 @@ export class SyncService implements SyncControl {
   async pause(accountId: string, jobId: string): Promise<void> {
     const run = this.running.get(accountId);
     if (run && run.jobId === jobId) return this.stop(run, 'pause');
-    this.cancelRetry(accountId);
     const job = await this.jobs.get(accountId, jobId);
     job?.end({ status: 'paused', reason: 'user', resumeAt: null, error: job.record().lastError });
   }
@@ -124,7 +127,6 @@ export class SyncService implements SyncControl {
   async cancel(accountId: string, jobId: string): Promise<void> {
     const run = this.running.get(accountId);
     if (run && run.jobId === jobId) return this.stop(run, 'cancel');
-    this.cancelRetry(accountId);
     const s = await this.sessions.open(accountId);
     const job = await this.jobs.get(accountId, jobId);
     if (job && (await this.jobs.unfinished(accountId))?.id === jobId) forgetSyncCheckpoint(s.db);
@@ -133,29 +135,28 @@ export class SyncService implements SyncControl {
   }
 
   /**
-   * At start-up: a sync the app was closed in the middle of (or that was waiting to try again)
-   * carries on from its checkpoint; one the user paused stays paused.
+   * When the account opens (start-up, new settings): a sync the app was closed in the middle of
+   * carries on from its checkpoint. A paused one stays paused: the owner's until they resume it,
+   * an automatic one until the jobs' AutoResume has it try again.
    */
-  async resumeInterrupted(accountIds: readonly string[]): Promise<void> {
-    for (const accountId of accountIds) {
-      try {
-        const s = await this.sessions.open(accountId);
-        const job = await this.jobs.unfinished(accountId);
-        const record = job?.record();
-        if (job && record && !hasSyncCheckpoint(s.db)) {
-          // Closed between the sync's last write and its job's: the job's outcome is in the cache.
-          const synced = (s.db.syncState.lastSyncedAt() ?? 0) >= (record.startedAt ?? Infinity);
-          job.end(synced ? { status: 'done', fetched: record.succeeded } : { status: 'cancelled' });
-          continue;
-        }
-        if (record?.status === 'paused' && record.pauseReason === 'user') continue;
-        if (hasSyncCheckpoint(s.db)) await this.startRun(accountId, job?.id);
-      } catch (err) {
-        this.log.warn('sync not resumed', {
-          accountId,
-          ...(err instanceof AppError ? { code: err.code } : { error: String(err) }),
-        });
+  async resumeInterrupted(accountId: string): Promise<void> {
+    try {
+      const s = await this.sessions.open(accountId);
+      const job = await this.jobs.unfinished(accountId);
+      const record = job?.record();
+      if (record?.status === 'paused') return;
+      if (job && record && !hasSyncCheckpoint(s.db)) {
+        // Closed between the sync's last write and its job's: the job's outcome is in the cache.
+        const synced = (s.db.syncState.lastSyncedAt() ?? 0) >= (record.startedAt ?? Infinity);
+        job.end(synced ? { status: 'done', fetched: record.succeeded } : { status: 'cancelled' });
+        return;
       }
+      if (hasSyncCheckpoint(s.db)) await this.startRun(accountId, job?.id);
+    } catch (err) {
+      this.log.warn('sync not resumed', {
+        accountId,
+        ...(err instanceof AppError ? { code: err.code } : { error: String(err) }),
+      });
     }
   }
 
@@ -165,11 +166,10 @@ export class SyncService implements SyncControl {
   }
 
   /**
-   * Stops the account's sync (and any wait to try again) and resolves once it has ended, its
+   * Stops the account's sync and resolves once it has ended, its
    * writer thread included — before the account's database is closed. Its job stays unfinished.
    */
   async stopAccount(accountId: string): Promise<void> {
-    this.cancelRetry(accountId);
     const run = this.running.get(accountId);
     if (run) await this.stop(run, 'close');
   }
@@ -260,45 +260,6 @@ export class SyncService implements SyncControl {
     }
     const pause = autoPause(this.timing, action.reason, this.timing.now());
     job.end({ status: 'paused', reason: action.reason, resumeAt: pause.resumeAt, error: data });
-    this.scheduleRetry(accountId, job.id, action.reason, pause.resumeAt, pause.retryInMs);
-  }
-
-  /** An automatic pause tries again by itself: at the next minute (45011) or after a wait. */
-  private scheduleRetry(
-    accountId: string,
-    jobId: string,
-    reason: AutoPause,
-    resumeAt: number,
-    retryInMs: number,
-  ): void {
-    this.cancelRetry(accountId);
-    const wait = new AbortController();
-    this.retries.set(accountId, wait);
-    const signal = AbortSignal.any([wait.signal, this.closing.signal]);
-    // An offline wait ends early when WeChat answers again (networkBack).
-    const early = new AbortController();
-    if (reason === 'offline') this.offlineWaits.set(accountId, early);
-    void (async () => {
-      if (reason === 'rate') await sleepUntil(this.timing, resumeAt, signal);
-      else await this.timing.sleep(retryInMs, AbortSignal.any([signal, early.signal]));
-      if (this.offlineWaits.get(accountId) === early) this.offlineWaits.delete(accountId);
-      if (signal.aborted) return;
-      this.retries.delete(accountId);
-      const job = await this.jobs.get(accountId, jobId);
-      const record = job?.record();
-      if (record?.status !== 'paused' || record.pauseReason !== reason) return;
-      await this.startRun(accountId, jobId);
-    })().catch((err: unknown) => this.log.warn('sync retry failed', { accountId, error: String(err) }));
-  }
-
-  /** WeChat answers again for this account: a sync paused offline carries on now. */
-  networkBack(accountId: string): void {
-    this.offlineWaits.get(accountId)?.abort();
-  }
-
-  private cancelRetry(accountId: string): void {
-    this.retries.get(accountId)?.abort();
-    this.retries.delete(accountId);
   }
 
   /** Tells the renderer the account's sync status; nothing to tell once the services are closing. */

@@ -8,9 +8,7 @@ import {
 } from '../wechat/api/legacyGroups';
 import type { WeChatClient } from '../wechat/client';
 import type { GroupBackend, WxGroupInfo } from './groupBackend';
-import { RESERVED_GROUP_IDS } from '#contract/reservedGroups';
-
-const UNGROUPED = 0;
+import { RESERVED_GROUP, RESERVED_GROUP_IDS } from '#contract/reservedGroups';
 
 /** Groups through the 2014 user-groups API (cgi-bin/groups/*): one group per follower. */
 export class LegacyGroupBackend implements GroupBackend {
@@ -38,7 +36,7 @@ export class LegacyGroupBackend implements GroupBackend {
     return moveUsersToGroup(this.client, openids, groupId);
   }
   remove(openids: readonly string[]) {
-    return moveUsersToGroup(this.client, openids, UNGROUPED);
+    return moveUsersToGroup(this.client, openids, RESERVED_GROUP.ungrouped);
   }
   async groupsOf(openid: string) {
     return [await getGroupOfUser(this.client, openid)];

@@ -1,24 +1,27 @@
-import type { JobPauseReason } from '#contract/jobs';
+import type { JobKind } from '#contract/jobs';
 import type { AppErrorData } from '#contract/result';
 import { AppError } from '../appError';
 import type { Logger } from '../ports';
 import type { AccountSession } from '../session/accountSessions';
-import { runChunk, runSingleCall, type ChunkContext } from './chunkRunner';
-import { batchLimit, itemOpSchema, jobOp, UNGROUPED, type ItemOp } from './itemOp';
+import { finishGroupDelete } from '../groups/groupDeleteFinish';
+import { runChunk, type ChunkContext } from './chunkRunner';
+import { pickChunk, type Chunk } from './chunkPicker';
+import { jobOp, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobEvent } from './jobLifecycle';
-import type { JobRecord, JobStore, PendingItem } from '../store';
-import { autoPause, sleepUntil, type JobTiming } from './jobTiming';
-import { groupMembers } from './selection';
+import type { JobRecord, JobStore } from '../store';
+import { autoPause, type JobTiming } from './jobTiming';
 
 export interface RunnerDeps {
   session: AccountSession;
   store: JobStore;
+  /** The kinds this runner runs (the item jobs'); the account's other jobs are not its business. */
+  kinds: ReadonlySet<JobKind>;
   timing: JobTiming;
   /** Chunks in flight at once for this account (the jobConcurrency setting, read as it goes). */
   concurrency: () => number;
-  /** A job's summary changed; `statusChanged` sends it out at once, otherwise it is throttled. */
-  publish: (jobId: string, statusChanged: boolean) => void;
+  /** A job's counts moved (its lifecycle moves are told by the store itself). */
+  progressed: (jobId: string) => void;
   /** Followers or groups changed in the cache. */
   cacheChanged: () => void;
   log: Logger;
@@ -31,23 +34,9 @@ interface JobRuntime {
   inFlight: number;
   /** An automatically paused job may try one chunk now (it stays paused until that succeeds). */
   probeDue: boolean;
-  /** The wait of an automatic pause; aborted by pause, resume, cancel and close. */
-  resumeWait: AbortController | null;
   finalizing: boolean;
   whenIdle: (() => void)[];
 }
-
-interface Chunk {
-  op: ItemOp;
-  items: PendingItem[];
-  /** Tried while the job is paused: its success resumes the job. */
-  probe: boolean;
-}
-
-/** Pending rows (not in flight) looked at when picking a chunk, at most. */
-const SCAN_AHEAD = 1_000;
-/** The largest batch of any op (tags and legacy groups: 50). */
-const MAX_BATCH = 50;
 
 /**
  * Runs the jobs of one account: takes chunks of pending items at the API's batch limit, runs up to
@@ -75,15 +64,6 @@ export class AccountRunner {
     return this.deps.session;
   }
 
-  /** Picks up where the account's jobs stopped (at start-up): automatic pauses resume on their own. */
-  start(): void {
-    for (const job of this.store.withStatus(['paused'])) {
-      if (job.kind !== 'sync' && job.pauseReason && job.pauseReason !== 'user')
-        this.scheduleResume(job.id, job.pauseReason, job.resumeAt, true);
-    }
-    this.wake();
-  }
-
   /** Looks for work soon (coalesced: many wakes in one tick make one pass). */
   wake(): void {
     if (this.fillQueued || this.stopping.signal.aborted) return;
@@ -99,33 +79,24 @@ export class AccountRunner {
   }
 
   pause(jobId: string): void {
-    this.cancelResumeWait(jobId);
     this.apply(jobId, { type: 'pausedByUser' });
   }
 
   /** Back to work: a paused job, or a failed one (its pending items are tried again). */
   resume(job: JobRecord): void {
-    this.cancelResumeWait(job.id);
     this.runtime(job.id).probeDue = false;
     this.apply(job.id, { type: 'resumed' });
     this.wake();
   }
 
-  /** WeChat answers again: jobs paused offline try a chunk now rather than after their wait. */
-  networkBack(): void {
-    for (const job of this.store.withStatus(['paused'])) {
-      if (job.kind === 'sync' || job.pauseReason !== 'offline') continue;
-      const rt = this.runtime(job.id);
-      if (!rt.resumeWait) continue;
-      this.cancelResumeWait(job.id);
-      rt.probeDue = true;
-    }
+  /** An automatically paused job tries one chunk: it runs at full speed again if that goes through. */
+  probe(jobId: string): void {
+    this.runtime(jobId).probeDue = true;
     this.wake();
   }
 
   /** Skips everything not in flight now; the chunks in flight land, then the job is finished. */
   cancel(jobId: string): void {
-    this.cancelResumeWait(jobId);
     const rt = this.runtime(jobId);
     this.store.skipPending(jobId, rt.claimed);
     this.apply(jobId, { type: 'cancelled', settled: rt.inFlight === 0 && !rt.finalizing });
@@ -152,8 +123,7 @@ export class AccountRunner {
     const limit = Math.max(1, this.deps.concurrency());
     for (const job of this.store.withStatus(['queued', 'running', 'paused'])) {
       if (this.slotsBusy >= limit) return;
-      // The sync service runs sync jobs; they have no items here.
-      if (job.kind === 'sync') continue;
+      if (!this.deps.kinds.has(job.kind)) continue;
       const rt = this.runtime(job.id);
       // A paused job takes part only for its probe: one chunk that decides whether it resumes.
       const probing = job.status === 'paused';
@@ -164,7 +134,7 @@ export class AccountRunner {
       }
       const op = jobOp(job.kind, job.api, job.params);
       while (this.slotsBusy < limit && !rt.finalizing) {
-        const chunk = this.pick(job.id, rt, op, probing);
+        const chunk = pickChunk(this.store, job.id, rt.claimed, this.openidsInFlight, op, probing);
         if (!chunk) {
           if (rt.inFlight === 0 && !this.store.hasPending(job.id)) {
             rt.probeDue = false;
@@ -182,34 +152,6 @@ export class AccountRunner {
           break;
         }
       }
-    }
-  }
-
-  /** The next pending items (in order) that share an op and are not in flight anywhere. */
-  private pick(jobId: string, rt: JobRuntime, jobWide: ItemOp | null, probe: boolean): Chunk | null {
-    // Look at a few rows past the ones in flight first; further only when those are all blocked.
-    for (let ahead = 2 * MAX_BATCH; ; ahead = Math.min(ahead * 8, SCAN_AHEAD)) {
-      const rows = this.store.pending(jobId, rt.claimed, ahead);
-      let key: string | null | undefined;
-      let op: ItemOp | null = null;
-      let max = 0;
-      const items: PendingItem[] = [];
-      for (const item of rows) {
-        if (this.openidsInFlight.has(item.openid)) continue;
-        if (key === undefined) {
-          key = item.opKey;
-          op = key === null ? jobWide : itemOpSchema.parse(JSON.parse(key) as unknown);
-          if (!op) return null;
-          max = batchLimit(op);
-        } else if (item.opKey !== key) {
-          continue;
-        }
-        items.push(item);
-        if (items.length >= max) break;
-      }
-      const more = rows.length === ahead && ahead < SCAN_AHEAD;
-      if (op && (items.length >= max || !more)) return { op, items, probe };
-      if (!more) return null;
     }
   }
 
@@ -283,7 +225,7 @@ export class AccountRunner {
       });
       this.deps.session.db.persist();
       // A probe that went through: WeChat answers again (network back, new day, new minute).
-      if (!chunk.probe || !this.apply(jobId, { type: 'probePassed' })) this.deps.publish(jobId, false);
+      if (!chunk.probe || !this.apply(jobId, { type: 'probePassed' })) this.deps.progressed(jobId);
     } catch (error) {
       this.interrupted(
         jobId,
@@ -322,7 +264,7 @@ export class AccountRunner {
     rt.finalizing = true;
     void this.track(job.id, rt, async () => {
       try {
-        await this.deleteGroup(job.params.groupId ?? -1);
+        await finishGroupDelete(this.deps.session, job.params.groupId ?? -1, this.deps.cacheChanged);
         this.complete(job.id);
       } catch (error) {
         this.interrupted(
@@ -333,38 +275,6 @@ export class AccountRunner {
         rt.finalizing = false;
       }
     });
-  }
-
-  private async deleteGroup(groupId: number): Promise<void> {
-    const { backend, db } = this.deps.session;
-    await runSingleCall(async () => {
-      try {
-        await backend.delete(groupId);
-      } catch (error) {
-        // Gone already (a resumed job whose delete landed just before the app stopped): done.
-        const gone =
-          error instanceof AppError && (error.code === 'TAG_NOT_FOUND' || error.code === 'GROUP_NOT_FOUND');
-        if (!gone) throw error;
-      }
-    });
-    db.transaction(() => {
-      // WeChat put the legacy group's members back in 未分组: so does the cache, as a sync would.
-      if (backend.api === 'groups') {
-        db.followers.moveToGroup(
-          groupMembers(db, 'groups', groupId).map((m) => m.openid),
-          'groups',
-          UNGROUPED,
-        );
-      }
-      db.groups.remove(backend.api, groupId);
-    });
-    try {
-      // The server's counts (legacy: members went back to 未分组).
-      db.groups.replaceAll(backend.api, await backend.list());
-    } catch {
-      // The delete itself succeeded; the next list refresh brings the counts.
-    }
-    this.deps.cacheChanged();
   }
 
   private complete(jobId: string): void {
@@ -382,62 +292,17 @@ export class AccountRunner {
     }
     const { resumeAt } = autoPause(this.deps.timing, interrupt.reason, this.deps.timing.now());
     // Refused while a user's pause stands: the job meets the same condition when they resume it.
-    const paused = this.apply(jobId, {
-      type: 'pausedAuto',
-      reason: interrupt.reason,
-      resumeAt,
-      error: interrupt.error,
-    });
-    if (paused) this.scheduleResume(jobId, interrupt.reason, resumeAt, false);
+    // Once paused, the job service's AutoResume has it try again (through probe()).
+    this.apply(jobId, { type: 'pausedAuto', reason: interrupt.reason, resumeAt, error: interrupt.error });
   }
 
   private fail(jobId: string, error: AppErrorData): void {
-    this.cancelResumeWait(jobId);
     this.apply(jobId, { type: 'failed', error });
   }
 
-  /** A lifecycle event for the job: written and sent out when legal (see jobLifecycle). */
+  /** A lifecycle event for the job: written (and told by the store) when legal (see jobLifecycle). */
   private apply(jobId: string, event: JobEvent): boolean {
-    const job = this.store.apply(jobId, event, this.deps.timing.now());
-    if (!job) return false;
-    this.deps.publish(jobId, true);
-    return true;
-  }
-
-  /**
-   * After an automatic pause: a rate pause waits for the next minute on the runner's clock; quota
-   * and offline pauses wait their interval (at start-up: not at all). Then one chunk is tried while
-   * the job stays paused: when it succeeds the job runs at full speed again; when it fails, the
-   * pause is renewed with a new resumeAt.
-   */
-  private scheduleResume(
-    jobId: string,
-    reason: Exclude<JobPauseReason, 'user'>,
-    resumeAt: number | null,
-    atStartup: boolean,
-  ): void {
-    const rt = this.runtime(jobId);
-    rt.resumeWait?.abort();
-    const wait = new AbortController();
-    rt.resumeWait = wait;
-    const signal = AbortSignal.any([wait.signal, this.stopping.signal]);
-    const { timing } = this.deps;
-    void (async () => {
-      if (reason === 'rate') await sleepUntil(timing, resumeAt ?? 0, signal);
-      else if (!atStartup) await timing.sleep(autoPause(timing, reason, timing.now()).retryInMs, signal);
-      if (signal.aborted) return;
-      if (rt.resumeWait === wait) rt.resumeWait = null;
-      const job = this.store.get(jobId);
-      if (job?.status !== 'paused' || job.pauseReason !== reason) return;
-      rt.probeDue = true;
-      this.wake();
-    })().catch((error: unknown) => this.deps.log.error('job resume failed', { jobId, error: String(error) }));
-  }
-
-  private cancelResumeWait(jobId: string): void {
-    const rt = this.runtime(jobId);
-    rt.resumeWait?.abort();
-    rt.resumeWait = null;
+    return this.store.apply(jobId, event, this.deps.timing.now()) !== null;
   }
 
   private runtime(jobId: string): JobRuntime {
@@ -447,7 +312,6 @@ export class AccountRunner {
         claimed: new Set(),
         inFlight: 0,
         probeDue: false,
-        resumeWait: null,
         finalizing: false,
         whenIdle: [],
       };

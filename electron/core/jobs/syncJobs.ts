@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { GroupApi } from '#contract/accounts';
 import type { JobPauseReason } from '#contract/jobs';
 import type { AppErrorData } from '#contract/result';
+import type { JobBooks } from './jobBooks';
 import type { JobEvent } from './jobLifecycle';
 import type { JobRecord, JobStore } from '../store';
 
@@ -37,20 +37,6 @@ export interface SyncJobLog {
   get(accountId: string, jobId: string): Promise<SyncJobHandle | null>;
 }
 
-/** What the jobs channels ask of the sync service for a job of kind `sync`. */
-export interface SyncControl {
-  /** Starts (or carries on) the account's sync; resolves with its job's id once that exists. */
-  startRun(accountId: string, reuseJob?: string): Promise<string>;
-  pause(accountId: string, jobId: string): Promise<void>;
-  cancel(accountId: string, jobId: string): Promise<void>;
-}
-
-export interface SyncJobDeps {
-  store: (accountId: string) => Promise<{ store: JobStore; api: GroupApi }>;
-  now: () => number;
-  publish: (accountId: string, jobId: string, statusChanged: boolean) => void;
-}
-
 const UNFINISHED = ['queued', 'running', 'paused'] as const;
 
 /** The job rows behind the sync service's runs. */
@@ -62,7 +48,10 @@ export class SyncJobRecords implements SyncJobLog {
    */
   private readonly live = new Map<string, { done: number; total: number }>();
 
-  constructor(private readonly deps: SyncJobDeps) {}
+  constructor(
+    private readonly books: JobBooks,
+    private readonly now: () => number,
+  ) {}
 
   /** The job as stored, with a running sync's current counts. */
   withLive(job: JobRecord): JobRecord {
@@ -71,42 +60,41 @@ export class SyncJobRecords implements SyncJobLog {
   }
 
   async begin(accountId: string, reuse?: string): Promise<SyncJobHandle> {
-    const { store, api } = await this.deps.store(accountId);
+    const { store, session } = await this.books.open(accountId);
+    const api = session.backend.api;
     const reused = reuse ? syncJob(store, reuse) : undefined;
     const job =
       reused ??
       store.withStatus(UNFINISHED).find((j) => j.kind === 'sync') ??
       store.create(
-        { id: randomUUID(), kind: 'sync', api, params: {}, createdAt: this.deps.now(), undoOf: null },
+        { id: randomUUID(), kind: 'sync', api, params: {}, createdAt: this.now(), undoOf: null },
         [],
       );
     // A sync carried on after a pause or a failure resumes; one left running by a restart runs on.
-    const now = this.deps.now();
+    const now = this.now();
     if (job.status === 'paused' || job.status === 'failed') store.apply(job.id, { type: 'resumed' }, now);
     store.apply(job.id, { type: 'started' }, now);
-    this.deps.publish(accountId, job.id, true);
     return this.handle(accountId, store, job.id);
   }
 
   async unfinished(accountId: string): Promise<SyncJobHandle | null> {
-    const { store } = await this.deps.store(accountId);
+    const { store } = await this.books.open(accountId);
     const job = store.withStatus(UNFINISHED).find((j) => j.kind === 'sync');
     return job ? this.handle(accountId, store, job.id) : null;
   }
 
   async get(accountId: string, jobId: string): Promise<SyncJobHandle | null> {
-    const { store } = await this.deps.store(accountId);
+    const { store } = await this.books.open(accountId);
     return syncJob(store, jobId) ? this.handle(accountId, store, jobId) : null;
   }
 
   private handle(accountId: string, store: JobStore, id: string): SyncJobHandle {
-    const { now, publish } = this.deps;
     return {
       id,
       record: () => this.withLive(store.require(id)),
       progress: (done, total) => {
         this.live.set(id, { done, total: Math.max(done, total) });
-        publish(accountId, id, false);
+        this.books.progressed(accountId, id);
       },
       persist: () => {
         const counts = this.live.get(id);
@@ -118,8 +106,7 @@ export class SyncJobRecords implements SyncJobLog {
         this.live.delete(id);
         if (end.status === 'done') store.setCounts(id, end.fetched, end.fetched);
         else if (counts) store.setCounts(id, counts.done, counts.total);
-        store.apply(id, endEvent(end), now());
-        publish(accountId, id, true);
+        store.apply(id, endEvent(end), this.now());
       },
     };
   }

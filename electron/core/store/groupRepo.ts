@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { GroupApi } from '#contract/accounts';
 import type { GroupSummary } from '#contract/followers';
-import { RESERVED_GROUP_IDS } from '#contract/reservedGroups';
+import { RESERVED_GROUP, RESERVED_GROUP_IDS } from '#contract/reservedGroups';
 import type { FollowerIndex } from './followerIndex';
 import { num, str } from './sqlValues';
 import type { Transact } from './transaction';
@@ -34,7 +34,10 @@ export class GroupRepo {
     private readonly now: () => number,
     private readonly index: FollowerIndex,
   ) {
-    this.listStmt = db.prepare('SELECT id, name, count FROM groups WHERE api = ? ORDER BY id > 2, id');
+    // Reserved groups first (星标组 has the highest reserved id), then the account's own.
+    this.listStmt = db.prepare(
+      `SELECT id, name, count FROM groups WHERE api = ? ORDER BY id > ${RESERVED_GROUP.starred}, id`,
+    );
     this.upsertStmt = db.prepare(
       `INSERT INTO groups (api, id, name, count, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (api, id) DO UPDATE SET name = excluded.name, count = excluded.count,
@@ -59,7 +62,7 @@ export class GroupRepo {
     );
   }
 
-  /** System groups (0, 1, 2) first, then by id. */
+  /** Reserved groups (RESERVED_GROUP: 未分组, 黑名单, 星标组) first, then by id. */
   list(api: GroupApi): GroupSummary[] {
     return this.listStmt.all(api).map((r) => {
       const id = num(r.id);
@@ -92,7 +95,7 @@ export class GroupRepo {
     return this.transact(() => this.renameStmt.run(name, this.now(), api, id).changes > 0);
   }
 
-  /** Removes the group and every membership in it (legacy members thereby fall back to group 0). */
+  /** Removes the group and every membership in it (legacy members thereby fall back to 未分组). */
   remove(api: GroupApi, id: number): boolean {
     return this.transact(() => {
       const members = this.deleteMembers.all(api, id).map((r) => str(r.openid));
@@ -112,14 +115,15 @@ export class GroupRepo {
 
   /**
    * Recomputes every group's count from the cache: subscribed followers with the membership; for
-   * the legacy API, group 0 (未分组) also counts subscribed followers without any group.
+   * the legacy API, 未分组 also counts subscribed followers without any group.
    */
   recount(api: GroupApi): void {
     this.transact(() => {
       const counts = new Map<number, number>();
       for (const r of this.memberCounts.all(api)) counts.set(num(r.id), num(r.n));
       if (api === 'groups') {
-        counts.set(0, (counts.get(0) ?? 0) + num(this.legacyUngrouped.get()?.n));
+        const ungrouped = RESERVED_GROUP.ungrouped;
+        counts.set(ungrouped, (counts.get(ungrouped) ?? 0) + num(this.legacyUngrouped.get()?.n));
       }
       const now = this.now();
       for (const r of this.listStmt.all(api)) {

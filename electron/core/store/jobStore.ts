@@ -110,7 +110,11 @@ export class JobStore {
   private readonly setStateStmt: StatementSync;
   private readonly undoneByStmt: StatementSync;
 
-  constructor(private readonly db: AccountDb) {
+  constructor(
+    private readonly db: AccountDb,
+    /** Told of every lifecycle move this store writes (events out, automatic resumption). */
+    private readonly onApplied: (job: JobRecord, event: JobEvent) => void = () => undefined,
+  ) {
     const sql = connectionOf(db);
     this.getStmt = sql.prepare('SELECT * FROM jobs WHERE id = ?');
     this.listStmt = sql.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?');
@@ -248,7 +252,9 @@ export class JobStore {
       s.lastError ? JSON.stringify(s.lastError) : null,
       id,
     );
-    return { ...job, ...s };
+    const moved = { ...job, ...s };
+    this.onApplied(moved, event);
+    return moved;
   }
 
   /** A job without items (sync) counts what it has done itself. */

@@ -98,4 +98,14 @@ describe.runIf(process.platform === 'linux')('closing an account while its sync 
     await expectCacheMatches(core, sandbox, accountId);
     expect(core.log.lines.filter((l) => l.includes('sync stopped'))).toEqual([]);
   });
+
+  it('changing its AppSecret stops the sync before the database closes, then the sync carries on', async () => {
+    const { core, accountId } = await syncInProgress();
+    await core.ok('accounts:changeSecret', { id: accountId, appSecret: DEFAULT_SECRET });
+    sandbox.control.clearFaults();
+    await syncedToTheEnd(core, accountId);
+    expect((await core.ok('sync:status', { accountId })).lastError).toBeNull();
+    await expectCacheMatches(core, sandbox, accountId);
+    expect(core.log.lines.filter((l) => l.includes('sync stopped'))).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobSummary } from '#contract/jobs';
 import { DEFAULT_APPID, DEFAULT_SECRET, startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { expectCacheMatches } from '../../support/compareCache';
@@ -113,14 +113,20 @@ describe('pauses', () => {
     const paused = await waitForJob(core, accountId, job.id, (j) => j.pauseReason === 'quota');
     expect(paused).toMatchObject({ status: 'paused', lastError: { code: 'QUOTA_DAILY' } });
     expect(paused.resumeAt).toBeGreaterThan(sandbox.control.now());
-    // It keeps probing with one chunk at a time, and stays paused while the quota is spent
-    // (a chunk that was in flight at the pause may still land: look after that).
-    await new Promise((r) => setTimeout(r, 50));
-    const landed = await core.ok('jobs:get', { accountId, jobId: job.id });
+    // It keeps probing with one chunk at a time, and stays paused while the quota is spent: once
+    // the chunks WeChat accepted have landed (one may have been in flight at the pause), the job
+    // has moved exactly the day's 25 calls' worth and no more.
+    const accepted = () => sandbox.control.calls({ path: TAGGING }).filter((c) => c.errcode === 0).length;
+    await vi.waitFor(
+      async () =>
+        expect((await core.ok('jobs:get', { accountId, jobId: job.id })).succeeded).toBe(accepted() * 50),
+      { timeout: 5_000 },
+    );
     await new Promise((r) => setTimeout(r, 150));
     const still = await core.ok('jobs:get', { accountId, jobId: job.id });
     expect(still.status).toBe('paused');
-    expect(still.succeeded).toBe(landed.succeeded);
+    expect(accepted()).toBe(25);
+    expect(still.succeeded).toBe(25 * 50);
     const refused = sandbox.control.calls({ path: TAGGING }).filter((c) => c.errcode === 45009).length;
     expect(refused).toBeGreaterThan(1);
 

@@ -189,7 +189,12 @@ describe('what the core makes of the keychain', () => {
     const store = new SafeStorageSecretStore(tempDir(), fakeSafeStorage(state).api, 'darwin');
     await store.put(account.id, secret);
     state.decryptError = decryptError;
-    const pool = new ClientPool(store, new DemoEnvironment(), {}, capturingLog());
+    const pool = new ClientPool({
+      secrets: store,
+      demo: new DemoEnvironment(),
+      shared: {},
+      log: capturingLog(),
+    });
     const client = await pool.get(account);
     try {
       return await client.token().then(

@@ -9,6 +9,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../i18n/format';
 import { BulkActions } from '../jobs/BulkActions';
+import { selectionOf } from './selection';
 import { termKey } from '../groups/useGroups';
 import { languageName } from './languageName';
 import { NoteEditor } from './NoteEditor';
@@ -151,7 +152,7 @@ function DrawerBody({
         <Flex align="center" gap={8} wrap style={{ marginTop: 8 }}>
           <BulkActions
             accountId={account.id}
-            target={{ kind: 'openids', openids: [row.openid] }}
+            selection={selectionOf([row.openid])}
             count={1}
             term={t(termKey(account.groupApi))}
             groupOptions={[...groupNames]

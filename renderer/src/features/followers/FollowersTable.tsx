@@ -149,7 +149,7 @@ export function FollowersTable(props: Props) {
               checked={allMatching}
               disabled={props.stale}
               indeterminate={someSelected && !allMatching}
-              onChange={(e) => onSelection(e.target.checked ? selectAllMatching() : emptySelection)}
+              onChange={(e) => onSelection(e.target.checked ? selectAllMatching(filter) : emptySelection)}
             />
           </div>
           <SortHeader

@@ -12,7 +12,7 @@ import { useAppReadyMarker } from '../../components/useAppReadyMarker';
 import { useOpenedOnce } from '../../components/useOpenedOnce';
 import { ExportButton } from '../export/ExportButton';
 import { BulkActions } from '../jobs/BulkActions';
-import type { BulkAction, BulkTarget } from '../jobs/bulkRequest';
+import type { BulkAction } from '../jobs/bulkRequest';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { FilterChips } from './FilterChips';
@@ -26,6 +26,7 @@ import {
   isAllMatching,
   selectAllMatching,
   selectedCount,
+  selectionOf,
   setSelected,
   type Selection,
 } from './selection';
@@ -95,17 +96,11 @@ export function FollowersView(props: Props) {
   const total = first.data?.total ?? 0;
   const anonymous = first.data?.rows.find((r) => r.remark === '');
   const count = selectedCount(current, total);
-  const target: BulkTarget | null =
-    count === 0
-      ? null
-      : current.mode === 'ids'
-        ? { kind: 'openids', openids: [...current.ids] }
-        : {
-            kind: 'query',
-            query,
-            except: [...current.except],
-            count,
-          };
+  // What the bulk dialog offers (as the drawer): 星标组 is a tag followers may be given, but a
+  // reserved group in the 2014 API.
+  const pickOptions = groupOptions.filter(
+    (g) => g.value !== RESERVED_GROUP.starred || account.groupApi === 'tags',
+  );
 
   const body = () => {
     if (first.isError)
@@ -226,7 +221,7 @@ export function FollowersView(props: Props) {
                 {t('followers.selection.onScreen')}
               </Button>
               {count > 0 ? (
-                <Button size="small" type="link" onClick={() => select(selectAllMatching())}>
+                <Button size="small" type="link" onClick={() => select(selectAllMatching(query))}>
                   {t('followers.selectAllMatching', { count: total })}
                 </Button>
               ) : null}
@@ -252,10 +247,10 @@ export function FollowersView(props: Props) {
           />
           <BulkActions
             accountId={account.id}
-            target={target}
+            selection={count === 0 ? null : current}
             count={count}
             term={term}
-            groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
+            groupOptions={pickOptions}
             blockedReason={blockedReason}
             currentGroup={filters.groupIds.length === 1 ? filters.groupIds[0] : undefined}
             onStarted={() => {
@@ -271,10 +266,10 @@ export function FollowersView(props: Props) {
           <BulkDialog
             accountId={account.id}
             action={rowAction.action}
-            target={{ kind: 'openids', openids: [rowAction.openid] }}
+            selection={selectionOf([rowAction.openid])}
             count={1}
             term={term}
-            groupOptions={groupOptions.filter((g) => g.value !== 2 || account.groupApi === 'tags')}
+            groupOptions={pickOptions}
             onClose={() => setRowAction(null)}
             onStarted={() => {
               setRowAction(null);

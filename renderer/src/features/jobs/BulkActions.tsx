@@ -3,7 +3,8 @@ import { Button, Dropdown, Tooltip } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyPart } from '../../components/lazyPart';
-import type { BulkAction, BulkTarget } from './bulkRequest';
+import type { Selection } from '../followers/selection';
+import type { BulkAction } from './bulkRequest';
 
 // The dialog loads with the first bulk action picked (or in idle time once the list is up).
 const BulkDialog = lazyPart(() => import('./BulkDialog').then((m) => m.BulkDialog));
@@ -11,7 +12,7 @@ const BulkDialog = lazyPart(() => import('./BulkDialog').then((m) => m.BulkDialo
 export interface BulkActionsProps {
   accountId: string;
   /** What is ticked, or null when nothing is. */
-  target: BulkTarget | null;
+  selection: Selection | null;
   count: number;
   term: string;
   groupOptions: { value: number; label: string }[];
@@ -26,10 +27,10 @@ export interface BulkActionsProps {
 
 /** The bulk menu on a selection: move, add to, remove from a group; blacklist and unblacklist. */
 export function BulkActions(props: BulkActionsProps) {
-  const { accountId, target, count, term, groupOptions, blockedReason, onStarted } = props;
+  const { accountId, selection, count, term, groupOptions, blockedReason, onStarted } = props;
   const { t } = useTranslation();
   const [action, setAction] = useState<BulkAction | null>(null);
-  const disabledReason = blockedReason ?? (target === null ? t('bulk.menuDisabledNoSelection') : null);
+  const disabledReason = blockedReason ?? (selection === null ? t('bulk.menuDisabledNoSelection') : null);
 
   return (
     <>
@@ -55,11 +56,11 @@ export function BulkActions(props: BulkActionsProps) {
         </Dropdown>
       </Tooltip>
       <Suspense fallback={null}>
-        {action && target ? (
+        {action && selection ? (
           <BulkDialog
             accountId={accountId}
             action={action}
-            target={target}
+            selection={selection}
             count={count}
             term={term}
             groupOptions={groupOptions}

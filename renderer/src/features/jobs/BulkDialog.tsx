@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { errorData } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { BulkActionsProps } from './BulkActions';
-import type { BulkAction, BulkTarget } from './bulkRequest';
+import { jobKindTakes } from '#contract/jobKindFields';
+import type { Selection } from '../followers/selection';
+import type { BulkAction } from './bulkRequest';
 import { useJobActions } from './useJobs';
 
 /** The "from" of a move that takes followers from no group: they are only added to the new one. */
@@ -14,32 +16,31 @@ const FROM_NONE = -1;
 export function BulkDialog({
   accountId,
   action,
-  target,
+  selection,
   count,
   term,
   groupOptions,
   currentGroup,
   onClose,
   onStarted,
-}: Omit<BulkActionsProps, 'blockedReason' | 'target'> & {
+}: Omit<BulkActionsProps, 'blockedReason' | 'selection'> & {
   action: BulkAction;
-  target: BulkTarget;
+  selection: Selection;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { start } = useJobActions(accountId);
+  // Which groups the dialog asks for: the contract's rule for the kind.
+  const needsFrom = jobKindTakes(action, 'from');
+  const needsTo = jobKindTakes(action, 'to');
   const known = (id: number | undefined) => (groupOptions.some((g) => g.value === id) ? id : undefined);
   // A move "from no tag" (followers shown under 未分组, say) only adds the new one: an add job.
   const fromOptions =
     action === 'move'
       ? [{ value: FROM_NONE, label: t('bulk.fromNone', { term }) }, ...groupOptions]
       : groupOptions;
-  const [from, setFrom] = useState<number | undefined>(() =>
-    action === 'move' || action === 'remove' ? known(currentGroup) : undefined,
-  );
+  const [from, setFrom] = useState<number | undefined>(() => (needsFrom ? known(currentGroup) : undefined));
   const [to, setTo] = useState<number | undefined>();
-  const needsFrom = action === 'move' || action === 'remove';
-  const needsTo = action === 'move' || action === 'add';
   // Only a move has both ends, and they must differ; blacklist actions have neither.
   // Why 开始 cannot be pressed yet, in words (null: it can).
   const notReady =
@@ -66,9 +67,10 @@ export function BulkDialog({
       {
         accountId,
         action: onlyAdd ? 'add' : action,
-        target,
-        ...(needsFrom && from !== undefined && !onlyAdd ? { from } : {}),
-        ...(needsTo && to !== undefined ? { to } : {}),
+        selection,
+        // jobsApi sends only the groups the kind takes (an add has no from).
+        from,
+        to,
       },
       {
         // The jobs panel opens with the new job in it: no toast on top of it.

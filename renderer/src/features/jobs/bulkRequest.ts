@@ -1,25 +1,16 @@
-import type { FollowerQueryInput } from '#contract/followers';
 import type { JobKind } from '#contract/jobs';
+import type { Selection } from '../followers/selection';
 
 /** The kinds the bulk menu starts (a group delete and a sync start elsewhere). */
 export type BulkAction = Exclude<JobKind, 'deleteGroup' | 'sync'>;
 
-/** Who a bulk action is for: ticked openids, or every follower matching a query minus some. */
-export type BulkTarget =
-  | { kind: 'openids'; openids: string[] }
-  | {
-      kind: 'query';
-      query: Omit<FollowerQueryInput, 'offset' | 'limit'>;
-      except: string[];
-      count: number;
-    };
-
 export interface BulkRequest {
   accountId: string;
   action: BulkAction;
-  target: BulkTarget;
-  /** move, remove: the group they leave. */
-  from?: number;
-  /** move, add: the group they join. */
-  to?: number;
+  /** Who the action is for: the table's selection, or one follower's. */
+  selection: Selection;
+  /** The group they leave, for the kinds that take one (contract's jobKindFields). */
+  from?: number | undefined;
+  /** The group they join, for the kinds that take one. */
+  to?: number | undefined;
 }

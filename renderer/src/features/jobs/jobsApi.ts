@@ -1,27 +1,22 @@
+import { jobKindTakes } from '#contract/jobKindFields';
 import type { JobSummary } from '#contract/jobs';
 import { unwrap, wxg } from '../../api';
+import { toJobSelection } from '../followers/selection';
 import type { BulkRequest } from './bulkRequest';
 
-/**
- * The selection helpers need the contract's job limits, and importing those brings the contract's
- * zod schemas along: they load with the first bulk action instead of with the first screen.
- */
-const selectionHelpers = () => import('./jobSelection');
-
-/** Only the fields a kind takes (the core refuses any other). */
-function params(kind: JobSummary['kind'], from: number | undefined, to: number | undefined) {
+/** Only the group fields the kind takes (the core refuses any other). */
+function groupFields(kind: JobSummary['kind'], from: number | undefined, to: number | undefined) {
   return {
-    ...((kind === 'move' || kind === 'remove') && from !== undefined ? { from } : {}),
-    ...((kind === 'move' || kind === 'add') && to !== undefined ? { to } : {}),
+    ...(jobKindTakes(kind, 'from') && from !== undefined ? { from } : {}),
+    ...(jobKindTakes(kind, 'to') && to !== undefined ? { to } : {}),
   };
 }
 
 /** The core's `jobs:*` channels, answers unwrapped (a refusal throws a WxgError). */
 export const jobsApi = {
-  async start({ accountId, action, target, from, to }: BulkRequest): Promise<JobSummary> {
-    const { toSelection } = await selectionHelpers();
-    const selection = toSelection(target);
-    return wxg.jobsStart({ accountId, kind: action, selection, ...params(action, from, to) }).then(unwrap);
+  async start({ accountId, action, selection, from, to }: BulkRequest): Promise<JobSummary> {
+    const request = { accountId, kind: action, selection: toJobSelection(selection) };
+    return wxg.jobsStart({ ...request, ...groupFields(action, from, to) }).then(unwrap);
   },
   /** Untags everyone, then deletes the group (for tags too big to delete directly). */
   deleteGroup: (accountId: string, groupId: number) =>
