@@ -50,7 +50,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The sync's follower writer runs in a worker thread started from this file, next to
+          // index.js (see electron/core/store/followerWriter.ts).
+          followerWriterThread: resolve('electron/core/store/followerWriterThread.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,13 +1,24 @@
 // Lint rules that guard the architecture (see ../shared/docs/architecture.md):
+// Lint rules that guard the architecture (see ../shared/docs/architecture.md):
 // only the Electron shell (electron/main, electron/preload) may import 'electron'; the contract
 // imports only zod; the core imports neither a host nor the emulator (a host plugs the demo's
 // emulator in as a port); the emulator imports neither the core nor a host; the two hosts
 // (electron/main, electron/webhost) do not import each other, and electron/hostShared (what both
-// use) imports neither; the renderer may reach into electron/ only through the contract.
+// use) imports neither; code outside the store reaches it only through its interface; the
+// renderer may reach into electron/ only through the contract.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// All SQL lives in electron/core/store: the rest of the app sees its interface (store/index.ts),
+// never its inner files, so nothing outside it reaches the raw connection (store/connection.ts).
+// Tests are white-box and may import the store's inner files.
+const storeInternals = {
+  regex: '(^|/)store/(?!index(\\.ts)?$)',
+  message:
+    "Outside electron/core/store, import the store only through its interface ('…/store', i.e. store/index.ts); its inner files (and the SQL connection) are its own.",
+};
 
 const electronImport = {
   regex: '^electron(/.*)?$',
@@ -24,7 +35,13 @@ const layer = (files, forbidden, message, ignores = []) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [electronImport, { regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message }] },
+      {
+        patterns: [
+          electronImport,
+          storeInternals,
+          { regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message },
+        ],
+      },
     ],
   },
 });
@@ -50,6 +67,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { patterns: [electronImport] }],
     },
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/core/store/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronImport, storeInternals] }] },
   },
   layer(
     ['electron/core/**'],
@@ -79,6 +101,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            storeInternals,
             {
               regex: '^(\\.\\./)+webhost(/|$)',
               message:

@@ -7,6 +7,8 @@ import { extractFile, listPackage } from '@electron/asar';
 /** Where electron/main/index.ts looks for the preload and the page, relative to the main bundle's folder. */
 export const preloadFromMain = '../preload/index.cjs';
 export const rendererFromMain = '../renderer/index.html';
+/** The sync's writer thread, an entry of its own (electron/core/store/followerWriter.ts starts it). */
+export const writerThreadFromMain = './followerWriterThread.js';
 
 export type AsarReport = {
   fileCount: number;
@@ -50,7 +52,7 @@ export function inspectAsar(archive: string, options: { devDependencies: string[
     else if (!isFile(mainFile)) problems.push(`the main entry ${mainFile} is not in app.asar`);
   }
   const mainDir = mainFile ? posix.dirname(mainFile) : 'out/main';
-  for (const wanted of [preloadFromMain, rendererFromMain]) {
+  for (const wanted of [preloadFromMain, rendererFromMain, writerThreadFromMain]) {
     const path = posix.normalize(posix.join(mainDir, wanted));
     if (!isFile(path)) problems.push(`${path} (the main process loads it) is not in app.asar`);
   }

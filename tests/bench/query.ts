@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FollowerQueryInput } from '#contract/followers';
+import { connectionOf } from '../../electron/core/store/connection';
 import { openAccountDb } from '../../electron/core/store';
 import {
   FIXTURE_END_TIME,
@@ -144,7 +145,7 @@ export function runQueryBench(options: QueryBenchOptions = {}): QueryBenchResult
     let db = openAccountDb(file).db;
     loadFixture(db, data);
     const buildMs = performance.now() - t;
-    db.sql.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    connectionOf(db).exec('PRAGMA wal_checkpoint(TRUNCATE)');
     const dbBytes = statSync(file).size;
     db.close();
 

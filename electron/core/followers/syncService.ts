@@ -6,8 +6,7 @@ import { autoPause, type JobTiming } from '../jobs/jobTiming';
 import type { Logger } from '../ports';
 import type { AccountSessions } from '../session/accountSessions';
 import type { SettingsService } from '../settingsService';
-import type { AccountDb } from '../store';
-import { openFollowerWriter } from '../store/followerWriter';
+import { openFollowerWriter, type AccountDb } from '../store';
 import type { EventHub } from '../transport';
 import { forgetSyncCheckpoint, hasSyncCheckpoint, syncFollowers, type SyncProgress } from './followerSync';
 
@@ -211,15 +210,17 @@ export class SyncService {
         if (p.phase === 'followers') recorder.progress(p.done, p.total);
         this.emitStatus(accountId);
       };
+      // SQLite's writes run off this thread: they would stall every request in flight.
+      const writer = openFollowerWriter(s.db);
       const summary = await syncFollowers(s.db, s.client, s.backend, {
         concurrency: this.settings.get().syncConcurrency,
         onProgress,
         signal: run.abort.signal,
-        // SQLite's writes run off this thread: they would stall every request in flight.
-        writer: openFollowerWriter(s.db),
+        writer,
       });
       job.end({ status: 'done', fetched: summary.followers });
-      this.log.info('sync finished', { accountId, ...summary });
+      // Where the writes ran: 'inline' means the writer thread could not start in this host.
+      this.log.info('sync finished', { accountId, ...summary, writtenBy: writer.where });
     } catch (err) {
       if (!job || !db) {
         failed(err);

@@ -9,7 +9,7 @@ import { pickChunk, type Chunk } from './chunkPicker';
 import { jobOp, type ItemOp } from './itemOp';
 import { errorData, JobInterrupt } from './jobErrors';
 import type { JobEvent } from './jobLifecycle';
-import type { JobRecord, JobStore } from './jobStore';
+import type { JobRecord, JobStore } from '../store';
 import { autoPause, type JobTiming } from './jobTiming';
 
 export interface RunnerDeps {

@@ -1,4 +1,4 @@
-import type { JobStore, PendingItem } from './jobStore';
+import type { JobStore, PendingItem } from '../store';
 import { batchLimit, itemOpSchema, type ItemOp } from './itemOp';
 
 export interface Chunk {

@@ -1,7 +1,7 @@
 import type { GroupApi } from '#contract/accounts';
 import type { AccountDb } from '../store';
 import { assumedBefore, changes, inverseOp, jobOp } from './itemOp';
-import type { DoneItem, JobRecord, NewItem } from './jobStore';
+import type { DoneItem, JobRecord, NewItem } from '../store';
 
 /**
  * The items of the job that undoes `job`: for each follower it changed, the op that restores

@@ -11,7 +11,7 @@ import type { JobBook, JobBooks } from './jobBooks';
 import type { JobExecutor, StartRequest } from './jobExecutor';
 import { groupNamesNow, undoBlock } from './jobGroupNames';
 import { jobStateError } from './jobStateError';
-import type { JobRecord, NewItem } from './jobStore';
+import type { JobRecord, NewItem } from '../store';
 import type { JobTiming } from './jobTiming';
 import { groupMembers, selectFollowers, type Selected } from './selection';
 import { ThrottledEmitter } from './throttledEmitter';

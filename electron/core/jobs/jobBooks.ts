@@ -1,7 +1,7 @@
 import { AppError } from '../appError';
 import type { AccountSession, AccountSessions } from '../session/accountSessions';
 import type { JobEvent } from './jobLifecycle';
-import { JobStore, type JobRecord } from './jobStore';
+import { JobStore, type JobRecord } from '../store';
 
 /** An account's open session and its job history, shared by every executor of that account. */
 export interface JobBook {

@@ -1,6 +1,6 @@
 import type { ChannelInput } from '#contract/channels';
 import type { JobKind, JobSelection } from '#contract/jobs';
-import type { JobRecord } from './jobStore';
+import type { JobRecord } from '../store';
 
 /** A job to start: as `jobs:start` takes it, or a retry naming an earlier job's failures. */
 export type StartRequest = Omit<ChannelInput<'jobs:start'>, 'selection'> & {

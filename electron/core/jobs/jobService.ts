@@ -10,7 +10,7 @@ import type { JobBook, JobBooks } from './jobBooks';
 import type { JobExecutor, StartRequest } from './jobExecutor';
 import { undoBlock } from './jobGroupNames';
 import { jobStateError } from './jobStateError';
-import type { JobRecord } from './jobStore';
+import type { JobRecord } from '../store';
 import type { JobTiming } from './jobTiming';
 import { ThrottledEmitter } from './throttledEmitter';
 

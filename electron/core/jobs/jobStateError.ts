@@ -1,5 +1,5 @@
 import { AppError } from '../appError';
-import type { JobRecord } from './jobStore';
+import type { JobRecord } from '../store';
 
 /** A request that does not fit the job's state: BAD_INPUT, shaped like the transport's issues. */
 export function jobStateError(job: JobRecord, action: string, why?: string): AppError {

@@ -3,7 +3,7 @@ import type { JobPauseReason } from '#contract/jobs';
 import type { AppErrorData } from '#contract/result';
 import type { JobBooks } from './jobBooks';
 import type { JobEvent } from './jobLifecycle';
-import type { JobRecord, JobStore } from './jobStore';
+import type { JobRecord, JobStore } from '../store';
 
 /** How a sync run ended, as its job records it. */
 export type SyncJobEnd =

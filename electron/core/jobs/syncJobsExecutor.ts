@@ -2,7 +2,7 @@ import type { JobKind } from '#contract/jobs';
 import type { SyncService } from '../followers/syncService';
 import type { JobExecutor, StartRequest } from './jobExecutor';
 import { jobStateError } from './jobStateError';
-import type { JobRecord } from './jobStore';
+import type { JobRecord } from '../store';
 import type { SyncJobRecords } from './syncJobs';
 
 /**

@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { FollowerIndex } from './followerIndex';
 import { FollowerRepo } from './followerRepo';
 import { FollowerStates } from './followerStates';
@@ -10,6 +9,7 @@ import { createTransact } from './transaction';
 import { NoteBackup } from './noteBackup';
 import { cacheRecoverySchema, type CacheRecovery } from '#contract/dataChannels';
 import { RECOVERY_KEY, salvage } from './salvage';
+import { attachConnection } from './connection';
 
 /** One account's offline cache: groups, followers and sync state in a SQLite file of its own. */
 export interface AccountDb {
@@ -28,11 +28,6 @@ export interface AccountDb {
    * rolls back if `fn` throws.
    */
   transaction<T>(fn: () => T): T;
-  /**
-   * The connection, for tables later migrations add (jobs). Writes to followers or
-   * follower_groups must go through `followers` (or be followed by `followers.invalidate`).
-   */
-  readonly sql: DatabaseSync;
   /** What a damaged cache's replacement got back, until the owner has seen it (else null). */
   recovery(): CacheRecovery | null;
   dismissRecovery(): void;
@@ -79,7 +74,6 @@ export function openAccountDb(file: string, options: OpenAccountDbOptions = {}):
     syncState,
     notes,
     transaction,
-    sql,
     recovery: () => syncState.get(RECOVERY_KEY, cacheRecoverySchema) ?? null,
     dismissRecovery: () => syncState.delete(RECOVERY_KEY),
     persist() {
@@ -96,6 +90,8 @@ export function openAccountDb(file: string, options: OpenAccountDbOptions = {}):
       }
     },
   };
+  // The connection stays inside store/ (see connection.ts): the interface above has no SQL.
+  attachConnection(db, sql);
   if (recovered) {
     try {
       salvage(recovered.movedTo, db, notes, recovered.reason);

@@ -13,7 +13,7 @@ import type { GroupRepo } from './groupRepo';
 import { num, str } from './sqlValues';
 import type { Transact } from './transaction';
 import { LocalChanges } from './localChanges';
-import { ADD_GROUP_SQL, CLEAR_GROUPS_SQL, UPSERT_SQL, upsertOps } from './followerUpsert';
+import { ADD_GROUP_SQL, FollowerUpserter, GROUPS_OF_SQL, upsertOps } from './followerUpsert';
 import { RESERVED_GROUP } from '#contract/reservedGroups';
 
 /**
@@ -49,8 +49,7 @@ export class FollowerRepo {
   readonly localChanges = new LocalChanges();
   private readonly rows: FollowerRows;
   private readonly qrSceneStmt: StatementSync;
-  private readonly upsertStmt: StatementSync;
-  private readonly clearGroupsStmt: StatementSync;
+  private readonly upserter: FollowerUpserter;
   private readonly addGroupStmt: StatementSync;
   private readonly removeGroupStmt: StatementSync;
   private readonly groupsOfStmt: StatementSync;
@@ -79,13 +78,12 @@ export class FollowerRepo {
        WHERE qr_scene_str = ?1 OR (qr_scene IS NOT NULL AND qr_scene != 0 AND CAST(qr_scene AS TEXT) = ?1)`,
     );
     this.notesStmt = db.prepare("SELECT openid, note FROM followers WHERE note <> ''");
-    this.upsertStmt = db.prepare(UPSERT_SQL);
-    this.clearGroupsStmt = db.prepare(CLEAR_GROUPS_SQL);
+    this.upserter = new FollowerUpserter(db);
     this.addGroupStmt = db.prepare(ADD_GROUP_SQL);
     this.removeGroupStmt = db.prepare(
       'DELETE FROM follower_groups WHERE openid = ? AND api = ? AND group_id = ?',
     );
-    this.groupsOfStmt = db.prepare('SELECT group_id FROM follower_groups WHERE openid = ? AND api = ?');
+    this.groupsOfStmt = db.prepare(GROUPS_OF_SQL);
     this.subscribedStmt = db.prepare('SELECT subscribed FROM followers WHERE openid = ?');
     this.noteStmt = db.prepare('UPDATE followers SET note = ? WHERE openid = ?');
     this.remarkStmt = db.prepare('UPDATE followers SET remark = ? WHERE openid = ?');
@@ -111,21 +109,14 @@ export class FollowerRepo {
 
   /**
    * Inserts or updates followers in one transaction (the sync's hot path: prepared statements,
-   * no per-row validation). `syncRun` records which sync listed them, for markUnfollowedExcept.
+   * no per-row validation; the same upsert as the sync's writer thread, see FollowerUpserter).
+   * `syncRun` records which sync listed them, for markUnfollowedExcept.
    * Group counts are left alone: a sync sets them from the server (groups.replaceAll) or recounts.
    */
   upsertMany(rows: readonly FollowerUpsert[], syncRun?: string): number {
     if (rows.length === 0) return 0;
     const ops = upsertOps(rows, this.now(), syncRun ?? null);
-    this.transact(() => {
-      for (const op of ops) {
-        this.upsertStmt.run(...op.params);
-        if (op.groups) {
-          this.clearGroupsStmt.run(op.groups.openid, op.groups.api);
-          for (const id of op.groups.ids) this.addGroupStmt.run(op.groups.openid, op.groups.api, id);
-        }
-      }
-    });
+    this.transact(() => this.upserter.apply(ops));
     this.index.touch(rows.map((r) => r.openid));
     return rows.length;
   }

@@ -1,4 +1,6 @@
-import type { SQLInputValue } from 'node:sqlite';
+// Loaded by the writer thread too (followerWriterThread.ts), where Node may run this file with
+// only its types stripped: keep it to erasable syntax and type-only imports.
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { GroupApi } from '#contract/accounts';
 import type { FollowerUpsert } from './followerRepo';
 
@@ -27,8 +29,9 @@ export const UPSERT_SQL = `
     blacklisted    = coalesce(?10, blacklisted),
     last_seen      = ?11,
     seen_in_sync   = coalesce(?12, seen_in_sync)`;
-export const CLEAR_GROUPS_SQL = 'DELETE FROM follower_groups WHERE openid = ? AND api = ?';
+const CLEAR_GROUPS_SQL = 'DELETE FROM follower_groups WHERE openid = ? AND api = ?';
 export const ADD_GROUP_SQL = 'INSERT OR IGNORE INTO follower_groups (openid, api, group_id) VALUES (?, ?, ?)';
+export const GROUPS_OF_SQL = 'SELECT group_id FROM follower_groups WHERE openid = ? AND api = ?';
 
 /** One follower's writes: the upsert's parameters, and the memberships that replace theirs. */
 export interface UpsertOp {
@@ -70,4 +73,41 @@ export function upsertOps(rows: readonly FollowerUpsert[], now: number, syncRun:
       groups: r.groupIds ? { openid: r.openid, api: r.groupApi, ids: r.groupIds } : null,
     };
   });
+}
+
+/**
+ * The one follower upsert, on one connection: FollowerRepo's and the sync's writer thread's.
+ * The caller holds the transaction.
+ */
+export class FollowerUpserter {
+  private readonly upsert: StatementSync;
+  private readonly groupsOf: StatementSync;
+  private readonly clearGroups: StatementSync;
+  private readonly addGroup: StatementSync;
+
+  constructor(db: DatabaseSync) {
+    this.upsert = db.prepare(UPSERT_SQL);
+    this.groupsOf = db.prepare(GROUPS_OF_SQL);
+    this.clearGroups = db.prepare(CLEAR_GROUPS_SQL);
+    this.addGroup = db.prepare(ADD_GROUP_SQL);
+  }
+
+  /** Runs `ops` (from upsertOps) in order; memberships are rewritten only where they changed. */
+  apply(ops: readonly UpsertOp[]): void {
+    for (const op of ops) {
+      this.upsert.run(...op.params);
+      const groups = op.groups;
+      if (!groups || this.hasExactly(groups)) continue;
+      this.clearGroups.run(groups.openid, groups.api);
+      for (const id of groups.ids) this.addGroup.run(groups.openid, groups.api, id);
+    }
+  }
+
+  // Most followers keep their groups from one sync to the next: reading them is cheaper than
+  // deleting and inserting them again.
+  private hasExactly(groups: NonNullable<UpsertOp['groups']>): boolean {
+    const had = this.groupsOf.all(groups.openid, groups.api);
+    const wanted = new Set(groups.ids);
+    return had.length === wanted.size && had.every((row) => wanted.has(Number(row.group_id)));
+  }
 }

@@ -7,7 +7,21 @@ export type {
   FollowerRepo,
   FollowerUpsert,
 } from './followerRepo';
+export {
+  inlineFollowerWriter,
+  openFollowerWriter,
+  type FollowerWriter,
+  type StateEntry,
+} from './followerWriter';
 export type { GroupInput, GroupRepo } from './groupRepo';
 export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 export type { Recovery, RecoveryReason } from './openDatabase';
 export type { SyncStateRepo } from './syncStateRepo';
+export {
+  JobStore,
+  type DoneItem,
+  type JobRecord,
+  type NewItem,
+  type NewJob,
+  type PendingItem,
+} from './jobStore';

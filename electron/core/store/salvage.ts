@@ -4,6 +4,7 @@ import type { CacheRecovery } from '#contract/dataChannels';
 import type { AccountDb } from './accountDb';
 import type { NoteBackup } from './noteBackup';
 import { str } from './sqlValues';
+import { connectionOf } from './connection';
 
 /** Where the recovery report lives in the fresh cache (sync_state). */
 export const RECOVERY_KEY = 'cache.recovery';
@@ -121,7 +122,7 @@ function copyJobs(damaged: DatabaseSync, fresh: AccountDb): { jobs: number; comp
 }
 
 function columnsOf(db: AccountDb, table: string): string[] {
-  return db.sql
+  return connectionOf(db)
     .prepare('SELECT name FROM pragma_table_info(?)')
     .all(table)
     .map((r) => str(r.name));
@@ -130,5 +131,7 @@ function columnsOf(db: AccountDb, table: string): string[] {
 function insert(db: AccountDb, table: string, columns: readonly string[], row: Row): void {
   const present = columns.filter((c) => c in row);
   const sql = `INSERT INTO ${table} (${present.join(', ')}) VALUES (${present.map(() => '?').join(', ')})`;
-  db.sql.prepare(sql).run(...present.map((c) => row[c] ?? null));
+  connectionOf(db)
+    .prepare(sql)
+    .run(...present.map((c) => row[c] ?? null));
 }

@@ -13,6 +13,7 @@ const goodApp: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'app', main: 'out/main/index.js' }),
   'out/main/index.js':
     'import { app } from "electron";\nimport Store from "electron-store";\nimport { z } from "zod";\nimport { join } from "node:path";\nimport fs from "fs";',
+  'out/main/followerWriterThread.js': 'import { parentPort } from "node:worker_threads";',
   'out/preload/index.cjs': 'require("electron")',
   'out/renderer/index.html': '<!doctype html>',
   'node_modules/electron-store/package.json': JSON.stringify({
@@ -51,12 +52,18 @@ describe('pack:check inspection of app.asar', () => {
   });
 
   it('reports a missing preload, a missing dependency of a dependency, and an unresolved import', async () => {
-    const { 'out/preload/index.cjs': _p, 'node_modules/conf/package.json': _c, ...rest } = goodApp;
+    const {
+      'out/preload/index.cjs': _p,
+      'out/main/followerWriterThread.js': _w,
+      'node_modules/conf/package.json': _c,
+      ...rest
+    } = goodApp;
     const files = { ...rest, 'out/main/chunk.js': 'const u = await import("undici");' };
     const report = inspectAsar(await archive(files), { devDependencies: [] });
     expect(report.problems).toEqual(
       expect.arrayContaining([
         'out/preload/index.cjs (the main process loads it) is not in app.asar',
+        'out/main/followerWriterThread.js (the main process loads it) is not in app.asar',
         'electron-store imports "conf", which is not in app.asar',
         'out/main imports "undici", which is not in app.asar',
       ]),

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openAccountDb, SCHEMA_VERSION, type AccountDb } from '../../../electron/core/store';
+import { connectionOf } from '../../../electron/core/store/connection';
 import { migrate, readSchemaVersion, type Migration } from '../../../electron/core/store/migrations';
 
 const dirs: string[] = [];
@@ -34,7 +35,7 @@ function openTracked(file: string, now = () => 1_700_000_000_000) {
 }
 
 function pragma(db: AccountDb, name: string): unknown {
-  return Object.values(db.sql.prepare(`PRAGMA ${name}`).get() ?? {})[0];
+  return Object.values(connectionOf(db).prepare(`PRAGMA ${name}`).get() ?? {})[0];
 }
 
 /** A real cache with a few rows in it, closed: what a previous run of the app leaves behind. */
@@ -61,7 +62,7 @@ describe('opening', () => {
     expect(pragma(db, 'journal_mode')).toBe('wal');
     expect(pragma(db, 'foreign_keys')).toBe(1);
     expect(pragma(db, 'synchronous')).toBe(1); // NORMAL
-    const tables = db.sql
+    const tables = connectionOf(db)
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((r) => r.name);
@@ -91,7 +92,9 @@ describe('opening', () => {
     expect(db.followers.get('o1')).toMatchObject({ remark: '老王', note: '常来', firstSeen: 1000 });
     expect(db.groups.list('tags')).toEqual([{ id: 100, name: '会员', count: 1, api: 'tags', system: false }]);
     expect(db.syncState.lastSyncedAt()).toBe(1234);
-    expect(db.sql.prepare("SELECT value FROM meta WHERE key = 'created_at'").get()?.value).toBe('1000');
+    expect(connectionOf(db).prepare("SELECT value FROM meta WHERE key = 'created_at'").get()?.value).toBe(
+      '1000',
+    );
   });
 });
 
@@ -247,7 +250,7 @@ describe('transactions', () => {
     });
     expect(db.followers.get('c')).toBeDefined();
     expect(db.followers.get('d')).toBeUndefined();
-    expect(db.sql.isTransaction).toBe(false);
+    expect(connectionOf(db).isTransaction).toBe(false);
   });
 
   it('refuses an async callback instead of committing half of it later', () => {
@@ -256,6 +259,6 @@ describe('transactions', () => {
       db.transaction(async () => db.followers.upsertMany([{ openid: 'x', subscribed: true }])),
     ).toThrow(/synchronous/);
     expect(db.followers.get('x')).toBeUndefined();
-    expect(db.sql.isTransaction).toBe(false);
+    expect(connectionOf(db).isTransaction).toBe(false);
   });
 });

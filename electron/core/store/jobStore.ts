@@ -13,11 +13,12 @@ import {
   type JobStatus,
 } from '#contract/jobs';
 import { appErrorDataSchema, type AppErrorData } from '#contract/result';
-import type { AccountDb } from '../store';
-import { num, numOrNull, str, strOrNull, type SqlRow } from '../store/sqlValues';
-import type { ItemFailure } from './chunkRunner';
-import { transition, type JobEvent } from './jobLifecycle';
-import { beforeStateSchema, itemOpSchema, mergeOps, type BeforeState, type ItemOp } from './itemOp';
+import type { AccountDb } from './accountDb';
+import { connectionOf } from './connection';
+import { num, numOrNull, str, strOrNull, type SqlRow } from './sqlValues';
+import type { ItemFailure } from '../jobs/chunkRunner';
+import { transition, type JobEvent } from '../jobs/jobLifecycle';
+import { beforeStateSchema, itemOpSchema, mergeOps, type BeforeState, type ItemOp } from '../jobs/itemOp';
 
 /** A job row as stored. */
 export interface JobRecord {
@@ -114,7 +115,7 @@ export class JobStore {
     /** Told of every lifecycle move this store writes (events out, automatic resumption). */
     private readonly onApplied: (job: JobRecord, event: JobEvent) => void = () => undefined,
   ) {
-    const sql = db.sql;
+    const sql = connectionOf(db);
     this.getStmt = sql.prepare('SELECT * FROM jobs WHERE id = ?');
     this.listStmt = sql.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?');
     this.byStatusStmt = sql.prepare(
