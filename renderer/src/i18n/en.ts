@@ -649,7 +649,7 @@ export const en: Messages = {
     platform: 'System',
     aboutLocal: 'The app has no server: all data stays on this computer.',
     logFolder: 'Log folder',
-    openLogFolder: 'Open Log Folder',
+    openLogFolder: 'Open log folder',
     logFolderHint:
       'If you contact support about a problem, send them the files in this folder. The log holds no AppSecret and no follower lists.',
     logFolderNotOpened:
@@ -664,7 +664,7 @@ export const en: Messages = {
           'This macOS build is not signed, so macOS does not let it update itself. Download new versions from the website.',
       },
       idle: 'Not checked for updates yet.',
-      check: 'Check for Updates',
+      check: 'Check for updates',
       checking: 'Checking for updates…',
       upToDate: 'You have the latest version.',
       serverOlder:
@@ -674,8 +674,8 @@ export const en: Messages = {
       size: '{{done}} of {{total}} MB downloaded',
       ready: 'Version {{version}} is downloaded. You decide when it installs:',
       installOnQuit: 'Install when I quit the app',
-      restart: 'Restart and Update Now',
-      retry: 'Try Again',
+      restart: 'Restart and update now',
+      retry: 'Try again',
       error: {
         unreachable: 'Could not reach the update server.',
         notFound: 'The update server has no update information.',
