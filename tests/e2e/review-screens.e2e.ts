@@ -175,6 +175,26 @@ test('the main window, its drawers and dialogs, then a refused sync and offline'
     await confirm.getByRole('button', { name: /^(取消|Cancel)$/ }).click();
     await expect(confirm).toBeHidden();
 
+    // Empty lists: a tag nobody has, and a search that finds no one.
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /^员工 0$/ })
+      .click();
+    await expect(page.getByTestId('follower-count')).toHaveText(/^(共 0 位粉丝|0 followers)$/);
+    // It names the tag and says how followers get in, rather than "try another word".
+    await expect(page.getByText(/^(“员工”里还没有粉丝|No followers have “员工” yet)$/)).toBeVisible();
+    await shoot(page, view, 'empty-tag');
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /^(全部粉丝|All followers) / })
+      .click();
+    await page.getByRole('searchbox', { name: /搜索粉丝|Search followers/ }).fill('没有这个人');
+    await expect(page.getByTestId('follower-count')).toHaveText(/^(共 0 位粉丝|0 followers)$/);
+    await expect(page.getByText(/^(没有符合条件的粉丝|No followers match)$/)).toBeVisible();
+    await shoot(page, view, 'no-results');
+    await page.getByRole('searchbox', { name: /搜索粉丝|Search followers/ }).fill('');
+    await expect(followerRows(page).first()).toBeVisible();
+
     await followerRows(page).nth(2).click();
     const drawer = page.getByRole('dialog');
     const remark = drawer.getByRole('textbox', { name: /备注（微信）|Remark \(on WeChat\)/ });
