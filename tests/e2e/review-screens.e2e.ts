@@ -6,6 +6,7 @@ import { followerRows, openApp } from './support/app';
 import { SEEN_IP, SERVICE, UNVERIFIED, startWeChat } from './support/sandbox';
 import { startHost, type RunningHost } from './support/webhost';
 import { useWeChatAndHost } from './support/wechatAndHost';
+import { serveFolder } from './static-server';
 
 // A look at the recently changed screens as the owner sees them, in Chinese and in English, at
 // 1 280 × 800 and 1 024 × 768: start-up, the connect wizard (API address, IP whitelist help), the
@@ -254,5 +255,43 @@ test('the main window, its drawers and dialogs, then a refused sync and offline'
     }
   } finally {
     env.wechat = await startWeChat({ port, followers: 300 });
+  }
+});
+
+test('start-up errors: the page without its host, and an account list that cannot be read', async ({
+  browser,
+}) => {
+  // The built page served on its own, as if opened outside the app.
+  const alone = await serveFolder(join(process.cwd(), 'out', 'renderer'));
+  const host = await startHost();
+  try {
+    for (const view of views) {
+      const page = await windowOf(browser, view);
+      await page.goto(alone.url);
+      await expect(page.getByText(/^(应用没有正确启动|The app did not start properly)$/)).toBeVisible();
+      await shoot(page, view, 'no-bridge');
+
+      // The host answers, but the account list fails (an internal error, as a broken disk would give).
+      await page.routeWebSocket(/\/wxg$/, (ws) => {
+        const server = ws.connectToServer();
+        ws.onMessage((message) => {
+          const frame = JSON.parse(String(message)) as { id: number; channel: string };
+          if (frame.channel === 'accounts:list') {
+            const error = { code: 'INTERNAL', params: {}, retryable: true };
+            ws.send(JSON.stringify({ type: 'result', id: frame.id, result: { ok: false, error } }));
+            return;
+          }
+          server.send(message);
+        });
+        server.onMessage((message) => ws.send(message));
+      });
+      await openApp(page, host.url);
+      await expect(page.getByRole('button', { name: /^(重\s?试|Try again|Retry)$/ })).toBeVisible();
+      await shoot(page, view, 'fatal');
+      await page.context().close();
+    }
+  } finally {
+    await host.stop();
+    await alone.close();
   }
 });
