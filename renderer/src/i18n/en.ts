@@ -248,7 +248,11 @@ export const en: Messages = {
       'The file holding the follower list was damaged (perhaps by a power cut or a disk error). The app moved it aside and started a new one.',
     newer:
       "The file holding the follower list comes from a newer version of this app and this version can't read it. The app moved it aside and started a new one.",
-    kept: 'Recovered: local notes {{notes, number}}, jobs {{jobs, number}}. ',
+    kept: 'Recovered {{notes}} and {{jobs}}. ',
+    keptNotes_one: '{{count, number}} local note',
+    keptNotes_other: '{{count, number}} local notes',
+    keptJobs_one: '{{count, number}} job record',
+    keptJobs_other: '{{count, number}} job records',
     jobsPaused: 'Unfinished jobs are paused; continue them under Jobs. ',
     resync: 'Followers, tags and remarks sync again from WeChat.',
     complete: 'Everything readable in the damaged file was recovered.',
