@@ -19,7 +19,7 @@ const words = {
   },
   en: {
     title: 'The follower data on this computer was rebuilt',
-    kept: 'Recovered: local notes 1',
+    kept: 'Recovered 1 local note and 0 job records.',
     incomplete: "Part of the damaged file couldn't be read",
     dismiss: 'Got it',
     search: 'Search followers',

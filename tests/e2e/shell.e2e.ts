@@ -92,7 +92,7 @@ for (const { locale, lang, title, body, ok } of [
       ).toBeVisible();
       await expect(settings.getByText(logDir, { exact: true })).toBeVisible();
       const open = settings.getByRole('button', {
-        name: lang === 'zh' ? '打开日志文件夹' : 'Open Log Folder',
+        name: lang === 'zh' ? '打开日志文件夹' : 'Open log folder',
       });
       await open.scrollIntoViewIfNeeded();
       await atWidths(page, `about-logs-${lang}`);

@@ -248,7 +248,11 @@ export const en: Messages = {
       'The file holding the follower list was damaged (perhaps by a power cut or a disk error). The app moved it aside and started a new one.',
     newer:
       "The file holding the follower list comes from a newer version of this app and this version can't read it. The app moved it aside and started a new one.",
-    kept: 'Recovered: local notes {{notes, number}}, jobs {{jobs, number}}. ',
+    kept: 'Recovered {{notes}} and {{jobs}}. ',
+    keptNotes_one: '{{count, number}} local note',
+    keptNotes_other: '{{count, number}} local notes',
+    keptJobs_one: '{{count, number}} job record',
+    keptJobs_other: '{{count, number}} job records',
     jobsPaused: 'Unfinished jobs are paused; continue them under Jobs. ',
     resync: 'Followers, tags and remarks sync again from WeChat.',
     complete: 'Everything readable in the damaged file was recovered.',
@@ -337,6 +341,11 @@ export const en: Messages = {
       noneBody: "Click “Sync now” to save your account's followers on this computer.",
       syncingTitle: 'First sync in progress',
       syncingBody: 'Followers appear here when the sync finishes.',
+      groupTitle: 'No followers have “{{name}}” yet',
+      groupBody: 'Tick followers under All followers, then choose “Bulk actions → Add to {{term}}…”.',
+      blacklistTitle: 'The blacklist is empty',
+      blacklistBody: 'Blacklisted followers are listed here, and can be taken off it from here.',
+      showAll: 'Show all followers',
       noMatchTitle: 'No followers match',
       noMatchBody: 'Try another word, or clear the filters.',
       clearFilters: 'Clear filters',
@@ -649,7 +658,7 @@ export const en: Messages = {
     platform: 'System',
     aboutLocal: 'The app has no server: all data stays on this computer.',
     logFolder: 'Log folder',
-    openLogFolder: 'Open Log Folder',
+    openLogFolder: 'Open log folder',
     logFolderHint:
       'If you contact support about a problem, send them the files in this folder. The log holds no AppSecret and no follower lists.',
     logFolderNotOpened:
@@ -664,7 +673,7 @@ export const en: Messages = {
           'This macOS build is not signed, so macOS does not let it update itself. Download new versions from the website.',
       },
       idle: 'Not checked for updates yet.',
-      check: 'Check for Updates',
+      check: 'Check for updates',
       checking: 'Checking for updates…',
       upToDate: 'You have the latest version.',
       serverOlder:
@@ -674,8 +683,8 @@ export const en: Messages = {
       size: '{{done}} of {{total}} MB downloaded',
       ready: 'Version {{version}} is downloaded. You decide when it installs:',
       installOnQuit: 'Install when I quit the app',
-      restart: 'Restart and Update Now',
-      retry: 'Try Again',
+      restart: 'Restart and update now',
+      retry: 'Try again',
       error: {
         unreachable: 'Could not reach the update server.',
         notFound: 'The update server has no update information.',

@@ -9,8 +9,9 @@ export const errorsEn: Record<ErrorCode, string> = {
     "This request did not come from the app's own window and was refused. Please reopen the app.",
   APP_FILES_CHANGED:
     'The app was just updated and this window needs to reload: please restart the app (nothing is lost).',
+  // The core's message is a developer's note (it goes to the log): not for the owner.
   INTERNAL:
-    'Something went wrong inside the app: {{message}}. Please try again; if it keeps happening, restart the app.',
+    'Something went wrong inside the app. Please try again; if it keeps happening, restart the app and send the files in the log folder (Settings → About) to support.',
   NOT_FOUND: 'What you wanted to change was not found; it may have been deleted. Refresh and try again.',
   APPID_FORMAT:
     'The AppID is not in the right format: it starts with "wx" followed by 16 digits or letters a–f (18 characters in all). Copy it from Basic Info → Developer Keys on the WeChat Developer Platform.',

@@ -7,7 +7,9 @@ export const errorsZhCN: Record<ErrorCode, string> = {
     '一次选中的粉丝太多，没法一起提交。请改用“全选符合条件的粉丝”（按筛选条件处理），或分几次处理。',
   FORBIDDEN_SENDER: '这个请求不是来自本应用的窗口，已被拒绝。请重新打开应用。',
   APP_FILES_CHANGED: '应用的文件刚刚更新过，这个窗口需要重新加载：请重启应用（数据都在，不会丢失）。',
-  INTERNAL: '应用内部出错了：{{message}}。请重试；如果一直出现，请重启应用。',
+  // The core's message is a developer's English note (it goes to the log): not for the owner.
+  INTERNAL:
+    '应用内部出错了。请重试；如果一直出现，请重启应用，并把“设置 → 关于”里日志文件夹中的文件发给技术支持。',
   NOT_FOUND: '没有找到要操作的内容，可能已被删除。请刷新后再试。',
   APPID_FORMAT:
     'AppID 格式不对：应以 wx 开头，后面是 16 位数字或字母 a–f（共 18 位）。请到微信开发者平台“基础信息 → 开发密钥”复制。',

@@ -11,8 +11,10 @@ import { TagChips } from './TagChips';
 import { useSceneName } from './useSceneName';
 
 export const ROW_HEIGHT = 56;
+// The date column fits "Followed on" and its sort arrow on one line; the source column fits
+// "Account migration" at 1 024 px (the tags column, wide and often empty, gives the room).
 export const columnsTemplate =
-  '48px minmax(150px, 1.2fr) minmax(120px, 1.4fr) 116px minmax(100px, 0.8fr) minmax(100px, 1fr) 44px';
+  '48px minmax(150px, 1.2fr) minmax(100px, 1.2fr) 132px minmax(140px, 1fr) minmax(100px, 0.8fr) 44px';
 
 interface Props {
   index: number;

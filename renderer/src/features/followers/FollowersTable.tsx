@@ -248,6 +248,7 @@ function SortHeader({
           display: 'inline-flex',
           gap: 4,
           alignItems: 'center',
+          whiteSpace: 'nowrap',
         }}
       >
         {label}

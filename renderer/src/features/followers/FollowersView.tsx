@@ -16,6 +16,7 @@ import type { BulkAction } from '../jobs/bulkRequest';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import { useStartSync, useSyncStatus } from '../sync/useSyncStatus';
 import { FilterChips } from './FilterChips';
+import { emptyListWords } from './emptyListWords';
 import { hasFilters, noFilters, toQuery, type FollowerFilters } from './followerFilters';
 import { FollowersTable } from './FollowersTable';
 import { FollowersToolbar } from './FollowersToolbar';
@@ -114,19 +115,16 @@ export function FollowersView(props: Props) {
         </div>
       );
     if (total === 0 && !first.isPlaceholderData) {
-      if (hasFilters(filters))
+      if (hasFilters(filters)) {
+        const words = emptyListWords(filters, (id) => groupNames.get(id) ?? `#${id}`, term, t);
         return (
-          <Empty
-            style={{ marginTop: 64 }}
-            description={
-              <EmptyText title={t('followers.empty.noMatchTitle')} body={t('followers.empty.noMatchBody')} />
-            }
-          >
+          <Empty style={{ marginTop: 64 }} description={<EmptyText title={words.title} body={words.body} />}>
             <Button onClick={() => onFilters({ ...noFilters, sort: filters.sort })}>
-              {t('followers.empty.clearFilters')}
+              {t(words.action === 'all' ? 'followers.empty.showAll' : 'followers.empty.clearFilters')}
             </Button>
           </Empty>
         );
+      }
       if (sync.data?.running)
         return (
           <Flex vertical style={{ maxWidth: 480, margin: '64px auto' }} gap={12}>

@@ -5,7 +5,7 @@ import {
   RollbackOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Drawer, Empty, Flex, Popconfirm, Progress, Table, Tag, Typography } from 'antd';
+import { Button, Card, Drawer, Empty, Flex, Popconfirm, Progress, Table, Tag, Typography, theme } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,6 +122,7 @@ function JobCard({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const { token } = theme.useToken();
   const actions = useJobActions(accountId);
   const [showFailures, setShowFailures] = useState(false);
   const run = (command: JobCommand) => actions.command.mutate({ command, job });
@@ -159,8 +160,9 @@ function JobCard({
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('jobs.startedAt', { time: format.dateTime(job.createdAt) })}
         </Typography.Text>
-        {/* A finished sync says it all in its summary line. */}
-        {isSync && job.status === 'done' ? null : (
+        {/* A finished sync says it all in its summary line; one that has not yet learnt how many
+            followers there are has no count to show ("0 / 0"). */}
+        {isSync && (job.status === 'done' || job.total === 0) ? null : (
           <div>
             <Typography.Text>{progress}</Typography.Text>
             <Progress
@@ -171,6 +173,16 @@ function JobCard({
                   : job.status === 'failed' || (finished && job.failed > 0)
                     ? 'exception'
                     : undefined
+              }
+              // Partly failed: the followers it did change show green, not one red bar for all.
+              success={
+                partlyFailed && job.total > 0
+                  ? {
+                      percent: Math.floor(((job.succeeded + job.skipped) / job.total) * 100),
+                      // Set here: the failed bar's red would otherwise colour this part too.
+                      strokeColor: token.colorSuccess,
+                    }
+                  : undefined
               }
               aria-label={`${title}: ${progress}`}
             />

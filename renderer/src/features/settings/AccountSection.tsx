@@ -119,7 +119,8 @@ export function AccountSection({ account, onRemoved }: { account: AccountSummary
         </>
       )}
 
-      <Typography.Title level={3} style={{ fontSize: 14, marginTop: 8 }}>
+      {/* Set apart from the AppSecret button above: deleting is a different kind of step. */}
+      <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>
         {t('settings.dangerZone')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('settings.removeAccountHint')}</Typography.Paragraph>

@@ -73,7 +73,9 @@ export function MainWindow({ account, accounts, onAddAccount }: Props) {
             blockedReason={blockedReason}
           />
         </Layout.Sider>
-        <Layout.Content style={{ background: token.colorBgContainer, minHeight: 0 }}>
+        {/* A tall banner above can leave little room: the list area then scrolls rather than
+            spilling over the status line. */}
+        <Layout.Content style={{ background: token.colorBgContainer, minHeight: 0, overflow: 'auto' }}>
           {/* Layout.Content is the <main> landmark already: one, not two nested. */}
           <div style={{ height: '100%' }}>
             <FollowersView

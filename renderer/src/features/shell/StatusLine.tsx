@@ -67,6 +67,8 @@ export function StatusLine({
         background: token.colorBgContainer,
         fontSize: 13,
         minHeight: 36,
+        // Wrapped to two lines (English at 1 024 px), it keeps both rather than being squeezed.
+        flexShrink: 0,
       }}
     >
       <Typography.Text data-testid="net-status">

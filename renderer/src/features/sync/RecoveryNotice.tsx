@@ -31,7 +31,11 @@ export function RecoveryNotice({ accountId }: { accountId: string }) {
           <>
             <div>{reason}</div>
             <div>
-              {t('recovery.kept', { notes: recovery.notes, jobs: recovery.jobs })}
+              {/* Each count with its own plural ("1 local note", "0 job records"). */}
+              {t('recovery.kept', {
+                notes: t('recovery.keptNotes', { count: recovery.notes }),
+                jobs: t('recovery.keptJobs', { count: recovery.jobs }),
+              })}
               {recovery.jobs > 0 ? t('recovery.jobsPaused') : ''}
               {t('recovery.resync')}
             </div>

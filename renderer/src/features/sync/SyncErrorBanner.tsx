@@ -86,13 +86,16 @@ export function SyncErrorBanner({ accountId }: { accountId: string }) {
                 {t('sync.hideHelp')}
               </Button>
             </Flex>
-            <IpWhitelistHelp
-              ip={seenIp(ipError)}
-              onRetest={look}
-              testing={recheck.isPending}
-              mode="paused"
-              note={note}
-            />
+            {/* Open, the steps scroll within part of the window: the list below stays in view. */}
+            <div style={{ maxHeight: '40vh', overflowY: 'auto' }}>
+              <IpWhitelistHelp
+                ip={seenIp(ipError)}
+                onRetest={look}
+                testing={recheck.isPending}
+                mode="paused"
+                note={note}
+              />
+            </div>
           </div>
         )}
       </div>
