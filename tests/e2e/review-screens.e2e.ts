@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { accountIdOf, connectAccount } from './support/accounts';
 import { followerRows, openApp } from './support/app';
-import { SEEN_IP, SERVICE, UNVERIFIED, startWeChat } from './support/sandbox';
+import { SEEN_IP, SERVICE, UNVERIFIED, startWeChat } from './support/emulator';
 import { startHost, type RunningHost } from './support/webhost';
 import { useWeChatAndHost } from './support/wechatAndHost';
 import { serveFolder } from './static-server';
