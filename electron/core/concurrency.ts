@@ -79,3 +79,24 @@ export function throttle<T>(intervalMs: number, emit: (value: T) => void, now: (
     },
   };
 }
+
+/**
+ * The promise `make()` gives for `key`, made once and shared by every caller meanwhile; a rejected
+ * one is forgotten, so the next call tries again.
+ */
+export function sharedByKey<T>(
+  map: Map<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  let shared = map.get(key);
+  if (!shared) {
+    shared = make();
+    map.set(key, shared);
+    const mine = shared;
+    shared.catch(() => {
+      if (map.get(key) === mine) map.delete(key);
+    });
+  }
+  return shared;
+}

@@ -7,7 +7,7 @@ import { SERVICE } from './support/emulator';
 import { eachLanguageAndWidth } from './support/languagesAndWidths';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
-import { useWeChatAndLaterHost } from './support/wechatAndHost';
+import { useEmulatorAndLaterHost } from './support/emulatorAndHost';
 import type { Emulator } from '../../electron/emulator';
 
 const words = {
@@ -39,22 +39,22 @@ const words = {
  * An account whose saved AppSecret WeChat no longer accepts (the owner reset it in the console),
  * opened in a fresh host: the secret file is what the browser host's test-only store keeps.
  */
-async function accountWithStaleSecret(page: Page, wechat: Emulator): Promise<RunningHost> {
+async function accountWithStaleSecret(page: Page, emulator: Emulator): Promise<RunningHost> {
   const first = await startHost();
-  const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
+  const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: emulator.url, name: '小店' });
   await first.stop();
   writeFileSync(join(first.dataDir, 'insecure-secrets', `${id}.secret`), 'c'.repeat(32));
   return startHost({ dataDir: first.dataDir });
 }
 
 eachLanguageAndWidth((lang, width) => {
-  const env = useWeChatAndLaterHost();
+  const env = useEmulatorAndLaterHost();
 
   test('a reset AppSecret: the failed sync leads to 更换 AppSecret, a wrong one is refused, the right one syncs', async ({
     page,
   }) => {
     const w = words[lang];
-    env.host = await accountWithStaleSecret(page, env.wechat);
+    env.host = await accountWithStaleSecret(page, env.emulator);
     await openApp(page, env.host.url);
     await page.getByRole('banner').getByRole('button', { name: w.syncNow }).click();
     const banner = page.getByTestId('sync-error');

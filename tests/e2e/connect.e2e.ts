@@ -4,11 +4,11 @@ import { SEEN_IP, SERVICE, UNVERIFIED } from './support/emulator';
 import { expectControlsNamed } from './support/a11y';
 import { snap } from './support/screenshots';
 import { fillWizard } from './support/wizard';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
 // The browser host has no switch to send WeChat's own hosts to an emulator, so these tests do what
 // a user behind a relay would: choose "自定义接口地址" in the wizard and enter the emulator's address.
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 test.use({ locale: 'zh-CN' });
 
@@ -22,7 +22,7 @@ test('an unverified account (48001) is explained plainly, with what to do', asyn
   await snap(page, 'connect-zh');
 
   // A wrong AppID format marks the AppID field itself.
-  await fillWizard(page, { appId: 'wx123', appSecret: UNVERIFIED.secret, baseUrl: env.wechat.url });
+  await fillWizard(page, { appId: 'wx123', appSecret: UNVERIFIED.secret, baseUrl: env.emulator.url });
   await page.getByRole('button', { name: '测试连接' }).click();
   await expect(page.getByText(/AppID 格式不对/)).toBeVisible();
   await expect(page.getByLabel('开发者ID (AppID)')).toHaveAttribute('aria-invalid', 'true');
@@ -41,18 +41,18 @@ test('an unverified account (48001) is explained plainly, with what to do', asyn
   await snap(page, 'connect-unverified-zh');
 
   // 89503: a new IP must be approved by the administrator on their phone.
-  env.wechat.control.configure({ ipConfirm: '89503' });
+  env.emulator.control.configure({ ipConfirm: '89503' });
   await page.getByLabel('开发者ID (AppID)').fill(SERVICE.appid);
   await page.getByLabel('开发者密码 (AppSecret)').fill(SERVICE.secret);
   await page.getByRole('button', { name: '测试连接' }).click();
   const phone = page.getByRole('alert').filter({ hasText: '请管理员在手机上确认' });
   await expect(phone).toContainText('公众平台安全助手');
   await expect(phone.getByRole('button', { name: '再次测试' })).toBeVisible();
-  env.wechat.control.configure({ ipConfirm: 'off' });
+  env.emulator.control.configure({ ipConfirm: 'off' });
 });
 
 test('40164: the IP WeChat saw, how to whitelist it, then success after it is allowed', async ({ page }) => {
-  env.wechat.control.configure({
+  env.emulator.control.configure({
     ipWhitelist: { enabled: true, seenIp: SEEN_IP, scope: 'token', variant: 'ipv6', allowed: [] },
   });
   await openApp(page, env.host.url);
@@ -60,7 +60,7 @@ test('40164: the IP WeChat saw, how to whitelist it, then success after it is al
   await fillWizard(page, {
     appId: SERVICE.appid,
     appSecret: SERVICE.secret,
-    baseUrl: env.wechat.url,
+    baseUrl: env.emulator.url,
     name: '小店公众号',
   });
   await page.keyboard.press('Enter');
@@ -74,13 +74,17 @@ test('40164: the IP WeChat saw, how to whitelist it, then success after it is al
   await expectControlsNamed(page);
 
   // The owner adds the IP in the console, then tests again.
-  env.wechat.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
+  env.emulator.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
   // 300 followers sync in a blink here; slow WeChat down so the progress step is really seen.
-  const slow = env.wechat.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 400 });
+  const slow = env.emulator.control.addFault({
+    path: '/cgi-bin/user/info/batchget',
+    kind: 'latency',
+    ms: 400,
+  });
   await help.getByRole('button', { name: '再次测试' }).click();
   await expect(page.getByRole('heading', { name: '正在同步粉丝' })).toBeVisible();
-  env.wechat.control.removeFault(slow);
-  const followers = env.wechat.control.state(SERVICE.appid).followerCount();
+  env.emulator.control.removeFault(slow);
+  const followers = env.emulator.control.state(SERVICE.appid).followerCount();
   await expect(page.getByText(`同步完成，共 ${followers} 位粉丝。`)).toBeVisible({ timeout: 20_000 });
   await snap(page, 'connect-synced-zh');
 

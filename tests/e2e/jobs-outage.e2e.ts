@@ -3,20 +3,20 @@ import { accountIdOf, connectAccount } from './support/accounts';
 import { openApp } from './support/app';
 import { SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 const TAGGING = '/cgi-bin/tags/members/batchtagging';
 
 test.use({ locale: 'zh-CN' });
 
 test('重试失败的 sends the job, not a list: the two followers WeChat skipped are added', async ({ page }) => {
-  await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
+  await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店' });
   const accountId = await accountIdOf(page, '小店');
-  const state = env.wechat.control.state(SERVICE.appid);
+  const state = env.emulator.control.state(SERVICE.appid);
   const six = state.openids().slice(0, 6);
   const [first, second] = six as [string, string];
-  env.wechat.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
+  env.emulator.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
   const tagId = await page.evaluate(
     async ({ accountId, openids }) => {
       const tag = await window.wxg.groupsCreate({ accountId, name: '重试组' });
@@ -43,9 +43,9 @@ test('a run of server errors: the job says it is paused and will carry on, then 
   test.setTimeout(180_000);
   await openApp(page, env.host.url);
   const accountId = await accountIdOf(page, '小店');
-  const state = env.wechat.control.state(SERVICE.appid);
+  const state = env.emulator.control.state(SERVICE.appid);
   const some = state.openids().slice(10, 40);
-  const fault = env.wechat.control.addFault({ kind: 'http502', path: TAGGING });
+  const fault = env.emulator.control.addFault({ kind: 'http502', path: TAGGING });
   await page.evaluate(
     async ({ accountId, openids }) => {
       const tag = await window.wxg.groupsCreate({ accountId, name: '故障组' });
@@ -82,7 +82,7 @@ test('a run of server errors: the job says it is paused and will carry on, then 
   await expect(english.getByText(pausedEn, { exact: false })).toBeVisible();
   await snap(page, 'job-server-pause-en-1280');
 
-  env.wechat.control.removeFault(fault);
+  env.emulator.control.removeFault(fault);
   await expect(english.getByText(pausedEn, { exact: false })).toBeHidden({ timeout: 60_000 });
   await expect(english.getByRole('region', { name: 'Add to “故障组”' })).toContainText(
     '30 succeeded, 0 failed',

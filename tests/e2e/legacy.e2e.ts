@@ -3,9 +3,9 @@ import { followerRows, followersTable } from './support/app';
 import { connectAccount } from './support/accounts';
 import { SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 test.use({ locale: 'zh-CN' });
 
@@ -14,7 +14,7 @@ test('an account on the 2014 groups API speaks of 分组 throughout, and 未分�
 }) => {
   await connectAccount(page, env.host.url, {
     ...SERVICE,
-    baseUrl: env.wechat.url,
+    baseUrl: env.emulator.url,
     name: '老系统',
     groupApi: 'groups',
   });

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { connectAccount } from './support/accounts';
-import { SERVICE, startWeChat } from './support/emulator';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { SERVICE, startTestEmulator } from './support/emulator';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 test.use({ locale: 'zh-CN' });
 
@@ -36,17 +36,17 @@ test('net:status reaches the window before the answer of the call that found WeC
   test.setTimeout(90_000);
   const accountId = await connectAccount(page, env.host.url, {
     ...SERVICE,
-    baseUrl: env.wechat.url,
+    baseUrl: env.emulator.url,
     name: '小店公众号',
   });
-  const port = env.wechat.port;
+  const port = env.emulator.port;
 
-  await env.wechat.close();
+  await env.emulator.close();
   expect(await createTagAndWatch(page, accountId, '新标签一')).toEqual([
     'net:status offline',
     'answer NETWORK',
   ]);
 
-  env.wechat = await startWeChat({ port });
+  env.emulator = await startTestEmulator({ port });
   expect(await createTagAndWatch(page, accountId, '新标签二')).toEqual(['net:status online', 'answer ok']);
 });

@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { connectAccount } from './support/accounts';
 import { followerRows } from './support/app';
-import { SERVICE, startWeChat } from './support/emulator';
+import { SERVICE, startTestEmulator } from './support/emulator';
 import { snap } from './support/screenshots';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 // The longest story in the suite: keep a trace when it fails, to see where it stopped.
 test.use({ locale: 'zh-CN', trace: 'retain-on-failure' });
@@ -17,11 +17,11 @@ test('WeChat stops answering mid-job: one line says since when, saved lists stay
 }) => {
   // The runner probes an offline job every 15 s; the whole story takes about half a minute.
   test.setTimeout(100_000);
-  await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店公众号' });
-  const port = env.wechat.port;
+  await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店公众号' });
+  const port = env.emulator.port;
 
   // A move of everyone tagged 老顾客 (a query selection), slowed down so it is still running.
-  env.wechat.control.addFault({ kind: 'latency', ms: 3_000, path: 'tags/members/batchtagging' });
+  env.emulator.control.addFault({ kind: 'latency', ms: 3_000, path: 'tags/members/batchtagging' });
   const regulars = sidebar(page).getByRole('button', { name: /^老顾客 / });
   await regulars.click();
   const total = Number((await regulars.textContent())?.replace(/\D/g, ''));
@@ -40,7 +40,7 @@ test('WeChat stops answering mid-job: one line says since when, saved lists stay
   await expect(job.getByText('进行中')).toBeVisible();
 
   // The network goes away.
-  await env.wechat.close();
+  await env.emulator.close();
   await expect(job.getByText('已暂停', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(job).toContainText('连不上微信，已暂停；恢复网络后会自动继续。');
   await page.keyboard.press('Escape');
@@ -78,7 +78,7 @@ test('WeChat stops answering mid-job: one line says since when, saved lists stay
   await expect(followerRows(page).first()).toContainText('常来买鸡蛋');
 
   // WeChat is back: the job carries on by itself and finishes; the offline line goes away.
-  env.wechat = await startWeChat({ port });
+  env.emulator = await startTestEmulator({ port });
   await page.getByRole('button', { name: '任务' }).click();
   await expect(job.getByText('已完成', { exact: true })).toBeVisible({ timeout: 45_000 });
   await expect(job.getByText(`已完成 ${total} / ${total}`)).toBeVisible();

@@ -1,17 +1,17 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
 import { accountIdOf, connectAccount } from './support/accounts';
-import { SERVICE, startWeChat } from './support/emulator';
+import { SERVICE, startTestEmulator } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
 import { addToNewTag } from './support/jobs';
 import { fillWizard } from './support/wizard';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
 // The screens issue 15 changed, as an owner sees them in Chinese and in English, at 1 280 and at
 // 1 024 px wide: the first sync, the followers list with its note about nicknames, a job whose tag
 // is gone, a remark that could not be sent, and the status line offline.
-const env = useWeChatAndHost({ followers: 3_000 });
+const env = useEmulatorAndHost({ followers: 3_000 });
 
 const widths = [1280, 1024] as const;
 const languages = [
@@ -71,17 +71,17 @@ test('the screens of the owner’s day, in both languages at both widths', async
     try {
       await openApp(page, host.url);
       await page.getByRole('button', { name: /连接我的公众号|Connect my Official Account/ }).click();
-      await fillCredentials(page, lang.tag === 'en', env.wechat.url);
-      env.wechat.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 400 });
+      await fillCredentials(page, lang.tag === 'en', env.emulator.url);
+      env.emulator.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 400 });
       await page.getByRole('button', { name: /测试连接|Test connection/ }).click();
       await expect(page.getByRole('progressbar')).toBeVisible();
       await expect(page.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow', '0');
       await snap(page, `day-first-sync-${lang.tag}-1024`);
-      env.wechat.control.clearFaults();
+      env.emulator.control.clearFaults();
       await expect(page.locator('.ant-result-success')).toBeVisible({ timeout: 30_000 });
       await snap(page, `day-first-sync-done-${lang.tag}-1024`);
     } finally {
-      env.wechat.control.clearFaults();
+      env.emulator.control.clearFaults();
       await page.context().close();
       await host.stop();
     }
@@ -89,9 +89,9 @@ test('the screens of the owner’s day, in both languages at both widths', async
 
   // The shared host: the account, and a job on a tag that is deleted afterwards.
   const setup = await windowOf(browser, 'zh-CN', 1280);
-  await connectAccount(setup, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店公众号' });
+  await connectAccount(setup, env.host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店公众号' });
   const accountId = await accountIdOf(setup, '小店公众号');
-  const openids = env.wechat.control.state(SERVICE.appid).openids().slice(0, 3);
+  const openids = env.emulator.control.state(SERVICE.appid).openids().slice(0, 3);
   const { tagId, jobId } = await addToNewTag(setup, accountId, openids, '中秋活动');
   await setup.evaluate(
     async ({ accountId, tagId, jobId }) => {
@@ -141,7 +141,7 @@ test('the screens of the owner’s day, in both languages at both widths', async
       // Adding the account that is already there.
       await page.getByRole('combobox', { name: lang.switcher }).click();
       await page.locator('.ant-select-item-option').filter({ hasText: lang.add }).click();
-      await fillCredentials(page, lang.tag === 'en', env.wechat.url);
+      await fillCredentials(page, lang.tag === 'en', env.emulator.url);
       await page.getByRole('button', { name: lang.test }).click();
       await expect(page.getByRole('button', { name: lang.open })).toBeVisible();
       await snap(page, name('account-exists'));
@@ -149,10 +149,10 @@ test('the screens of the owner’s day, in both languages at both widths', async
       await expect(followerRows(page).first()).toBeVisible();
 
       // The network goes while a remark is being edited.
-      const port = env.wechat.port;
+      const port = env.emulator.port;
       await followerRows(page).first().click();
       const drawer = page.getByRole('dialog');
-      await env.wechat.close();
+      await env.emulator.close();
       await drawer.getByRole('textbox', { name: lang.remark }).fill('王阿姨');
       await drawer.getByRole('button', { name: lang.save }).click();
       await expect(drawer.getByTestId('remark-not-saved')).toBeVisible();
@@ -164,7 +164,7 @@ test('the screens of the owner’s day, in both languages at both widths', async
         .click();
       await expect(page.getByTestId('offline-banner')).toBeVisible();
       await snap(page, name('offline'));
-      env.wechat = await startWeChat({ port, followers: 3_000 });
+      env.emulator = await startTestEmulator({ port, followers: 3_000 });
       await expect(page.getByTestId('offline-banner')).toBeHidden({ timeout: 15_000 });
       await page.context().close();
     }

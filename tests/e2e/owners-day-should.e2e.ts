@@ -5,10 +5,10 @@ import { SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
 import { fillWizard } from './support/wizard';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
 // Issue 15's "should" findings, on one emulated account.
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 test.use({ locale: 'zh-CN' });
 
@@ -19,7 +19,7 @@ async function openConnected(page: Page): Promise<void> {
     return list.ok && list.data.accounts.length > 0;
   });
   if (!has)
-    await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店公众号' });
+    await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店公众号' });
 }
 
 /** Names a screen reader would read that are English words (antd's icon file names, say). */
@@ -57,7 +57,7 @@ test('one follower is tagged and blacklisted from their own panel, with buttons 
   await add.getByRole('button', { name: '开始' }).click();
   // The panel stays open and shows the tag once WeChat has it.
   await expect(drawer.locator('.ant-tag').filter({ hasText: '北京' })).toBeVisible({ timeout: 20_000 });
-  const state = env.wechat.control.state(SERVICE.appid);
+  const state = env.emulator.control.state(SERVICE.appid);
   expect(state.follower(openid)?.tagIds).toContain(state.tags().find((t) => t.name === '北京')?.id);
 
   await drawer.getByRole('button', { name: '标签和黑名单' }).click();
@@ -66,7 +66,7 @@ test('one follower is tagged and blacklisted from their own panel, with buttons 
   await snap(page, 'blacklist-one-zh');
   await confirm.getByRole('button', { name: '拉黑 1 位粉丝' }).click();
   await expect(drawer).toContainText('在黑名单中', { timeout: 20_000 });
-  expect(env.wechat.control.state(SERVICE.appid).follower(openid)?.blacklisted).toBe(true);
+  expect(env.emulator.control.state(SERVICE.appid).follower(openid)?.blacklisted).toBe(true);
 });
 
 test('选择这一屏 ticks the rows on screen, beside 选择全部; Shift-click is hinted', async ({ page }) => {
@@ -113,7 +113,7 @@ test('connecting an account that is already there offers to open it', async ({ p
   await openConnected(page);
   await page.getByRole('combobox', { name: '当前公众号' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: '添加公众号' }).click();
-  await fillWizard(page, { appId: SERVICE.appid, appSecret: SERVICE.secret, baseUrl: env.wechat.url });
+  await fillWizard(page, { appId: SERVICE.appid, appSecret: SERVICE.secret, baseUrl: env.emulator.url });
   await page.getByRole('button', { name: '测试连接' }).click();
   const exists = page.getByRole('alert').filter({ hasText: '这个公众号已经连接过了' });
   await expect(exists).toBeVisible();
@@ -142,12 +142,12 @@ test('a row has its own menu: blacklist one follower from the list, as in the co
   await expect(page.getByRole('dialog', { name: '任务' }).getByText('已完成 1 / 1').first()).toBeVisible({
     timeout: 20_000,
   });
-  expect(env.wechat.control.state(SERVICE.appid).follower(openid)?.blacklisted).toBe(true);
+  expect(env.emulator.control.state(SERVICE.appid).follower(openid)?.blacklisted).toBe(true);
 });
 
 test('filter by the channel QR code (二维码参数)', async ({ page }) => {
   await openConnected(page);
-  const state = env.wechat.control.state(SERVICE.appid);
+  const state = env.emulator.control.state(SERVICE.appid);
   const withCode = state
     .openids()
     .map((o) => state.follower(o))
@@ -166,7 +166,7 @@ test('filter by the channel QR code (二维码参数)', async ({ page }) => {
 test('while the first sync reads, counts show a placeholder, not 0', async ({ page }) => {
   const host = await startHost();
   try {
-    env.wechat.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 3_000 });
+    env.emulator.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 3_000 });
     await openApp(page, host.url);
     await page.evaluate(
       async (a) => {
@@ -180,7 +180,7 @@ test('while the first sync reads, counts show a placeholder, not 0', async ({ pa
         await window.wxg.accountsSetDefault({ id: added.data.id });
         await window.wxg.syncStart({ accountId: added.data.id });
       },
-      { ...SERVICE, baseUrl: env.wechat.url },
+      { ...SERVICE, baseUrl: env.emulator.url },
     );
     await openApp(page, host.url);
     const nav = page.getByRole('navigation', { name: '标签和分组' });
@@ -188,11 +188,11 @@ test('while the first sync reads, counts show a placeholder, not 0', async ({ pa
     await expect(nav.getByRole('button', { name: /^全部粉丝 0$/ })).toHaveCount(0);
     await expect(page.getByTestId('follower-count')).toHaveText('正在读取粉丝…');
     await snap(page, 'first-load-counts-zh');
-    env.wechat.control.clearFaults();
-    const total = env.wechat.control.state(SERVICE.appid).followerCount();
+    env.emulator.control.clearFaults();
+    const total = env.emulator.control.state(SERVICE.appid).followerCount();
     await expect(nav.getByRole('button', { name: `全部粉丝 ${total}` })).toBeVisible({ timeout: 20_000 });
   } finally {
-    env.wechat.control.clearFaults();
+    env.emulator.control.clearFaults();
     await host.stop();
   }
 });

@@ -1,18 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
 import { accountIdOf, connectAccount } from './support/accounts';
-import { SERVICE, startWeChat } from './support/emulator';
+import { SERVICE, startTestEmulator } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
 import { addToNewTag } from './support/jobs';
 import { fillWizard } from './support/wizard';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
 // Issue 15, "the owner's day": what a new shop owner met on a walk-through, one test per finding.
 // The first walks through the wizard on a browser host of its own; the others share one where the
 // account is connected once.
 // 3 000 followers: enough detail calls (30) for the first sync's progress to be watched moving.
-const env = useWeChatAndHost({ followers: 3_000 });
+const env = useEmulatorAndHost({ followers: 3_000 });
 
 test.use({ locale: 'zh-CN' });
 
@@ -57,7 +57,7 @@ async function openConnected(page: Page): Promise<void> {
     return list.ok && list.data.accounts.length > 0;
   });
   if (!has)
-    await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店公众号' });
+    await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店公众号' });
 }
 
 async function seen(page: Page): Promise<{ net: string[]; progress: number[]; results: string[] }> {
@@ -76,17 +76,17 @@ test('first sync: one progress that only moves forward, and the right count at t
     await fillWizard(page, {
       appId: SERVICE.appid,
       appSecret: SERVICE.secret,
-      baseUrl: env.wechat.url,
+      baseUrl: env.emulator.url,
       name: '小店公众号',
     });
     // Details come slowly, and the (one page) blacklist arrives while they load, as on a real
     // account: its 100 % must not show in the middle of the followers' progress.
-    env.wechat.control.addFault({
+    env.emulator.control.addFault({
       path: '/cgi-bin/user/info/batchget',
       kind: 'latency',
       ms: 150,
     });
-    env.wechat.control.addFault({
+    env.emulator.control.addFault({
       path: '/cgi-bin/tags/members/getblacklist',
       kind: 'latency',
       ms: 400,
@@ -95,9 +95,9 @@ test('first sync: one progress that only moves forward, and the right count at t
     await expect(page.getByRole('heading', { name: '正在同步粉丝' })).toBeVisible();
     await expect(page.getByRole('progressbar')).toBeVisible();
     await snap(page, 'first-sync-zh');
-    const followers = env.wechat.control.state(SERVICE.appid).followerCount().toLocaleString('zh-CN');
+    const followers = env.emulator.control.state(SERVICE.appid).followerCount().toLocaleString('zh-CN');
     await expect(page.getByText(`同步完成，共 ${followers} 位粉丝。`)).toBeVisible({ timeout: 30_000 });
-    env.wechat.control.clearFaults();
+    env.emulator.control.clearFaults();
 
     const { progress, results } = await seen(page);
     expect(progress.length).toBeGreaterThan(3);
@@ -107,7 +107,7 @@ test('first sync: one progress that only moves forward, and the right count at t
     await page.getByRole('button', { name: '进入主界面' }).click();
     await expect(followerRows(page).first()).toBeVisible();
   } finally {
-    env.wechat.control.clearFaults();
+    env.emulator.control.clearFaults();
     await host.stop();
   }
 });
@@ -148,7 +148,7 @@ test('a job keeps its tag names: after the tag is deleted it still says what it 
 }) => {
   await openConnected(page);
   const accountId = await accountIdOf(page, '小店公众号');
-  const openids = env.wechat.control.state(SERVICE.appid).openids().slice(0, 3);
+  const openids = env.emulator.control.state(SERVICE.appid).openids().slice(0, 3);
   await addToNewTag(page, accountId, openids, '中秋活动');
   await page.getByRole('button', { name: '任务' }).click();
   const panel = page.getByRole('dialog', { name: '任务' });
@@ -178,14 +178,14 @@ test('a job keeps its tag names: after the tag is deleted it still says what it 
 test('the network goes: a remark says at once, in words, that it was not saved', async ({ page }) => {
   await openConnected(page);
   await expect(netStatus(page)).toHaveText('已连接微信');
-  const port = env.wechat.port;
+  const port = env.emulator.port;
   await followerRows(page).first().click();
   const drawer = page.getByRole('dialog');
   const remark = drawer.getByRole('textbox', { name: '备注（微信）' });
   await expect(remark).toBeEnabled();
 
   // Connections are refused from now on (as when the Wi-Fi drops).
-  await env.wechat.close();
+  await env.emulator.close();
   await remark.fill('王阿姨');
   await drawer.getByRole('button', { name: '保存备注' }).click();
   // Known at once: the default wait (10 s) is shorter than the 14 s the old retries spun for.
@@ -205,7 +205,7 @@ test('the network goes: a remark says at once, in words, that it was not saved',
   // 重新连接 looks at once and says plainly that WeChat still cannot be reached.
   await page.getByTestId('offline-banner').getByRole('button', { name: '重新连接' }).click();
   await expect(page.getByText('还是连不上微信。请检查网络；应用会每隔几秒自己再试。')).toBeVisible();
-  env.wechat = await startWeChat({ port, followers: 3_000 });
+  env.emulator = await startTestEmulator({ port, followers: 3_000 });
 });
 
 test('no job waiting: once the network is back the app is online again by itself, without 重新连接', async ({
@@ -214,8 +214,8 @@ test('no job waiting: once the network is back the app is online again by itself
   test.setTimeout(90_000);
   await openConnected(page);
   await expect(netStatus(page)).toHaveText('已连接微信');
-  const port = env.wechat.port;
-  await env.wechat.close();
+  const port = env.emulator.port;
+  await env.emulator.close();
 
   // Something that needs WeChat finds it gone: a new tag.
   const create = sidebar(page).getByRole('button', { name: '新建标签' });
@@ -235,7 +235,7 @@ test('no job waiting: once the network is back the app is online again by itself
   // (the client gives up after 30 s), so only the app's own probe can find out it is back.
   await page.waitForTimeout(31_000);
   // WeChat is reachable again. Nobody clicks 重新连接 and no job is waiting: the app finds out.
-  env.wechat = await startWeChat({ port, followers: 3_000 });
+  env.emulator = await startTestEmulator({ port, followers: 3_000 });
   await expect(netStatus(page)).toHaveText('已连接微信', { timeout: 15_000 });
   await expect(create).toBeEnabled();
   await expect(page.getByRole('banner').getByRole('button', { name: '立即同步' })).toBeEnabled();
@@ -246,9 +246,9 @@ test('started while WeChat is down: the status line never claims 已连接微信
   page,
 }) => {
   await openConnected(page);
-  const port = env.wechat.port;
+  const port = env.emulator.port;
   await env.host.stop();
-  await env.wechat.close();
+  await env.emulator.close();
   env.host = await startHost({ dataDir: env.host.dataDir });
   await recordWhatFlashes(page);
   await openApp(page, env.host.url);
@@ -259,6 +259,6 @@ test('started while WeChat is down: the status line never claims 已连接微信
   expect(net.filter((text) => text.includes('已连接微信'))).toEqual([]);
 
   // And back once WeChat answers.
-  env.wechat = await startWeChat({ port, followers: 3_000 });
+  env.emulator = await startTestEmulator({ port, followers: 3_000 });
   await expect(netStatus(page)).toHaveText('已连接微信', { timeout: 15_000 });
 });

@@ -7,7 +7,7 @@ import { SERVICE } from './support/emulator';
 import { eachLanguageAndWidth } from './support/languagesAndWidths';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
-import { useWeChatAndLaterHost } from './support/wechatAndHost';
+import { useEmulatorAndLaterHost } from './support/emulatorAndHost';
 
 const words = {
   zh: {
@@ -27,14 +27,14 @@ const words = {
 };
 
 eachLanguageAndWidth((lang, width) => {
-  const env = useWeChatAndLaterHost();
+  const env = useEmulatorAndLaterHost();
 
   test('a damaged cache: the window says what came back, and the local note is still there', async ({
     page,
   }) => {
     const w = words[lang];
     const first = await startHost();
-    const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
+    const id = await connectAccount(page, first.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店' });
     const openid = await page.evaluate(async (accountId) => {
       const page = await window.wxg.followersQuery({ accountId, query: { limit: 1 } });
       if (!page.ok) throw new Error(page.error.code);

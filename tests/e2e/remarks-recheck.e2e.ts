@@ -5,9 +5,9 @@ import { SERVICE } from './support/emulator';
 import { eachLanguageAndWidth } from './support/languagesAndWidths';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 const words = {
   zh: {
@@ -36,8 +36,8 @@ eachLanguageAndWidth((lang, width) => {
     // A host of its own per run: each starts with remarks never refused.
     const host = await startHost();
     try {
-      await connectAccount(page, host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
-      env.wechat.control.addFault({
+      await connectAccount(page, host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店' });
+      env.emulator.control.addFault({
         kind: 'errcode',
         errcode: 48001,
         count: 1,

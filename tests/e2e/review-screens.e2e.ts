@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { accountIdOf, connectAccount } from './support/accounts';
 import { followerRows, openApp } from './support/app';
-import { SEEN_IP, SERVICE, UNVERIFIED, startWeChat } from './support/emulator';
+import { SEEN_IP, SERVICE, UNVERIFIED, startTestEmulator } from './support/emulator';
 import { startHost, type RunningHost } from './support/webhost';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 import { serveFolder } from './static-server';
 
 // A look at the recently changed screens as the owner sees them, in Chinese and in English, at
@@ -14,7 +14,7 @@ import { serveFolder } from './static-server';
 // settings and About, deleting a tag, editing a remark, a failed sync and the offline line.
 // The pictures go to $SHOTS_DIR (default /tmp/shots) to be looked at; the checks below only make
 // sure each picture shows the state it is named after.
-const env = useWeChatAndHost({ followers: 300 });
+const env = useEmulatorAndHost({ followers: 300 });
 const folder = process.env['SHOTS_DIR'] ?? '/tmp/shots';
 
 const languages = [
@@ -53,7 +53,7 @@ async function fillWizard(page: Page, app: { appid: string; secret: string }): P
   if (!(await custom.isVisible()))
     await page.getByRole('button', { name: /网络连接方式|How to connect/ }).click();
   await custom.check();
-  await page.getByRole('textbox', { name: /^(接口地址|API address)$/ }).fill(env.wechat.url);
+  await page.getByRole('textbox', { name: /^(接口地址|API address)$/ }).fill(env.emulator.url);
 }
 
 test('start-up and the connect wizard', async ({ browser }) => {
@@ -82,7 +82,7 @@ test('start-up and the connect wizard', async ({ browser }) => {
       await expect(page.getByRole('alert').filter({ hasText: '48001' })).toBeVisible();
       await shoot(page, view, 'connect-unverified');
 
-      env.wechat.control.configure({
+      env.emulator.control.configure({
         ipWhitelist: { enabled: true, seenIp: SEEN_IP, scope: 'token', variant: 'ipv6', allowed: [] },
       });
       await page.getByLabel(/^(开发者ID \(AppID\)|Developer ID \(AppID\))$/).fill(SERVICE.appid);
@@ -92,7 +92,7 @@ test('start-up and the connect wizard', async ({ browser }) => {
       await test.click();
       await expect(page.getByTestId('seen-ip')).toHaveText(SEEN_IP);
       await shoot(page, view, 'connect-ip');
-      env.wechat.control.configure({
+      env.emulator.control.configure({
         ipWhitelist: { enabled: false, seenIp: SEEN_IP, scope: 'token', variant: 'ipv6', allowed: [] },
       });
       await page.context().close();
@@ -106,11 +106,11 @@ test('the main window, its drawers and dialogs, then a refused sync and offline'
   test.setTimeout(420_000);
   // One account with a job WeChat applied in part (重试失败的) and one that went through (撤销).
   const setup = await windowOf(browser, views[0]);
-  await connectAccount(setup, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店公众号' });
+  await connectAccount(setup, env.host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店公众号' });
   const accountId = await accountIdOf(setup, '小店公众号');
-  const openids = env.wechat.control.state(SERVICE.appid).openids();
+  const openids = env.emulator.control.state(SERVICE.appid).openids();
   const [first, second] = openids as [string, string];
-  env.wechat.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
+  env.emulator.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
   await setup.evaluate(
     async ({ accountId, some, more }) => {
       const wait = async (jobId: string) => {
@@ -136,7 +136,7 @@ test('the main window, its drawers and dialogs, then a refused sync and offline'
     },
     { accountId, some: openids.slice(0, 6), more: openids.slice(20, 23) },
   );
-  env.wechat.control.clearFaults();
+  env.emulator.control.clearFaults();
   await setup.context().close();
 
   for (const view of views) {
@@ -206,7 +206,7 @@ test('the main window, its drawers and dialogs, then a refused sync and offline'
 
   // WeChat now refuses this computer's IP: the sync fails and a job pauses for the IP.
   const whitelist = { enabled: true, seenIp: SEEN_IP, scope: 'all' as const, variant: 'ipv6' as const };
-  env.wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
+  env.emulator.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
   for (const view of views) {
     const page = await windowOf(browser, view);
     await openApp(page, env.host.url);
@@ -240,11 +240,11 @@ test('the main window, its drawers and dialogs, then a refused sync and offline'
     await shoot(page, view, 'jobs-ip');
     await page.context().close();
   }
-  env.wechat.control.configure({ ipWhitelist: { ...whitelist, enabled: false, allowed: [SEEN_IP] } });
+  env.emulator.control.configure({ ipWhitelist: { ...whitelist, enabled: false, allowed: [SEEN_IP] } });
 
   // WeChat cannot be reached at all.
-  const port = env.wechat.port;
-  await env.wechat.close();
+  const port = env.emulator.port;
+  await env.emulator.close();
   try {
     for (const view of views) {
       const page = await windowOf(browser, view);
@@ -254,7 +254,7 @@ test('the main window, its drawers and dialogs, then a refused sync and offline'
       await page.context().close();
     }
   } finally {
-    env.wechat = await startWeChat({ port, followers: 300 });
+    env.emulator = await startTestEmulator({ port, followers: 300 });
   }
 });
 

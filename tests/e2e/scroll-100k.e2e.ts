@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Emulator } from '../../electron/emulator';
 import { connectAccount } from './support/accounts';
 import { followerRows, followersTable } from './support/app';
-import { SERVICE, startWeChat } from './support/emulator';
+import { SERVICE, startTestEmulator } from './support/emulator';
 import { startHost, type RunningHost } from './support/webhost';
 
 // 100 000 followers: the list stays smooth because only the rows on screen exist and only their
@@ -11,21 +11,21 @@ import { startHost, type RunningHost } from './support/webhost';
 test.skip(!process.env['E2E_PERF'], 'set E2E_PERF=1 to run the 100 000-follower scroll check');
 test.use({ locale: 'zh-CN' });
 
-let wechat: Emulator;
+let emulator: Emulator;
 let host: RunningHost;
 test.beforeAll(async () => {
-  wechat = await startWeChat({ followers: 100_000 });
+  emulator = await startTestEmulator({ followers: 100_000 });
   host = await startHost();
 });
 test.afterAll(async () => {
   await host.stop();
-  await wechat.close();
+  await emulator.close();
 });
 
 test('100 000 followers: any part of the list shows at once and scrolling keeps up', async ({ page }) => {
   test.setTimeout(180_000);
-  await connectAccount(page, host.url, { ...SERVICE, baseUrl: wechat.url, name: '大号' });
-  const total = wechat.control.state(SERVICE.appid).followerCount();
+  await connectAccount(page, host.url, { ...SERVICE, baseUrl: emulator.url, name: '大号' });
+  const total = emulator.control.state(SERVICE.appid).followerCount();
   await expect(page.getByTestId('follower-count')).toHaveText(`共 ${total.toLocaleString('en-US')} 位粉丝`, {
     timeout: 120_000,
   });

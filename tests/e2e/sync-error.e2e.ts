@@ -3,21 +3,21 @@ import { accountIdOf, connectAccount } from './support/accounts';
 import { SEEN_IP, SERVICE } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost } from './support/webhost';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 test.use({ locale: 'zh-CN' });
 
 test('when the IP changes after connecting, a failed sync shows the IP and the whitelist steps, and recovers', async ({
   page,
 }) => {
-  await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.wechat.url, name: '小店' });
+  await connectAccount(page, env.host.url, { ...SERVICE, baseUrl: env.emulator.url, name: '小店' });
   await expect(page.getByTestId('net-status')).toHaveText('已连接微信');
 
   // The office's IP changed: WeChat now refuses every call from it.
   const whitelist = { enabled: true, seenIp: SEEN_IP, scope: 'all' as const, variant: 'ipv6' as const };
-  env.wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
+  env.emulator.control.configure({ ipWhitelist: { ...whitelist, allowed: [] } });
   await page.getByRole('banner').getByRole('button', { name: '立即同步' }).click();
   const banner = page.getByTestId('sync-error');
   await expect(banner.getByText('需要把这台电脑的 IP 加入白名单')).toBeVisible({ timeout: 20_000 });
@@ -25,7 +25,7 @@ test('when the IP changes after connecting, a failed sync shows the IP and the w
   await snap(page, 'sync-ip-zh');
 
   // The owner adds it in the console and tests again from the banner.
-  env.wechat.control.configure({ ipWhitelist: { ...whitelist, allowed: [SEEN_IP] } });
+  env.emulator.control.configure({ ipWhitelist: { ...whitelist, allowed: [SEEN_IP] } });
   await banner.getByRole('button', { name: '重新检测' }).click();
   await expect(banner).toBeHidden({ timeout: 20_000 });
   await expect(page.getByTestId('last-synced')).toContainText('上次同步');
@@ -37,14 +37,14 @@ test('a job WeChat applies only in part: tagged 部分失败, each failure with 
   // A host of its own: the account above is already connected on the shared one.
   const own = await startHost();
   try {
-    await connectAccount(page, own.url, { ...SERVICE, baseUrl: env.wechat.url, name: '部分失败' });
+    await connectAccount(page, own.url, { ...SERVICE, baseUrl: env.emulator.url, name: '部分失败' });
     // Two followers that WeChat will not tag, twice (45171 each time), and names no reason for.
-    const state = env.wechat.control.state(SERVICE.appid);
+    const state = env.emulator.control.state(SERVICE.appid);
     const [first, second] = state.openids().slice(0, 2) as [string, string];
-    env.wechat.control.configure({
+    env.emulator.control.configure({
       ipWhitelist: { enabled: false, seenIp: SEEN_IP, scope: 'all', variant: 'ipv6', allowed: [] },
     });
-    env.wechat.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
+    env.emulator.control.addFault({ kind: 'partialFail', openids: [first, second], count: 2 });
     await page.evaluate(
       async ({ accountId, openids }) => {
         // A new tag: nobody is in it yet, so all six are sent.

@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import { followerRows, openApp } from './support/app';
 import { SEEN_IP, SERVICE, UNVERIFIED } from './support/emulator';
 import { snap } from './support/screenshots';
-import { useWeChatAndHost } from './support/wechatAndHost';
+import { useEmulatorAndHost } from './support/emulatorAndHost';
 
 // The main screens on an English system, start to finish: the English screenshots come from here
 // (the Chinese ones from the other tests), and every step is read in English.
-const env = useWeChatAndHost();
+const env = useEmulatorAndHost();
 
 test.use({ locale: 'en-US' });
 
@@ -25,14 +25,14 @@ test('an English-speaking owner connects an account, works with followers and go
   await page.getByLabel('Developer Password (AppSecret)').fill(UNVERIFIED.secret);
   await page.getByRole('button', { name: /How to connect/ }).click();
   await page.getByRole('radio', { name: /Custom API address/ }).check();
-  await page.getByRole('textbox', { name: 'API address', exact: true }).fill(env.wechat.url);
+  await page.getByRole('textbox', { name: 'API address', exact: true }).fill(env.emulator.url);
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(
     page.getByRole('alert').filter({ hasText: "This account can't use follower management yet" }),
   ).toBeVisible();
   await snap(page, 'connect-unverified-en');
 
-  env.wechat.control.configure({
+  env.emulator.control.configure({
     ipWhitelist: { enabled: true, seenIp: SEEN_IP, scope: 'token', allowed: [] },
   });
   await page.getByLabel('Developer ID (AppID)').fill(SERVICE.appid);
@@ -42,7 +42,7 @@ test('an English-speaking owner connects an account, works with followers and go
   const ip = page.getByRole('alert').filter({ hasText: "Add this computer's IP to the whitelist" });
   await expect(ip.getByTestId('seen-ip')).toHaveText(SEEN_IP);
   await snap(page, 'connect-ip-en');
-  env.wechat.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
+  env.emulator.control.configure({ ipWhitelist: { allowed: [SEEN_IP] } });
   await ip.getByRole('button', { name: 'Test again' }).click();
   await expect(page.getByText(/^Sync finished: [\d,]+ followers\.$/)).toBeVisible({ timeout: 20_000 });
   await snap(page, 'connect-synced-en');
@@ -92,7 +92,7 @@ test('an English-speaking owner connects an account, works with followers and go
   await snap(page, 'settings-account-en');
   await page.keyboard.press('Escape');
 
-  await env.wechat.close();
+  await env.emulator.close();
   await page.getByRole('banner').getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('offline-banner')).toContainText(/WeChat can't be reached \(since .+\)/, {
     timeout: 45_000,

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Emulator } from '../../electron/emulator';
 import { connectAccount } from './support/accounts';
 import { followerRows } from './support/app';
-import { SERVICE, startWeChat } from './support/emulator';
+import { SERVICE, startTestEmulator } from './support/emulator';
 import { snap } from './support/screenshots';
 import { startHost, type RunningHost } from './support/webhost';
 
@@ -13,25 +13,25 @@ import { startHost, type RunningHost } from './support/webhost';
 test.use({ locale: 'zh-CN' });
 
 const SEEN_IP = '198.51.100.77';
-let wechat: Emulator;
+let emulator: Emulator;
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  wechat = await startWeChat({ followers: 3_000 });
+  emulator = await startTestEmulator({ followers: 3_000 });
   host = await startHost();
 });
 test.afterAll(async () => {
   await host.stop();
-  await wechat.close();
+  await emulator.close();
 });
 
 /** Once `pages` id pages of the next sync were answered, WeChat starts refusing this computer. */
 function refuseAfterIdPages(pages: number): void {
-  const already = wechat.control.calls({ path: '/cgi-bin/user/get' }).length;
+  const already = emulator.control.calls({ path: '/cgi-bin/user/get' }).length;
   const timer = setInterval(() => {
-    if (wechat.control.calls({ path: '/cgi-bin/user/get' }).length - already < pages) return;
+    if (emulator.control.calls({ path: '/cgi-bin/user/get' }).length - already < pages) return;
     clearInterval(timer);
-    wechat.control.configure({ ipWhitelist: { enabled: true, seenIp: SEEN_IP, allowed: ['10.0.0.0/8'] } });
+    emulator.control.configure({ ipWhitelist: { enabled: true, seenIp: SEEN_IP, allowed: ['10.0.0.0/8'] } });
   }, 1);
 }
 
@@ -49,10 +49,10 @@ async function useLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> 
 test('a sync meets 40164 half-way: it pauses with the IP and today’s whitelist path, and 重新检测 resumes it', async ({
   page,
 }) => {
-  await connectAccount(page, host.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
+  await connectAccount(page, host.url, { ...SERVICE, baseUrl: emulator.url, name: '小店' });
   // Small id pages and slow details: the sync is still paging when the whitelist bites.
-  wechat.control.configure({ userGetPageSize: 100 });
-  wechat.control.addFault({ kind: 'latency', ms: 20, path: '/cgi-bin/user/info/batchget' });
+  emulator.control.configure({ userGetPageSize: 100 });
+  emulator.control.addFault({ kind: 'latency', ms: 20, path: '/cgi-bin/user/info/batchget' });
   refuseAfterIdPages(8);
   await page.getByRole('banner').getByRole('button', { name: '立即同步' }).click();
 
@@ -90,14 +90,14 @@ test('a sync meets 40164 half-way: it pauses with the IP and today’s whitelist
     `微信仍然拒绝 IP ${SEEN_IP}。白名单修改可能还没生效，请过几分钟再点“重新检测”。`,
   );
   // The owner adds the IP in the developer platform; 重新检测 carries on from where it stopped.
-  wechat.control.configure({ ipWhitelist: { allowed: ['10.0.0.0/8', SEEN_IP] } });
-  wechat.control.clearCalls();
+  emulator.control.configure({ ipWhitelist: { allowed: ['10.0.0.0/8', SEEN_IP] } });
+  emulator.control.clearCalls();
   await page.getByTestId('sync-error').getByRole('button', { name: '重新检测' }).click();
   await expect(page.getByTestId('sync-error')).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('last-synced')).toContainText('上次同步', { timeout: 30_000 });
   // Resumed, not restarted: the id pages before the pause were not listed again before the final
   // check (30 pages + end, then one full listing of 31).
-  expect(wechat.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThan(31 + 31);
+  expect(emulator.control.calls({ path: '/cgi-bin/user/get' }).length).toBeLessThan(31 + 31);
   const total = await page.evaluate(async () => {
     const list = await window.wxg.accountsList();
     if (!list.ok) throw new Error(list.error.code);
@@ -106,11 +106,11 @@ test('a sync meets 40164 half-way: it pauses with the IP and today’s whitelist
     if (!page.ok) throw new Error(page.error.code);
     return page.data.total;
   });
-  expect(total).toBe(wechat.control.state(SERVICE.appid).followerCount());
+  expect(total).toBe(emulator.control.state(SERVICE.appid).followerCount());
 });
 
 test('settings show today’s WeChat quotas per call, with the reset time', async ({ page }) => {
-  wechat.control.reset();
+  emulator.control.reset();
   // A host of its own: the account above is already connected on the shared one.
   const own = await startHost();
   try {
@@ -121,10 +121,10 @@ test('settings show today’s WeChat quotas per call, with the reset time', asyn
 });
 
 async function quotaTour(page: Page, host: RunningHost): Promise<void> {
-  await connectAccount(page, host.url, { ...SERVICE, baseUrl: wechat.url, name: '额度' });
+  await connectAccount(page, host.url, { ...SERVICE, baseUrl: emulator.url, name: '额度' });
 
   // A remark set in the console, longer than the API takes back: shown whole, with what to shorten.
-  const state = wechat.control.state(SERVICE.appid);
+  const state = emulator.control.state(SERVICE.appid);
   const long = state
     .openids()
     .map((o) => state.follower(o)?.remark ?? '')
@@ -151,7 +151,7 @@ async function quotaTour(page: Page, host: RunningHost): Promise<void> {
     await section.scrollIntoViewIfNeeded();
     await expect(section.getByRole('heading', { name: title })).toBeVisible();
     const row = section.getByRole('row', { name: new RegExp(userGet) });
-    const used = wechat.control.state(SERVICE.appid).quotaUsed('/cgi-bin/user/get');
+    const used = emulator.control.state(SERVICE.appid).quotaUsed('/cgi-bin/user/get');
     await expect(row).toContainText('500');
     await expect(row).toContainText(String(used));
     await expect(section).toContainText(language === 'en' ? 'midnight Beijing time' : '北京时间 0 点');

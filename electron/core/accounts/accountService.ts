@@ -41,39 +41,21 @@ export interface AccountServiceDeps {
 
 /** Adding, checking, renaming and removing accounts; the demo account is one of them. */
 export class AccountService {
-  private readonly list: AccountList;
-  private readonly secrets: SecretStore;
-  private readonly clients: ClientPool;
-  private readonly demo: DemoEnvironment;
-  private readonly dataDir: string;
-  private readonly log: Logger;
-  private readonly now: () => number;
-  private readonly changed: () => void;
-
-  constructor(deps: AccountServiceDeps) {
-    this.list = deps.list;
-    this.secrets = deps.secrets;
-    this.clients = deps.clients;
-    this.demo = deps.demo;
-    this.dataDir = deps.dataDir;
-    this.log = deps.log;
-    this.now = deps.now;
-    this.changed = deps.changed;
-  }
+  constructor(private readonly deps: AccountServiceDeps) {}
 
   accounts(): { accounts: AccountRecord[]; defaultId: string | null } {
-    return { accounts: this.list.all(), defaultId: this.list.defaultId() };
+    return { accounts: this.deps.list.all(), defaultId: this.deps.list.defaultId() };
   }
 
   get(id: string): AccountRecord {
-    const account = this.list.find(id);
+    const account = this.deps.list.find(id);
     if (!account) throw new AppError('NOT_FOUND', { what: 'account', id });
     return account;
   }
 
   /** Folder of one account's cache and jobs. */
   accountDir(id: string): string {
-    return join(this.dataDir, 'accounts', id.replace(/[^\w-]/g, '_'));
+    return join(this.deps.dataDir, 'accounts', id.replace(/[^\w-]/g, '_'));
   }
 
   /**
@@ -86,9 +68,9 @@ export class AccountService {
     checkAppId(appId);
     checkAppSecret(secret);
     checkNetwork(input.network);
-    const client = this.clients.forCredentials(appId, secret, input.network ?? { mode: 'direct' });
+    const client = this.deps.clients.forCredentials(appId, secret, input.network ?? { mode: 'direct' });
     try {
-      return await probeCapabilities(client, this.now());
+      return await probeCapabilities(client, this.deps.now());
     } finally {
       await client.close();
     }
@@ -99,7 +81,7 @@ export class AccountService {
     checkAppId(appId);
     checkAppSecret(normalizeAppSecret(input.appSecret));
     checkNetwork(input.network);
-    if (this.list.all().some((a) => a.appId === appId && !a.isDemo)) {
+    if (this.deps.list.all().some((a) => a.appId === appId && !a.isDemo)) {
       throw new AppError('ACCOUNT_EXISTS', { appId });
     }
     const capabilities = await this.test(input);
@@ -113,14 +95,15 @@ export class AccountService {
       capabilities,
       groupApi: input.groupApi ?? 'tags',
       network: input.network ?? { mode: 'direct' },
-      createdAt: this.now(),
+      createdAt: this.deps.now(),
     };
     // The secret store may refuse (no OS encryption): then nothing is saved at all.
-    await this.secrets.put(record.id, normalizeAppSecret(input.appSecret));
-    this.list.put(record);
-    if (!this.list.all().some((a) => a.id !== record.id && !a.isDemo)) this.list.setDefault(record.id);
-    this.log.info('account added', { accountId: record.id, appId });
-    this.changed();
+    await this.deps.secrets.put(record.id, normalizeAppSecret(input.appSecret));
+    this.deps.list.put(record);
+    if (!this.deps.list.all().some((a) => a.id !== record.id && !a.isDemo))
+      this.deps.list.setDefault(record.id);
+    this.deps.log.info('account added', { accountId: record.id, appId });
+    this.deps.changed();
     return record;
   }
 
@@ -149,20 +132,20 @@ export class AccountService {
    */
   async saveSecret({ id, secret, capabilities }: VerifiedSecret): Promise<AccountRecord> {
     const current = this.get(id);
-    await this.secrets.put(id, secret);
+    await this.deps.secrets.put(id, secret);
     // The old client's token came from the old secret: the next call fetches one with the new.
-    await this.clients.drop(id);
+    await this.deps.clients.drop(id);
     const record: AccountRecord = { ...current, capabilities };
-    this.list.put(record);
-    this.log.info('account secret changed', { accountId: id });
-    this.changed();
+    this.deps.list.put(record);
+    this.deps.log.info('account secret changed', { accountId: id });
+    this.deps.changed();
     return record;
   }
 
   rename(id: string, name: string): AccountRecord {
     const record = { ...this.get(id), name: name.trim() };
-    this.list.put(record);
-    this.changed();
+    this.deps.list.put(record);
+    this.deps.changed();
     return record;
   }
 
@@ -174,53 +157,56 @@ export class AccountService {
     if (current.isDemo && patch.network) throw new AppError('DEMO_READ_ONLY', { what: 'network' });
     checkNetwork(patch.network);
     const record = { ...current, ...patch };
-    this.list.put(record);
-    await this.clients.drop(id);
-    this.changed();
+    this.deps.list.put(record);
+    await this.deps.clients.drop(id);
+    this.deps.changed();
     return record;
   }
 
   /** Learns from use what the probe could not tell (remarks need a service account). */
   noteCapability(id: string, patch: Partial<Omit<Capabilities, 'checkedAt'>>): void {
-    const current = this.list.find(id);
+    const current = this.deps.list.find(id);
     if (!current) return;
-    this.list.put({ ...current, capabilities: { ...current.capabilities, ...patch, checkedAt: this.now() } });
-    this.changed();
+    this.deps.list.put({
+      ...current,
+      capabilities: { ...current.capabilities, ...patch, checkedAt: this.deps.now() },
+    });
+    this.deps.changed();
   }
 
   /** Removes the account with its secret, cache and settings. */
   async remove(id: string): Promise<void> {
     const record = this.get(id);
-    await this.clients.drop(id);
-    if (!record.isDemo) await this.secrets.delete(id);
+    await this.deps.clients.drop(id);
+    if (!record.isDemo) await this.deps.secrets.delete(id);
     await rm(this.accountDir(id), { recursive: true, force: true });
-    this.list.remove(id);
-    this.log.info('account removed', { accountId: id });
-    this.changed();
+    this.deps.list.remove(id);
+    this.deps.log.info('account removed', { accountId: id });
+    this.deps.changed();
   }
 
   setDefault(id: string): void {
     this.get(id);
-    this.list.setDefault(id);
-    this.changed();
+    this.deps.list.setDefault(id);
+    this.deps.changed();
   }
 
   /** Adds the demo account if it is not there and starts its emulator. */
   async openDemo(): Promise<AccountRecord> {
-    await this.demo.url();
-    let record = this.list.find(DEMO_ACCOUNT_ID);
+    await this.deps.demo.url();
+    let record = this.deps.list.find(DEMO_ACCOUNT_ID);
     if (!record) {
-      record = this.demo.record(this.now());
-      this.list.put(record);
-      this.changed();
+      record = this.deps.demo.record(this.deps.now());
+      this.deps.list.put(record);
+      this.deps.changed();
     }
     return record;
   }
 
   /** Puts the demo's WeChat data and its local cache back to the start. */
   async resetDemo(): Promise<AccountRecord> {
-    await this.demo.reset();
-    await this.clients.drop(DEMO_ACCOUNT_ID);
+    await this.deps.demo.reset();
+    await this.deps.clients.drop(DEMO_ACCOUNT_ID);
     await rm(this.accountDir(DEMO_ACCOUNT_ID), { recursive: true, force: true });
     return this.openDemo();
   }

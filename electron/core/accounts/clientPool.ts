@@ -33,19 +33,7 @@ export interface ClientPoolDeps {
 export class ClientPool {
   private readonly clients = new Map<string, Promise<WeChatClient>>();
 
-  private readonly secrets: SecretStore;
-  private readonly demo: DemoEnvironment;
-  private readonly shared: SharedClientOptions;
-  private readonly log: Logger;
-  private readonly onReachability: ClientPoolDeps['onReachability'];
-
-  constructor(deps: ClientPoolDeps) {
-    this.secrets = deps.secrets;
-    this.demo = deps.demo;
-    this.shared = deps.shared;
-    this.log = deps.log;
-    this.onReachability = deps.onReachability;
-  }
+  constructor(private readonly deps: ClientPoolDeps) {}
 
   get(account: AccountRecord): Promise<WeChatClient> {
     let client = this.clients.get(account.id);
@@ -59,7 +47,13 @@ export class ClientPool {
 
   /** A client for credentials that are not saved yet (the connection test). */
   forCredentials(appId: string, secret: string, network: AccountRecord['network']): WeChatClient {
-    return new WeChatClient({ ...this.shared, appId, secret: async () => secret, network, log: this.log });
+    return new WeChatClient({
+      ...this.deps.shared,
+      appId,
+      secret: async () => secret,
+      network,
+      log: this.deps.log,
+    });
   }
 
   /** Forget an account's client and token (its settings changed, or it was removed). */
@@ -74,27 +68,27 @@ export class ClientPool {
   }
 
   private async create(account: AccountRecord): Promise<WeChatClient> {
-    const reach = this.onReachability;
+    const reach = this.deps.onReachability;
     const onReachability = reach
       ? (online: boolean, reason?: string) => reach(account.id, online, reason)
       : undefined;
     if (account.isDemo) {
-      const baseUrl = await this.demo.url();
-      const demoSecret = this.demo.secret;
+      const baseUrl = await this.deps.demo.url();
+      const demoSecret = this.deps.demo.secret;
       return new WeChatClient({
-        ...this.shared,
+        ...this.deps.shared,
         appId: account.appId,
         secret: async () => demoSecret,
         network: { mode: 'custom-base', baseUrl },
-        log: this.log,
+        log: this.deps.log,
         ...(onReachability ? { onReachability } : {}),
       });
     }
     return new WeChatClient({
-      ...this.shared,
+      ...this.deps.shared,
       appId: account.appId,
       network: account.network,
-      log: this.log,
+      log: this.deps.log,
       ...(onReachability ? { onReachability } : {}),
       secret: async () => {
         // A setting saved before http:// was refused: the secret is not sent through it.
@@ -103,7 +97,7 @@ export class ClientPool {
         // again through "change AppSecret", which keeps the account's notes and history.
         let secret: string | null;
         try {
-          secret = await this.secrets.get(account.id);
+          secret = await this.deps.secrets.get(account.id);
         } catch (error) {
           if (!(error instanceof AppError) || error.params['reason'] !== 'decrypt') throw error;
           throw new AppError(

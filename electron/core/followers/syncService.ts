@@ -44,24 +44,11 @@ export class SyncService {
   private readonly running = new Map<string, Running>();
   private readonly lastError = new Map<string, SyncStatus['lastError']>();
   private readonly closing = new AbortController();
-  private readonly sessions: AccountSessions;
-  private readonly settings: SettingsService;
-  private readonly events: EventHub;
-  private readonly log: Logger;
-  private readonly jobs: SyncJobLog;
-  private readonly timing: JobTiming;
 
-  constructor(deps: SyncServiceDeps) {
-    this.sessions = deps.sessions;
-    this.settings = deps.settings;
-    this.events = deps.events;
-    this.log = deps.log;
-    this.jobs = deps.jobs;
-    this.timing = deps.timing;
-  }
+  constructor(private readonly deps: SyncServiceDeps) {}
 
   async status(accountId: string): Promise<SyncStatus> {
-    const s = await this.sessions.open(accountId);
+    const s = await this.deps.sessions.open(accountId);
     const run = this.running.get(accountId);
     return {
       accountId,
@@ -81,7 +68,7 @@ export class SyncService {
 
   /** The owner has read what a damaged cache's replacement got back. */
   async dismissRecovery(accountId: string): Promise<SyncStatus> {
-    (await this.sessions.open(accountId)).db.dismissRecovery();
+    (await this.deps.sessions.open(accountId)).db.dismissRecovery();
     this.emitStatus(accountId);
     return this.status(accountId);
   }
@@ -119,7 +106,7 @@ export class SyncService {
   async pause(accountId: string, jobId: string): Promise<void> {
     const run = this.running.get(accountId);
     if (run && run.jobId === jobId) return this.stop(run, 'pause');
-    const job = await this.jobs.get(accountId, jobId);
+    const job = await this.deps.jobs.get(accountId, jobId);
     job?.end({ status: 'paused', reason: 'user', resumeAt: null, error: job.record().lastError });
   }
 
@@ -127,9 +114,9 @@ export class SyncService {
   async cancel(accountId: string, jobId: string): Promise<void> {
     const run = this.running.get(accountId);
     if (run && run.jobId === jobId) return this.stop(run, 'cancel');
-    const s = await this.sessions.open(accountId);
-    const job = await this.jobs.get(accountId, jobId);
-    if (job && (await this.jobs.unfinished(accountId))?.id === jobId) forgetSyncCheckpoint(s.db);
+    const s = await this.deps.sessions.open(accountId);
+    const job = await this.deps.jobs.get(accountId, jobId);
+    if (job && (await this.deps.jobs.unfinished(accountId))?.id === jobId) forgetSyncCheckpoint(s.db);
     job?.end({ status: 'cancelled' });
     this.emitStatus(accountId);
   }
@@ -141,8 +128,8 @@ export class SyncService {
    */
   async resumeInterrupted(accountId: string): Promise<void> {
     try {
-      const s = await this.sessions.open(accountId);
-      const job = await this.jobs.unfinished(accountId);
+      const s = await this.deps.sessions.open(accountId);
+      const job = await this.deps.jobs.unfinished(accountId);
       const record = job?.record();
       // Only a sync that was running carries on: the checkpoint of a failed or cancelled one waits
       // for the owner's next sync (which resumes from it).
@@ -155,7 +142,7 @@ export class SyncService {
       }
       await this.startRun(accountId, job.id);
     } catch (err) {
-      this.log.warn('sync not resumed', {
+      this.deps.log.warn('sync not resumed', {
         accountId,
         ...(err instanceof AppError ? { code: err.code } : { error: String(err) }),
       });
@@ -199,9 +186,9 @@ export class SyncService {
     let job: SyncJobHandle | null = null;
     let db: AccountDb | null = null;
     try {
-      const s = await this.sessions.open(accountId);
+      const s = await this.deps.sessions.open(accountId);
       db = s.db;
-      job = await this.jobs.begin(accountId, reuseJob);
+      job = await this.deps.jobs.begin(accountId, reuseJob);
       run.jobId = job.id;
       begun(job.id);
       const recorder = job;
@@ -213,14 +200,14 @@ export class SyncService {
       // SQLite's writes run off this thread: they would stall every request in flight.
       const writer = openFollowerWriter(s.db);
       const summary = await syncFollowers(s.db, s.client, s.backend, {
-        concurrency: this.settings.get().syncConcurrency,
+        concurrency: this.deps.settings.get().syncConcurrency,
         onProgress,
         signal: run.abort.signal,
         writer,
       });
       job.end({ status: 'done', fetched: summary.followers });
       // Where the writes ran: 'inline' means the writer thread could not start in this host.
-      this.log.info('sync finished', { accountId, ...summary, writtenBy: writer.where });
+      this.deps.log.info('sync finished', { accountId, ...summary, writtenBy: writer.where });
     } catch (err) {
       if (!job || !db) {
         failed(err);
@@ -230,7 +217,7 @@ export class SyncService {
     } finally {
       this.running.delete(accountId);
       this.emitStatus(accountId);
-      this.events.emit('data:changed', { accountId });
+      this.deps.events.emit('data:changed', { accountId });
     }
   }
 
@@ -250,7 +237,7 @@ export class SyncService {
     }
     const data = errorData(err);
     this.lastError.set(accountId, data);
-    this.log.warn('sync stopped', {
+    this.deps.log.warn('sync stopped', {
       accountId,
       code: data.code,
       ...(err instanceof AppError ? {} : { error: String(err) }),
@@ -260,14 +247,14 @@ export class SyncService {
       job.end({ status: 'failed', error: data });
       return;
     }
-    const pause = autoPause(this.timing, action.reason, this.timing.now());
+    const pause = autoPause(this.deps.timing, action.reason, this.deps.timing.now());
     job.end({ status: 'paused', reason: action.reason, resumeAt: pause.resumeAt, error: data });
   }
 
   /** Tells the renderer the account's sync status; nothing to tell once the services are closing. */
   private emitStatus(accountId: string): void {
     this.status(accountId).then(
-      (st) => this.events.emit('sync:progress', st),
+      (st) => this.deps.events.emit('sync:progress', st),
       () => undefined,
     );
   }

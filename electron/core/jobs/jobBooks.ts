@@ -1,4 +1,5 @@
 import { AppError } from '../appError';
+import { sharedByKey } from '../concurrency';
 import type { AccountSession, AccountSessions } from '../session/accountSessions';
 import type { JobEvent } from './jobLifecycle';
 import { JobStore, type JobRecord } from '../store';
@@ -35,23 +36,14 @@ export class JobBooks {
   }
 
   open(accountId: string): Promise<JobBook> {
-    let book = this.opening.get(accountId);
-    if (!book) {
-      book = (async () => {
-        if (this.closed) throw new AppError('INTERNAL', { message: 'services are closing' });
-        const session = await this.sessions.open(accountId);
-        const store = new JobStore(session.db, (job, event) => this.listener?.applied(accountId, job, event));
-        const opened = { session, store };
-        this.books.set(accountId, opened);
-        return opened;
-      })();
-      this.opening.set(accountId, book);
-      const mine = book;
-      book.catch(() => {
-        if (this.opening.get(accountId) === mine) this.opening.delete(accountId);
-      });
-    }
-    return book;
+    return sharedByKey(this.opening, accountId, async () => {
+      if (this.closed) throw new AppError('INTERNAL', { message: 'services are closing' });
+      const session = await this.sessions.open(accountId);
+      const store = new JobStore(session.db, (job, event) => this.listener?.applied(accountId, job, event));
+      const opened = { session, store };
+      this.books.set(accountId, opened);
+      return opened;
+    });
   }
 
   /** The account's book if it is open now (for the synchronous event emitters). */

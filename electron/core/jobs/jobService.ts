@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobFailure, JobKind, JobSummary } from '#contract/jobs';
 import { AppError } from '../appError';
+import { sharedByKey } from '../concurrency';
 import type { AccountService } from '../accounts/accountService';
 import type { Logger } from '../ports';
 import type { EventHub } from '../transport';
@@ -204,28 +205,19 @@ export class JobService {
    * others try at once).
    */
   private open(accountId: string): Promise<JobBook> {
-    let ready = this.ready.get(accountId);
-    if (!ready) {
-      ready = (async () => {
-        if (this.closed) throw new AppError('INTERNAL', { message: 'services are closing' });
-        const book = await this.deps.books.open(accountId);
-        for (const executor of this.deps.executors) await executor.recover(accountId);
-        for (const job of book.store.withStatus(['paused'])) {
-          if (job.pauseReason === null || job.pauseReason === 'user') continue;
-          this.autoResume.schedule(
-            { accountId, jobId: job.id, reason: job.pauseReason, resumeAt: job.resumeAt },
-            true,
-          );
-        }
-        return book;
-      })();
-      this.ready.set(accountId, ready);
-      const mine = ready;
-      ready.catch(() => {
-        if (this.ready.get(accountId) === mine) this.ready.delete(accountId);
-      });
-    }
-    return ready;
+    return sharedByKey(this.ready, accountId, async () => {
+      if (this.closed) throw new AppError('INTERNAL', { message: 'services are closing' });
+      const book = await this.deps.books.open(accountId);
+      for (const executor of this.deps.executors) await executor.recover(accountId);
+      for (const job of book.store.withStatus(['paused'])) {
+        if (job.pauseReason === null || job.pauseReason === 'user') continue;
+        this.autoResume.schedule(
+          { accountId, jobId: job.id, reason: job.pauseReason, resumeAt: job.resumeAt },
+          true,
+        );
+      }
+      return book;
+    });
   }
 
   /** An automatic pause's wait is over: the job's executor tries it, if it is still so paused. */

@@ -7,7 +7,9 @@ export const UNVERIFIED = { appid: 'wx9f8e7d6c5b4a3f2e', secret: 'fedcba98765432
 /** The IP the emulator says WeChat saw (a documentation address). */
 export const SEEN_IP = '203.0.113.7';
 
-export async function startWeChat(options: { followers?: number; port?: number } = {}): Promise<Emulator> {
+export async function startTestEmulator(
+  options: { followers?: number; port?: number } = {},
+): Promise<Emulator> {
   return startEmulator({
     port: options.port ?? 0,
     seed: 42,
