@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JobFailure, JobKind, JobSummary } from '#contract/jobs';
+import { jobKindSchema, type JobFailure, type JobKind, type JobSummary } from '#contract/jobs';
 import { AppError } from '../appError';
 import { sharedByKey } from '../concurrency';
 import type { AccountService } from '../accounts/accountService';
@@ -47,6 +47,9 @@ export class JobService {
         if (this.byKind.has(kind)) throw new Error(`two executors for job kind ${kind}`);
         this.byKind.set(kind, executor);
       }
+    }
+    for (const kind of jobKindSchema.options) {
+      if (!this.byKind.has(kind)) throw new Error(`no executor for job kind ${kind}`);
     }
     this.autoResume = new AutoResume({ timing: deps.timing, log: deps.log, due: (p) => this.due(p) });
     this.progress = new ThrottledEmitter(deps.timing.progressIntervalMs, (key) => {
