@@ -25,6 +25,8 @@ test('an unverified account (48001) is explained plainly, with what to do', asyn
   await fillWizard(page, { appId: 'wx123', appSecret: UNVERIFIED.secret, baseUrl: env.emulator.url });
   await page.getByRole('button', { name: '测试连接' }).click();
   await expect(page.getByText(/AppID 格式不对/)).toBeVisible();
+  // The rule itself, in words the owner can check the pasted AppID against (#15 item 8).
+  await expect(page.getByText(/应以 wx 开头，后面是 16 位数字或字母 a–f（共 18 位）/)).toBeVisible();
   await expect(page.getByLabel('开发者ID (AppID)')).toHaveAttribute('aria-invalid', 'true');
   // The step bar stays on step 1 (credentials) and shows the problem there.
   await page.getByRole('heading', { name: '连接我的公众号', level: 1 }).scrollIntoViewIfNeeded();

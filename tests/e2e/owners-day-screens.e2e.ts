@@ -170,3 +170,60 @@ test('the screens of the owner’s day, in both languages at both widths', async
     }
   }
 });
+
+// Issue 15 item 9: in a 1 024 × 700 window the main screen keeps what the owner needs in view.
+test('at 1 024 × 700 the essentials stay in view: folded banner, two-row toolbar, +N chips, honest sync time', async ({
+  browser,
+}) => {
+  const wechat = await startWeChat({ followers: 3_000 });
+  const host = await startHost();
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 700 } });
+  const page = await context.newPage();
+  try {
+    await connectAccount(page, host.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
+
+    // Three tags picked in the filter: the chips that do not fit fold into "+N".
+    const tagFilter = page.getByRole('combobox', { name: '按标签筛选' });
+    await tagFilter.click();
+    for (const tag of ['老顾客', '活动报名', '潜在客户'])
+      await page.locator('.ant-select-item-option').filter({ hasText: tag }).click();
+    await page.keyboard.press('Escape');
+    const select = page.locator('.ant-select').filter({ has: tagFilter });
+    await expect(select.getByText(/^\+ ?2\b/)).toBeInViewport();
+    await expect(select).toBeInViewport({ ratio: 1 });
+
+    // The toolbar wraps into two rows at most.
+    const rows = await page.getByRole('searchbox', { name: '搜索粉丝' }).evaluate((search) => {
+      let bar = search.parentElement;
+      while (bar && getComputedStyle(bar).flexWrap !== 'wrap') bar = bar.parentElement;
+      // Items are centred in their row: one row, one centre line.
+      const centres = [...(bar?.children ?? [])]
+        .map((c) => c.getBoundingClientRect())
+        .filter((box) => box.height > 0)
+        .map((box) => Math.round(box.top + box.height / 2));
+      return new Set(centres).size;
+    });
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(2);
+
+    // The next sync is refused (40164): the whitelist help starts folded to one line.
+    wechat.control.configure({ ipWhitelist: { enabled: true, seenIp: '198.51.100.77', allowed: [] } });
+    await page.getByRole('banner').getByRole('button', { name: '立即同步' }).click();
+    const banner = page.getByTestId('sync-error');
+    await expect(banner.getByText('微信拒绝了这台电脑（IP 不在白名单）')).toBeVisible({ timeout: 30_000 });
+    await expect(banner.getByRole('button', { name: '查看解决办法' })).toBeInViewport();
+    expect((await banner.boundingBox())?.height ?? Infinity).toBeLessThan(80);
+    // The list stays in view below it.
+    await expect(followerRows(page).first()).toBeInViewport();
+    // The status line gives the time of the last sync that finished, never 上次同步 beside a failure.
+    const synced = page.getByTestId('last-synced');
+    await expect(synced).toContainText('上次完整同步');
+    await expect(synced).not.toContainText(/^上次同步/);
+    await expect(synced).toBeInViewport();
+    await snap(page, 'day-1024x700-zh');
+  } finally {
+    await context.close();
+    await host.stop();
+    await wechat.close();
+  }
+});

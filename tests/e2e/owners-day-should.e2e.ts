@@ -107,6 +107,13 @@ test('no English screen-reader names in the Chinese window', async ({ page }) =>
   await page.getByRole('button', { name: '任务' }).click();
   await expect(page.getByRole('dialog', { name: '任务' })).toBeVisible();
   expect(await englishNames(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  // A tag picked in the filter brings the filter's clear button (rc-select names it "Clear").
+  await page.getByRole('combobox', { name: '按标签筛选' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '老顾客' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('标签：老顾客')).toBeVisible();
+  expect(await englishNames(page)).toEqual([]);
 });
 
 test('connecting an account that is already there offers to open it', async ({ page }) => {

@@ -120,6 +120,44 @@ test('settings show today’s WeChat quotas per call, with the reset time', asyn
   }
 });
 
+test('when WeChat still sends a follower’s language, the panel names it in words', async ({ page }) => {
+  wechat.control.reset();
+  // Issue 14: WeChat 2026 leaves `language` out; some accounts still get it, and then it is shown.
+  wechat.control.configure({ userInfoLanguage: true });
+  const state = wechat.control.state(SERVICE.appid);
+  const openids = state.openids();
+  const chinese = openids.find((o) => state.follower(o)?.language === 'zh_CN') as string;
+  const english = openids.find((o) => state.follower(o)?.language === 'en') as string;
+  state.setRemark(chinese, '语言甲');
+  state.setRemark(english, '语言乙');
+  const own = await startHost();
+  try {
+    await connectAccount(page, own.url, { ...SERVICE, baseUrl: wechat.url, name: '语言' });
+    for (const [remark, zh, en, code] of [
+      ['语言甲', '中文（中国）', 'Chinese (China)', 'zh_CN'],
+      ['语言乙', '英语', 'English', 'en'],
+    ] as const) {
+      for (const [language, label, words] of [
+        ['zh-CN', '微信语言', zh],
+        ['en', 'WeChat language', en],
+      ] as const) {
+        await useLanguage(page, language);
+        await page.getByRole('searchbox').first().fill(remark);
+        await expect(followerRows(page)).toHaveCount(1);
+        await followerRows(page).first().click();
+        const drawer = page.getByRole('dialog');
+        const line = drawer.getByRole('row').filter({ hasText: label });
+        await expect(line).toContainText(words);
+        await expect(line).not.toContainText(code);
+        await page.keyboard.press('Escape');
+      }
+    }
+  } finally {
+    await own.stop();
+    wechat.control.configure({ userInfoLanguage: false });
+  }
+});
+
 async function quotaTour(page: Page, host: RunningHost): Promise<void> {
   await connectAccount(page, host.url, { ...SERVICE, baseUrl: emulator.url, name: '额度' });
 

@@ -227,6 +227,58 @@ describe('deleting a big tag', () => {
     expect(emulator.control.state().tagMembers(A)).toHaveLength(200);
   });
 
+  it('when the target tag is deleted after the first chunks landed: fails naming it, records what landed, leaves the rest untouched', async () => {
+    const { core, accountId } = await synced('tags');
+    const state = emulator.control.state();
+    const members = state.openids().slice(0, 600);
+    const A = state.createTag('甲组', members);
+    const B = state.createTag('乙组');
+    await syncAccount(core, accountId);
+    // Slow tagging calls, so the deletion below falls between chunks, not after the last one.
+    emulator.control.addFault({ kind: 'latency', ms: 40, path: TAGGING });
+    const landed = () => emulator.control.calls({ path: TAGGING }).filter((c) => c.errcode === 0).length;
+    const deleted = new Promise<number>((resolve) => {
+      const timer = setInterval(() => {
+        if (landed() < 2) return;
+        clearInterval(timer);
+        // Deleted in the console while the job runs.
+        state.deleteTag(B);
+        resolve(landed());
+      }, 1);
+    });
+    const job = await core.ok('jobs:start', {
+      accountId,
+      kind: 'move',
+      selection: { query: { groups: { mode: 'any', ids: [A] } } },
+      from: A,
+      to: B,
+    });
+    const landedBeforeDelete = await deleted;
+    const failed = await waitForJob(core, accountId, job.id, isFinished);
+    expect(landedBeforeDelete).toBeLessThan(members.length / 50);
+
+    // The job fails with the reason, and still names the tag it was moving people into.
+    expect(failed).toMatchObject({
+      status: 'failed',
+      lastError: { code: 'TAG_NOT_FOUND' },
+      params: { names: { from: '甲组', to: '乙组' } },
+    });
+    // What landed is recorded as done; nobody left 甲组 without a record of it.
+    const leftA = members.filter((o) => !emulator.control.state().tagMembers(A).includes(o));
+    expect(failed.succeeded).toBeGreaterThan(0);
+    expect(failed.succeeded).toBe(leftA.length);
+    expect(failed.succeeded).toBeLessThan(members.length);
+
+    // Those not reached yet stayed in 甲组 untouched: no failures to list, nothing half-done.
+    expect(await core.ok('jobs:failures', { accountId, jobId: job.id })).toMatchObject({ total: 0 });
+    // A failed job offers no undo, and asking starts nothing (the landed ones are now in neither
+    // tag: 乙组 is gone, and its undo would be refused as groupGone anyway).
+    expect(failed).toMatchObject({ canUndo: false });
+    expect((await core.call('jobs:undo', { accountId, jobId: job.id })).ok).toBe(false);
+    const jobs = (await core.ok('jobs:list', { accountId })).jobs.filter((j) => j.kind !== 'sync');
+    expect(jobs.map((j) => j.id)).toEqual([job.id]);
+  });
+
   it('a 45159 that goes away (a tag just created, concurrent tagging) is tried again, not called "tag does not exist"', async () => {
     const { core, accountId } = await synced('tags');
     const state = emulator.control.state();

@@ -1,4 +1,4 @@
-import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Badge,
   Button,
@@ -34,6 +34,8 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** Search (Ctrl/⌘+F), tag and source filters, subscribe dates, and the rarer filters in a popover. */
 export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, legacy = false }: Props) {
   const { t } = useTranslation();
+  // rc-select names its clear button "Clear" in every language: give it the window's word.
+  const clearable = { label: t('common.clear'), clearIcon: <CloseCircleFilled /> };
   const sceneName = useSceneName();
   const [text, setText] = useState(filters.text);
   const [shownText, setShownText] = useState(filters.text);
@@ -139,7 +141,7 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
       />
       <Select
         mode="multiple"
-        allowClear
+        allowClear={clearable}
         aria-label={t(legacy ? 'filters.groupsPlaceholderLegacy' : 'filters.groupsPlaceholder')}
         placeholder={t(legacy ? 'filters.groupsPlaceholderLegacy' : 'filters.groupsPlaceholder')}
         value={filters.groupIds}
@@ -151,7 +153,7 @@ export function FollowersToolbar({ filters, onChange, groupOptions, searchRef, l
       />
       <Select
         mode="multiple"
-        allowClear
+        allowClear={clearable}
         aria-label={t('filters.scenesPlaceholder')}
         placeholder={t('filters.scenesPlaceholder')}
         value={filters.scenes}
