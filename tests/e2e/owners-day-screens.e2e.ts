@@ -175,12 +175,12 @@ test('the screens of the owner’s day, in both languages at both widths', async
 test('at 1 024 × 700 the essentials stay in view: folded banner, two-row toolbar, +N chips, honest sync time', async ({
   browser,
 }) => {
-  const wechat = await startWeChat({ followers: 3_000 });
+  const emulator = await startTestEmulator({ followers: 3_000 });
   const host = await startHost();
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 700 } });
   const page = await context.newPage();
   try {
-    await connectAccount(page, host.url, { ...SERVICE, baseUrl: wechat.url, name: '小店' });
+    await connectAccount(page, host.url, { ...SERVICE, baseUrl: emulator.url, name: '小店' });
 
     // Three tags picked in the filter: the chips that do not fit fold into "+N".
     const tagFilter = page.getByRole('combobox', { name: '按标签筛选' });
@@ -207,7 +207,7 @@ test('at 1 024 × 700 the essentials stay in view: folded banner, two-row toolba
     expect(rows).toBeLessThanOrEqual(2);
 
     // The next sync is refused (40164): the whitelist help starts folded to one line.
-    wechat.control.configure({ ipWhitelist: { enabled: true, seenIp: '198.51.100.77', allowed: [] } });
+    emulator.control.configure({ ipWhitelist: { enabled: true, seenIp: '198.51.100.77', allowed: [] } });
     await page.getByRole('banner').getByRole('button', { name: '立即同步' }).click();
     const banner = page.getByTestId('sync-error');
     await expect(banner.getByText('微信拒绝了这台电脑（IP 不在白名单）')).toBeVisible({ timeout: 30_000 });
@@ -224,6 +224,6 @@ test('at 1 024 × 700 the essentials stay in view: folded banner, two-row toolba
   } finally {
     await context.close();
     await host.stop();
-    await wechat.close();
+    await emulator.close();
   }
 });

@@ -121,10 +121,10 @@ test('settings show today’s WeChat quotas per call, with the reset time', asyn
 });
 
 test('when WeChat still sends a follower’s language, the panel names it in words', async ({ page }) => {
-  wechat.control.reset();
+  emulator.control.reset();
   // Issue 14: WeChat 2026 leaves `language` out; some accounts still get it, and then it is shown.
-  wechat.control.configure({ userInfoLanguage: true });
-  const state = wechat.control.state(SERVICE.appid);
+  emulator.control.configure({ userInfoLanguage: true });
+  const state = emulator.control.state(SERVICE.appid);
   const openids = state.openids();
   const chinese = openids.find((o) => state.follower(o)?.language === 'zh_CN') as string;
   const english = openids.find((o) => state.follower(o)?.language === 'en') as string;
@@ -132,7 +132,7 @@ test('when WeChat still sends a follower’s language, the panel names it in wor
   state.setRemark(english, '语言乙');
   const own = await startHost();
   try {
-    await connectAccount(page, own.url, { ...SERVICE, baseUrl: wechat.url, name: '语言' });
+    await connectAccount(page, own.url, { ...SERVICE, baseUrl: emulator.url, name: '语言' });
     for (const [remark, zh, en, code] of [
       ['语言甲', '中文（中国）', 'Chinese (China)', 'zh_CN'],
       ['语言乙', '英语', 'English', 'en'],
@@ -154,7 +154,7 @@ test('when WeChat still sends a follower’s language, the panel names it in wor
     }
   } finally {
     await own.stop();
-    wechat.control.configure({ userInfoLanguage: false });
+    emulator.control.configure({ userInfoLanguage: false });
   }
 });
 
