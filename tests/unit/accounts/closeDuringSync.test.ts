@@ -1,14 +1,16 @@
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT_ID } from '../../../electron/core/accounts/demoEnvironment';
+import type { DemoWeChatPort } from '../../../electron/core/ports';
 import { DEFAULT_APPID, DEFAULT_SECRET, startEmulator, type Emulator } from '../../../electron/emulator';
 import { expectCacheMatches } from '../../support/compareCache';
 import { startTestCore, type TestCore } from '../../support/coreServices';
 
-// Removing or reconfiguring an account while its sync runs: the sync (and its writer thread, which
-// has cache.sqlite open on a connection of its own) must stop before the database closes and the
-// folder goes. On Windows an open file makes the removal fail (EBUSY); here the same fault shows
-// as this process still holding the file after the removal answered.
+// Removing, reconfiguring or re-keying an account, or resetting the demo, while its sync runs: the
+// sync (and its writer thread, which has cache.sqlite open on a connection of its own) must stop
+// before the database closes and the folder goes. On Windows an open file makes the removal fail
+// (EBUSY); here the same fault shows as this process still holding the file after it answered.
 
 let emulator: Emulator;
 const cores: TestCore[] = [];
@@ -26,14 +28,25 @@ afterEach(async () => {
 });
 afterAll(async () => emulator.close());
 
-/** A core whose account's sync is running and has stored some followers already. */
-async function syncInProgress(): Promise<{ core: TestCore; accountId: string; cacheFile: string }> {
-  const core = await startTestCore(emulator);
+/** The demo's WeChat as a host plugs it in, here the test's emulator (so it can be slowed down). */
+const demoWeChat: DemoWeChatPort = {
+  appId: DEFAULT_APPID,
+  secret: DEFAULT_SECRET,
+  url: async () => emulator.url,
+  reset: async () => emulator.control.reset(),
+  close: async () => undefined,
+};
+
+/** A core whose account's (or the demo's) sync is running and has stored some followers already. */
+async function syncInProgress(
+  which: 'account' | 'demo' = 'account',
+): Promise<{ core: TestCore; accountId: string; cacheFile: string }> {
+  const core = await startTestCore(emulator, which === 'demo' ? { demo: demoWeChat } : {});
   cores.push(core);
-  const { id: accountId } = await core.ok('accounts:add', {
-    appId: DEFAULT_APPID,
-    appSecret: DEFAULT_SECRET,
-  });
+  const { id: accountId } =
+    which === 'demo'
+      ? await core.ok('demo:open', {})
+      : await core.ok('accounts:add', { appId: DEFAULT_APPID, appSecret: DEFAULT_SECRET });
   emulator.control.addFault({ path: '/cgi-bin/user/info/batchget', kind: 'latency', ms: 30 });
   const halfway = new Promise<void>((resolve) => {
     const off = core.services.events.subscribe((e) => {
@@ -60,7 +73,7 @@ async function syncedToTheEnd(core: TestCore, accountId: string): Promise<void> 
   throw new Error('the sync did not end');
 }
 
-/** Files of this process (every thread) open on the cache database or its WAL. */
+/** Files of this process (every thread) open on the cache database or its WAL, deleted or not. */
 function openHandlesOn(cacheFile: string): string[] {
   return readdirSync('/proc/self/fd').flatMap((fd) => {
     try {
@@ -107,5 +120,31 @@ describe.runIf(process.platform === 'linux')('closing an account while its sync 
     expect((await core.ok('sync:status', { accountId })).lastError).toBeNull();
     await expectCacheMatches(core, emulator, accountId);
     expect(core.log.lines.filter((l) => l.includes('sync stopped'))).toEqual([]);
+  });
+
+  it('resetting the demo stops its sync before the cache goes, says nothing about it, and the demo syncs again after', async () => {
+    const { core, accountId, cacheFile } = await syncInProgress('demo');
+    expect(accountId).toBe(DEMO_ACCOUNT_ID);
+    expect(openHandlesOn(cacheFile).length).toBeGreaterThan(0);
+
+    const reset = await core.call('demo:reset', {});
+    expect(reset).toMatchObject({ ok: true, data: { id: DEMO_ACCOUNT_ID, isDemo: true } });
+    // Nothing holds the old cache (not even a deleted one), and nothing carried on against it.
+    expect(openHandlesOn(cacheFile)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(openHandlesOn(cacheFile)).toEqual([]);
+    expect(core.log.lines.filter((l) => l.includes('sync stopped'))).toEqual([]);
+    expect(await core.ok('sync:status', { accountId })).toMatchObject({
+      running: false,
+      lastError: null,
+      lastSyncedAt: null,
+    });
+
+    // The demo works after it: a new sync runs to the end and the cache equals its WeChat.
+    emulator.control.clearFaults();
+    await core.ok('sync:start', { accountId });
+    await syncedToTheEnd(core, accountId);
+    expect((await core.ok('sync:status', { accountId })).lastError).toBeNull();
+    await expectCacheMatches(core, emulator, accountId);
   });
 });
