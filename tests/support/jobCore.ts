@@ -1,6 +1,7 @@
 import type { JobTimingOptions } from '../../electron/core/jobs/jobTiming';
 import type { CorePorts } from '../../electron/core/ports';
 import { DEFAULT_APPID, DEFAULT_SECRET, type Emulator } from '../../electron/emulator';
+import type { ChannelRequest } from '#contract/channels';
 import type { EventPayload } from '#contract/events';
 import type { JobSummary } from '#contract/jobs';
 import { startTestCore, type TestCore } from './coreServices';
@@ -132,4 +133,15 @@ export function allHostsDown(emulator: Emulator): void {
   for (const host of ['api', 'api2', 'sh.api', 'sz.api', 'hk.api']) {
     emulator.control.addFault({ kind: 'hostDown', host: `${host}.weixin.qq.com` });
   }
+}
+
+/** jobs:start input: move every follower of group `from` (as the cache has them) to `to`. */
+export function moveAllIn(accountId: string, from: number, to: number): ChannelRequest<'jobs:start'> {
+  return {
+    accountId,
+    kind: 'move',
+    selection: { query: { groups: { mode: 'any', ids: [from] } } },
+    from,
+    to,
+  };
 }

@@ -12,6 +12,7 @@ import {
   addAccount,
   fastJobTiming,
   isFinished,
+  moveAllIn,
   startJobCore,
   syncAccount,
   TAGGING,
@@ -145,13 +146,7 @@ describe('a job paused on 45009', () => {
     await syncAccount(core, accountId);
     emulator.control.addFault({ kind: 'errcode', errcode: 45009, count: 1, path: TAGGING });
     const before = Date.now();
-    const job = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const job = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     const paused = await waitForJob(core, accountId, job.id, (j) => j.status === 'paused');
     expect(paused.pauseReason).toBe('quota');
     const at = paused.resumeAt as number;
@@ -176,13 +171,7 @@ describe('a bulk job that meets 40164 half-way', () => {
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
     afterCalls(TAGGING, 3, refuse);
-    const job = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const job = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     const paused = await waitForJob(core, accountId, job.id, (j) => j.status === 'paused');
     expect(paused).toMatchObject({ pauseReason: 'ip', lastError: { params: { ip: SEEN_IP } } });
     expect(paused.succeeded).toBeGreaterThan(0);

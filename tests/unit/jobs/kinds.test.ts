@@ -7,6 +7,7 @@ import {
   BLACKLIST,
   isFinished,
   maxBatchBody,
+  moveAllIn,
   syncAccount,
   TAGGING,
   UNBLACKLIST,
@@ -210,13 +211,7 @@ describe('deleting a big tag', () => {
     await syncAccount(core, accountId);
     // Deleted in the console (or on the owner's phone): the cache still lists it.
     state.deleteTag(B);
-    const job = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const job = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     const failed = await waitForJob(core, accountId, job.id, isFinished);
     expect(failed).toMatchObject({ status: 'failed', lastError: { code: 'TAG_NOT_FOUND' } });
     expect(failed.finishedAt).not.toBeNull();
@@ -246,13 +241,7 @@ describe('deleting a big tag', () => {
         resolve(landed());
       }, 1);
     });
-    const job = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const job = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     const landedBeforeDelete = await deleted;
     const failed = await waitForJob(core, accountId, job.id, isFinished);
     expect(landedBeforeDelete).toBeLessThan(members.length / 50);
@@ -286,13 +275,7 @@ describe('deleting a big tag', () => {
     const B = state.createTag('乙组');
     await syncAccount(core, accountId);
     emulator.control.addFault({ kind: 'errcode', errcode: 45159, count: 2, path: TAGGING });
-    const job = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const job = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     expect(await waitForJob(core, accountId, job.id, isFinished)).toMatchObject({
       status: 'done',
       succeeded: 120,

@@ -6,6 +6,7 @@ import {
   addAccount,
   isFinished,
   maxBatchBody,
+  moveAllIn,
   syncAccount,
   TAGGING,
   tagSnapshot,
@@ -41,13 +42,7 @@ describe('move', () => {
     const before = tagSnapshot(emulator);
     emulator.control.clearCalls();
 
-    const started = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const started = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     expect(started).toMatchObject({ kind: 'move', total: 5_000, params: { from: A, to: B }, undoOf: null });
     const done = await waitForJob(core, accountId, started.id, isFinished);
     expect(done).toMatchObject({ status: 'done', succeeded: 5_000, failed: 0, skipped: 0, canUndo: true });
@@ -80,13 +75,7 @@ describe('move', () => {
     const before = tagSnapshot(emulator);
     const both = [...before].filter(([, tags]) => tags.includes(A) && tags.includes(B)).map(([o]) => o);
     expect(both).toHaveLength(200);
-    const move = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const move = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     await waitForJob(core, accountId, move.id, isFinished);
     const afterMove = tagSnapshot(emulator);
 

@@ -8,6 +8,7 @@ import {
   allHostsDown,
   fastJobTiming,
   isFinished,
+  moveAllIn,
   startJobCore,
   syncAccount,
   TAGGING,
@@ -67,13 +68,7 @@ describe('durability', () => {
     const { core, accountId, A, B, inA } = await setup(5_000);
     emulator.control.clearCalls();
     emulator.control.addFault({ kind: 'latency', ms: 3, path: TAGGING });
-    const job = await core.ok('jobs:start', {
-      accountId,
-      kind: 'move',
-      selection: { query: { groups: { mode: 'any', ids: [A] } } },
-      from: A,
-      to: B,
-    });
+    const job = await core.ok('jobs:start', moveAllIn(accountId, A, B));
     await waitForJob(core, accountId, job.id, (j) => j.succeeded >= 1_500);
     await core.services.close();
     cores.splice(cores.indexOf(core), 1);
