@@ -65,7 +65,7 @@ export class SyncJobRecords implements SyncJobLog {
     const reused = reuse ? syncJob(store, reuse) : undefined;
     const job =
       reused ??
-      store.withStatus(UNFINISHED).find((j) => j.kind === 'sync') ??
+      unfinishedSync(store) ??
       store.create(
         { id: randomUUID(), kind: 'sync', api, params: {}, createdAt: this.now(), undoOf: null },
         [],
@@ -79,7 +79,7 @@ export class SyncJobRecords implements SyncJobLog {
 
   async unfinished(accountId: string): Promise<SyncJobHandle | null> {
     const { store } = await this.books.open(accountId);
-    const job = store.withStatus(UNFINISHED).find((j) => j.kind === 'sync');
+    const job = unfinishedSync(store);
     return job ? this.handle(accountId, store, job.id) : null;
   }
 
@@ -130,4 +130,9 @@ function endEvent(end: SyncJobEnd): JobEvent {
 function syncJob(store: JobStore, id: string): JobRecord | undefined {
   const job = store.get(id);
   return job?.kind === 'sync' ? job : undefined;
+}
+
+/** The account's queued, running or paused sync job (there is at most one). */
+function unfinishedSync(store: JobStore): JobRecord | undefined {
+  return store.withStatus(UNFINISHED).find((j) => j.kind === 'sync');
 }

@@ -35,8 +35,8 @@ export class SyncJobs implements JobExecutor {
   }
 
   /** A sync carries on from its checkpoint: the run itself is the try. */
-  async retry(accountId: string, job: JobRecord): Promise<void> {
-    await this.sync.startRun(accountId, job.id);
+  retry(accountId: string, job: JobRecord): Promise<void> {
+    return this.resume(accountId, job);
   }
 
   recover(accountId: string): Promise<void> {
